@@ -1,0 +1,60 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { env } from "@/lib/env";
+import { runMigrations } from "./migrate";
+import * as schema from "./schema";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+type Cached = { db: Db; sqlite: Database.Database; file: string };
+
+// One connection per process, kept on globalThis so dev hot reloads reuse it (REL-1).
+const holder = globalThis as typeof globalThis & { __songloftDb?: Cached };
+
+export function databaseFile(): string {
+  return path.join(env().dataDir, "songloft.db");
+}
+
+/** Opens a connection with the pragmas the app relies on, and checks they took. */
+export function openDatabase(file: string): Database.Database {
+  if (process.env.NEXT_PHASE === "phase-production-build") {
+    throw new Error("The database must not be opened during `next build`");
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("synchronous = NORMAL");
+  assertPragmas(sqlite);
+  return sqlite;
+}
+
+export function assertPragmas(sqlite: Database.Database) {
+  const journal = sqlite.pragma("journal_mode", { simple: true });
+  const busy = Number(sqlite.pragma("busy_timeout", { simple: true }));
+  const fk = Number(sqlite.pragma("foreign_keys", { simple: true }));
+  if (journal !== "wal" || busy < 5000 || fk !== 1) {
+    throw new Error(`SQLite settings not applied (journal_mode=${journal}, busy_timeout=${busy}, foreign_keys=${fk})`);
+  }
+}
+
+export function getDb(): Db {
+  const file = databaseFile();
+  const cached = holder.__songloftDb;
+  if (cached && cached.file === file && cached.sqlite.open) return cached.db;
+  const sqlite = openDatabase(file);
+  runMigrations(sqlite);
+  const db = drizzle(sqlite, { schema }) as Db;
+  holder.__songloftDb = { db, sqlite, file };
+  return db;
+}
+
+/** Closes the process's connection (tests, CLI, graceful shutdown). */
+export function closeDb() {
+  const cached = holder.__songloftDb;
+  if (cached?.sqlite.open) cached.sqlite.close();
+  holder.__songloftDb = undefined;
+}

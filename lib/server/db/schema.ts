@@ -1,0 +1,257 @@
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+// Times are epoch milliseconds (Drizzle maps them to Date). Ids are 128-bit random
+// strings from lib/server/ids.ts (SEC-3), except env-defined providers, whose ids
+// are fixed names (`newapi`, `demo`, …) so configuration and tasks stay readable.
+
+const createdAt = () =>
+  integer("created_at", { mode: "timestamp_ms" })
+    .notNull()
+    .$defaultFn(() => new Date());
+
+export const users = sqliteTable("users", {
+  id: text("id").primaryKey(),
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  passwordHash: text("password_hash").notNull(),
+  role: text("role", { enum: ["admin", "member"] }).notNull().default("member"),
+  disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
+  // Bumped on password change or disable; sessions carrying an older value end (SEC-4).
+  sessionVersion: integer("session_version").notNull().default(1),
+  locale: text("locale"),
+  createdAt: createdAt(),
+  lastLoginAt: integer("last_login_at", { mode: "timestamp_ms" }),
+});
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+
+export const invites = sqliteTable(
+  "invites",
+  {
+    id: text("id").primaryKey(),
+    tokenHash: text("token_hash").notNull().unique(),
+    role: text("role", { enum: ["admin", "member"] }).notNull().default("member"),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+    usedBy: text("used_by").references(() => users.id),
+  },
+  (t) => [index("invites_created_idx").on(t.createdAt)],
+);
+export type Invite = typeof invites.$inferSelect;
+
+export const loginAttempts = sqliteTable(
+  "login_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    // "email:<address>" or "ip:<address>": one row per failed attempt.
+    key: text("key").notNull(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("login_attempts_key_at_idx").on(t.key, t.at)],
+);
+
+export const apiTokens = sqliteTable(
+  "api_tokens",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    // The last four characters, so a person can tell tokens apart.
+    hint: text("hint").notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("api_tokens_user_idx").on(t.userId)],
+);
+export type ApiToken = typeof apiTokens.$inferSelect;
+
+export const providers = sqliteTable("providers", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  protocol: text("protocol", { enum: ["newapi", "nengyongai", "sunohub", "demo"] }).notNull(),
+  baseUrl: text("base_url").notNull().default(""),
+  // AES-256-GCM ciphertext (SEC-8); null for env providers, whose key stays in the environment.
+  keyCiphertext: text("key_ciphertext"),
+  keyHint: text("key_hint"),
+  enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+  source: text("source", { enum: ["env", "db"] }).notNull(),
+  createdAt: createdAt(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+});
+export type ProviderRow = typeof providers.$inferSelect;
+
+export const tasks = sqliteTable(
+  "tasks",
+  {
+    id: text("id").primaryKey(),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => users.id),
+    providerId: text("provider_id")
+      .notNull()
+      .references(() => providers.id),
+    kind: text("kind", { enum: ["music", "lyrics", "extend"] }).notNull(),
+    // The normalised request (GenerateRequest in lib/schemas.ts), as JSON.
+    request: text("request", { mode: "json" }).notNull(),
+    status: text("status", { enum: ["submitting", "queued", "running", "succeeded", "failed"] })
+      .notNull()
+      .default("submitting"),
+    progress: integer("progress"),
+    errorCode: text("error_code"),
+    errorMessage: text("error_message"),
+    errorDetails: text("error_details", { mode: "json" }),
+    // Lyrics tasks: {title, text}.
+    result: text("result", { mode: "json" }),
+    vendorTaskId: text("vendor_task_id"),
+    vendorStatus: text("vendor_status"),
+    rawPayload: text("raw_payload", { mode: "json" }),
+    idempotencyKey: text("idempotency_key"),
+    callbackSecretHash: text("callback_secret_hash"),
+    // Extend lineage: the clip this task continues.
+    sourceClipId: text("source_clip_id"),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+    submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
+    startedAt: integer("started_at", { mode: "timestamp_ms" }),
+    finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
+    nextPollAt: integer("next_poll_at", { mode: "timestamp_ms" }),
+    pollCount: integer("poll_count").notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex("tasks_owner_idempotency_idx").on(t.ownerId, t.idempotencyKey),
+    index("tasks_owner_created_idx").on(t.ownerId, t.createdAt, t.id),
+    index("tasks_due_idx").on(t.status, t.nextPollAt),
+    index("tasks_provider_vendor_idx").on(t.providerId, t.vendorTaskId),
+  ],
+);
+export type TaskRow = typeof tasks.$inferSelect;
+export type NewTaskRow = typeof tasks.$inferInsert;
+
+export const taskEvents = sqliteTable(
+  "task_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    taskId: text("task_id")
+      .notNull()
+      .references(() => tasks.id, { onDelete: "cascade" }),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    status: text("status").notNull(),
+    progress: integer("progress"),
+    message: text("message"),
+  },
+  (t) => [index("task_events_task_idx").on(t.taskId, t.id)],
+);
+export type TaskEvent = typeof taskEvents.$inferSelect;
+
+export const clips = sqliteTable(
+  "clips",
+  {
+    id: text("id").primaryKey(),
+    taskId: text("task_id")
+      .notNull()
+      .references(() => tasks.id),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => users.id),
+    providerId: text("provider_id")
+      .notNull()
+      .references(() => providers.id),
+    vendorClipId: text("vendor_clip_id").notNull(),
+    title: text("title").notNull().default(""),
+    lyrics: text("lyrics"),
+    style: text("style"),
+    // The task's description (inspiration mode), kept on the clip so search covers it.
+    prompt: text("prompt"),
+    model: text("model").notNull().default("unknown"),
+    vendorModel: text("vendor_model"),
+    duration: real("duration"),
+    state: text("state", { enum: ["queued", "running", "streaming", "succeeded", "failed"] })
+      .notNull()
+      .default("queued"),
+    errorMessage: text("error_message"),
+    audioUrl: text("audio_url"),
+    streamAudioUrl: text("stream_audio_url"),
+    imageUrl: text("image_url"),
+    imageLargeUrl: text("image_large_url"),
+    videoUrl: text("video_url"),
+    visibility: text("visibility", { enum: ["team", "private"] })
+      .notNull()
+      .default("team"),
+    parentClipId: text("parent_clip_id"),
+    continueAt: real("continue_at"),
+    // Position within its task (0, 1): Suno makes two takes per submission.
+    position: integer("position").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+    deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    uniqueIndex("clips_provider_vendor_idx").on(t.providerId, t.vendorClipId),
+    index("clips_owner_created_idx").on(t.ownerId, t.createdAt, t.id),
+    index("clips_visibility_created_idx").on(t.visibility, t.createdAt, t.id),
+    index("clips_task_idx").on(t.taskId),
+    index("clips_parent_idx").on(t.parentClipId),
+  ],
+);
+export type ClipRow = typeof clips.$inferSelect;
+export type NewClipRow = typeof clips.$inferInsert;
+
+export const mediaFiles = sqliteTable(
+  "media_files",
+  {
+    id: text("id").primaryKey(),
+    clipId: text("clip_id")
+      .notNull()
+      .references(() => clips.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["audio", "image", "video"] }).notNull(),
+    sourceUrl: text("source_url").notNull(),
+    status: text("status", { enum: ["pending", "archived", "failed"] })
+      .notNull()
+      .default("pending"),
+    // Relative to DATA_DIR/media.
+    path: text("path"),
+    contentType: text("content_type"),
+    size: integer("size"),
+    sha256: text("sha256"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    uniqueIndex("media_clip_kind_idx").on(t.clipId, t.kind),
+    index("media_due_idx").on(t.status, t.nextAttemptAt),
+  ],
+);
+export type MediaFile = typeof mediaFiles.$inferSelect;
+
+export const stars = sqliteTable(
+  "stars",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    clipId: text("clip_id")
+      .notNull()
+      .references(() => clips.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.clipId] }), index("stars_clip_idx").on(t.clipId)],
+);
+export type Star = typeof stars.$inferSelect;
+
+// A single row per lease name; whoever holds an unexpired lease runs the poller (REL-6).
+export const leases = sqliteTable("leases", {
+  name: text("name").primaryKey(),
+  holder: text("holder").notNull(),
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  heartbeatAt: integer("heartbeat_at", { mode: "timestamp_ms" }).notNull(),
+});

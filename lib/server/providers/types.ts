@@ -1,0 +1,141 @@
+import type { ClipModel, ModelId, ModelLimits } from "@/lib/models";
+
+// The normalised model every adapter speaks (REFERENCE §B). Adapters never touch the
+// database: they turn requests into vendor calls and vendor answers into these shapes.
+
+export type Protocol = "newapi" | "nengyongai" | "sunohub" | "demo";
+export type VendorTaskStatus = "queued" | "running" | "succeeded" | "failed";
+export type VendorClipState = "queued" | "running" | "streaming" | "succeeded" | "failed";
+
+export interface ModelInfo {
+  id: ModelId;
+  /** What this vendor expects on the wire (`mv` / `model`). */
+  vendorModel: string;
+  limits: ModelLimits;
+}
+
+export interface ProviderConfig {
+  id: string;
+  name: string;
+  protocol: Protocol;
+  baseUrl: string;
+  apiKey: string;
+}
+
+export interface SubmitMusicInput {
+  mode: "inspiration" | "custom";
+  description?: string;
+  lyrics?: string;
+  title?: string;
+  style?: string;
+  negativeStyle?: string;
+  instrumental: boolean;
+  model: ModelId;
+  extend?: { vendorClipId: string; vendorTaskId?: string; continueAt: number };
+  /** Set when APP_URL is configured; adapters pass it as notify_hook / callback_url. */
+  callbackUrl?: string;
+}
+
+export interface SubmitLyricsInput {
+  prompt: string;
+  callbackUrl?: string;
+}
+
+export interface VendorClip {
+  vendorClipId: string;
+  title: string | null;
+  lyrics: string | null;
+  style: string | null;
+  model: ClipModel;
+  vendorModel: string | null;
+  duration: number | null;
+  /** Final audio only; never an audiopipe stream URL. */
+  audioUrl: string | null;
+  /** Live preview while streaming. */
+  streamAudioUrl: string | null;
+  imageUrl: string | null;
+  imageLargeUrl: string | null;
+  videoUrl: string | null;
+  state: VendorClipState;
+  errorMessage: string | null;
+  createdAt: Date | null;
+}
+
+export interface VendorTask {
+  vendorTaskId: string;
+  status: VendorTaskStatus;
+  /** The vendor's own status word, for debugging. */
+  vendorStatus: string;
+  progress: number | null;
+  error: { code: string; message: string } | null;
+  clips: VendorClip[];
+  /** Lyrics tasks: the written lyrics. */
+  lyrics: { title: string; text: string } | null;
+  submittedAt: Date | null;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  raw: unknown;
+}
+
+export interface SubmitResult {
+  vendorTaskId: string;
+  raw: unknown;
+  /** Present when the vendor answered synchronously with the finished task. */
+  task?: VendorTask;
+}
+
+export type ConnectionTest =
+  | { ok: true; message: string }
+  | { ok: false; reason: "rejected" | "unreachable" | "error"; message: string };
+
+export interface ProviderAdapter {
+  readonly protocol: Protocol;
+  readonly models: ModelInfo[];
+  /** True when fetchTasks costs one request for many ids. */
+  readonly batchFetch: boolean;
+  submitMusic(input: SubmitMusicInput): Promise<SubmitResult>;
+  submitLyrics(input: SubmitLyricsInput): Promise<SubmitResult>;
+  /** Tasks the vendor does not know are simply absent from the map. */
+  fetchTasks(vendorTaskIds: string[]): Promise<Map<string, VendorTask>>;
+  /** Extracts the vendor task id from a callback body; the body is never trusted beyond that. */
+  parseCallback(body: unknown): { vendorTaskId: string } | null;
+  testConnection(): Promise<ConnectionTest>;
+}
+
+export type VendorErrorCode =
+  | "auth"
+  | "quota"
+  | "moderation"
+  | "bad_request"
+  | "not_found"
+  | "rate_limited"
+  | "vendor_unavailable"
+  | "timeout"
+  | "bad_response";
+
+/** Every vendor failure becomes one of these, with the vendor's own words kept for display. */
+export class VendorError extends Error {
+  readonly code: VendorErrorCode;
+  readonly vendorMessage: string;
+  readonly httpStatus?: number;
+  readonly retryAfter?: number;
+  readonly raw?: unknown;
+
+  constructor(
+    code: VendorErrorCode,
+    vendorMessage: string,
+    options: { httpStatus?: number; retryAfter?: number; raw?: unknown; cause?: unknown } = {},
+  ) {
+    super(`${code}: ${vendorMessage}`, { cause: options.cause });
+    this.name = "VendorError";
+    this.code = code;
+    this.vendorMessage = vendorMessage;
+    this.httpStatus = options.httpStatus;
+    this.retryAfter = options.retryAfter;
+    this.raw = options.raw;
+  }
+
+  get retryable(): boolean {
+    return ["rate_limited", "vendor_unavailable", "timeout", "bad_response"].includes(this.code);
+  }
+}
