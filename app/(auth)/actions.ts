@@ -1,0 +1,63 @@
+"use server";
+
+import { AuthError, CredentialsSignin } from "next-auth";
+import { unstable_rethrow } from "next/navigation";
+import { acceptInviteSchema, loginSchema, setupSchema } from "@/lib/schemas/account";
+import { signIn, signOut } from "@/lib/server/auth";
+import { actionError, formValues, parseForm, type ActionState } from "@/lib/server/form";
+import { acceptInvite, createOwner } from "@/lib/server/services/accounts";
+
+/** Only same-site paths may be returned to after sign-in. */
+function safeNext(value: FormDataEntryValue | null): string {
+  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/";
+}
+
+async function signInWith(email: string, password: string, redirectTo: string): Promise<ActionState | never> {
+  try {
+    await signIn("credentials", { email, password, redirectTo });
+  } catch (err) {
+    unstable_rethrow(err);
+    if (err instanceof CredentialsSignin) {
+      return { formError: err.code === "throttled" ? "throttled" : "invalidCredentials", values: { email } };
+    }
+    if (err instanceof AuthError) return { formError: "invalidCredentials", values: { email } };
+    throw err;
+  }
+  return { ok: true };
+}
+
+export async function loginAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const values = formValues(form, ["email"]);
+  const parsed = parseForm(loginSchema, form);
+  if ("errors" in parsed) return { fieldErrors: parsed.errors, values };
+  return signInWith(parsed.data.email, parsed.data.password, safeNext(form.get("next")));
+}
+
+export async function setupAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const values = formValues(form, ["name", "email"]);
+  const parsed = parseForm(setupSchema, form);
+  if ("errors" in parsed) return { fieldErrors: parsed.errors, values };
+  try {
+    await createOwner(parsed.data);
+  } catch (err) {
+    return actionError(err, values);
+  }
+  return signInWith(parsed.data.email, parsed.data.password, "/");
+}
+
+export async function acceptInviteAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const values = formValues(form, ["name", "email"]);
+  const token = String(form.get("token") ?? "");
+  const parsed = parseForm(acceptInviteSchema, form);
+  if ("errors" in parsed) return { fieldErrors: parsed.errors, values };
+  try {
+    await acceptInvite(token, parsed.data);
+  } catch (err) {
+    return actionError(err, values);
+  }
+  return signInWith(parsed.data.email, parsed.data.password, "/");
+}
+
+export async function signOutAction() {
+  await signOut({ redirectTo: "/login" });
+}

@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getT } from "@/lib/i18n/server";
+import { inviteState } from "@/lib/server/services/accounts";
+import { InviteForm } from "./invite-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT("auth"))("inviteTitle") };
+}
+
+export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const t = await getT("auth");
+  const { state } = inviteState(token);
+  if (state !== "valid") {
+    return (
+      <div data-testid="invite-invalid">
+        <h1 className="mb-2 text-lg font-semibold">{t(`invite.${state}Title`)}</h1>
+        <p className="mb-5 text-sm muted">{t(`invite.${state}Body`)}</p>
+        <Link href="/login" className="btn-secondary w-full">
+          {t("goToSignIn")}
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <>
+      <h1 className="mb-1 text-lg font-semibold">{t("inviteTitle")}</h1>
+      <p className="mb-5 text-sm muted">{t("inviteLead")}</p>
+      <InviteForm token={token} />
+    </>
+  );
+}

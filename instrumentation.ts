@@ -1,0 +1,7 @@
+// Runs once when the server process starts. Node runtime only: the database and
+// the poller never load in the edge runtime or during `next build`.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { boot } = await import("./lib/server/boot");
+  boot();
+}

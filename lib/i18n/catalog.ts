@@ -1,0 +1,18 @@
+import type { Locale } from "./locales";
+
+// Every namespace is one JSON file per locale; add a line to both maps when adding one.
+import enAdmin from "./messages/en/admin.json";
+import enAuth from "./messages/en/auth.json";
+import enCommon from "./messages/en/common.json";
+import enSettings from "./messages/en/settings.json";
+import zhAdmin from "./messages/zh-CN/admin.json";
+import zhAuth from "./messages/zh-CN/auth.json";
+import zhCommon from "./messages/zh-CN/common.json";
+import zhSettings from "./messages/zh-CN/settings.json";
+
+export const catalogs = {
+  en: { common: enCommon, auth: enAuth, admin: enAdmin, settings: enSettings },
+  "zh-CN": { common: zhCommon, auth: zhAuth, admin: zhAdmin, settings: zhSettings },
+} satisfies Record<Locale, Record<string, unknown>>;
+
+export type Messages = (typeof catalogs)["en"];

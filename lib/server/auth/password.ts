@@ -1,0 +1,55 @@
+import crypto from "node:crypto";
+import { promisify } from "node:util";
+import { COMMON_PASSWORDS } from "./common-passwords";
+
+// scrypt with N = 2^17, r = 8, p = 1 (SEC-5). 128·N·r bytes = 128 MiB, so maxmem is raised.
+const N = 2 ** 17;
+const R = 8;
+const P = 1;
+const KEYLEN = 32;
+const MAXMEM = 256 * 1024 * 1024;
+
+const scrypt = promisify(crypto.scrypt) as (
+  password: crypto.BinaryLike,
+  salt: crypto.BinaryLike,
+  keylen: number,
+  options: crypto.ScryptOptions,
+) => Promise<Buffer>;
+
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 256;
+
+export async function hashPassword(password: string): Promise<string> {
+  const salt = crypto.randomBytes(16);
+  const hash = await scrypt(password.normalize("NFKC"), salt, KEYLEN, { N, r: R, p: P, maxmem: MAXMEM });
+  return `scrypt$${N}$${R}$${P}$${salt.toString("base64url")}$${hash.toString("base64url")}`;
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [scheme, n, r, p, saltB64, hashB64] = stored.split("$");
+  if (scheme !== "scrypt" || !saltB64 || !hashB64) return false;
+  const expected = Buffer.from(hashB64, "base64url");
+  const actual = await scrypt(password.normalize("NFKC"), Buffer.from(saltB64, "base64url"), expected.length, {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+    maxmem: MAXMEM,
+  });
+  return crypto.timingSafeEqual(actual, expected);
+}
+
+// Verifying against this keeps an unknown email as slow as a wrong password (SEC-6).
+let dummyHash: Promise<string> | undefined;
+export async function spendEqualHashingTime(password: string): Promise<void> {
+  dummyHash ??= hashPassword("songloft-dummy-password");
+  await verifyPassword(password, await dummyHash);
+}
+
+/** Why a new password is refused, as a message key; null when it is fine. No composition rules. */
+export function passwordProblem(password: string): "tooShort" | "tooLong" | "tooCommon" | null {
+  const length = [...password].length;
+  if (length < PASSWORD_MIN) return "tooShort";
+  if (length > PASSWORD_MAX) return "tooLong";
+  if (COMMON_PASSWORDS.has(password.toLowerCase())) return "tooCommon";
+  return null;
+}

@@ -1,0 +1,70 @@
+import { headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { AppError } from "@/lib/errors";
+import { getApiTokenByHash, touchApiToken } from "@/lib/server/data/api-tokens";
+import { getUserById, hasAnyUser } from "@/lib/server/data/users";
+import type { User } from "@/lib/server/db/schema";
+import { sha256Hex } from "@/lib/server/ids";
+import { auth } from "./index";
+
+export type Viewer = Pick<User, "id" | "email" | "name" | "role" | "locale">;
+
+function toViewer(user: User): Viewer {
+  return { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale };
+}
+
+/**
+ * The signed-in user for this request, from a bearer token or the session cookie,
+ * checked against the database every time: a disabled account or a bumped session
+ * version (password change, disable) ends the session at once (SEC-4).
+ */
+export const currentUser = cache(async (): Promise<Viewer | null> => {
+  const authorization = (await headers()).get("authorization");
+  if (authorization?.toLowerCase().startsWith("bearer ")) {
+    return userFromBearer(authorization.slice(7).trim());
+  }
+  const session = await auth();
+  if (!session?.userId) return null;
+  const user = getUserById(session.userId);
+  if (!user || user.disabled || user.sessionVersion !== session.sessionVersion) return null;
+  return toViewer(user);
+});
+
+export function userFromBearer(token: string): Viewer | null {
+  if (!token) return null;
+  const row = getApiTokenByHash(sha256Hex(token));
+  if (!row) return null;
+  const user = getUserById(row.userId);
+  if (!user || user.disabled) return null;
+  touchApiToken(row.id);
+  return toViewer(user);
+}
+
+/** For route handlers and server actions: 401 when nobody is signed in. */
+export async function requireUser(): Promise<Viewer> {
+  const user = await currentUser();
+  if (!user) throw new AppError("unauthorized", "Sign in to continue.");
+  return user;
+}
+
+/** For admin-only handlers and actions: 401 when signed out, 403 for members. */
+export async function requireAdmin(): Promise<Viewer> {
+  const user = await requireUser();
+  if (user.role !== "admin") throw new AppError("forbidden", "Only admins can do this.");
+  return user;
+}
+
+/** For pages: sends visitors to /setup on a fresh install, otherwise to /login. */
+export async function requirePageUser(returnTo?: string): Promise<Viewer> {
+  const user = await currentUser();
+  if (user) return user;
+  if (!hasAnyUser()) redirect("/setup");
+  redirect(returnTo ? `/login?next=${encodeURIComponent(returnTo)}` : "/login");
+}
+
+export async function requirePageAdmin(returnTo?: string): Promise<Viewer> {
+  const user = await requirePageUser(returnTo);
+  if (user.role !== "admin") notFound();
+  return user;
+}

@@ -1,0 +1,81 @@
+import { and, asc, count, eq, ne, sql } from "drizzle-orm";
+import { getDb } from "@/lib/server/db/client";
+import { users, type NewUser, type User } from "@/lib/server/db/schema";
+import { newId } from "@/lib/server/ids";
+
+export function normaliseEmail(email: string) {
+  return email.trim().toLowerCase();
+}
+
+export function countUsers(): number {
+  return getDb().select({ n: count() }).from(users).get()?.n ?? 0;
+}
+
+export function hasAnyUser(): boolean {
+  return getDb().select({ id: users.id }).from(users).limit(1).get() !== undefined;
+}
+
+export function getUserById(id: string): User | undefined {
+  return getDb().select().from(users).where(eq(users.id, id)).get();
+}
+
+export function getUserByEmail(email: string): User | undefined {
+  return getDb().select().from(users).where(eq(users.email, normaliseEmail(email))).get();
+}
+
+export function insertUser(values: Omit<NewUser, "id"> & { id?: string }): User {
+  return getDb()
+    .insert(users)
+    .values({ ...values, id: values.id ?? newId(), email: normaliseEmail(values.email) })
+    .returning()
+    .get();
+}
+
+export function listUsers(): User[] {
+  return getDb().select().from(users).orderBy(asc(users.createdAt)).all();
+}
+
+export function updateUserName(id: string, name: string) {
+  getDb().update(users).set({ name }).where(eq(users.id, id)).run();
+}
+
+export function updateUserLocale(id: string, locale: string | null) {
+  getDb().update(users).set({ locale }).where(eq(users.id, id)).run();
+}
+
+/** Sets a new password hash and ends every existing session of the user (SEC-4). */
+export function updateUserPassword(id: string, passwordHash: string): User {
+  return getDb()
+    .update(users)
+    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, id))
+    .returning()
+    .get();
+}
+
+export function setUserDisabled(id: string, disabled: boolean) {
+  getDb()
+    .update(users)
+    .set({ disabled, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, id))
+    .run();
+}
+
+export function setUserRole(id: string, role: User["role"]) {
+  getDb().update(users).set({ role }).where(eq(users.id, id)).run();
+}
+
+export function recordLogin(id: string) {
+  getDb().update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, id)).run();
+}
+
+/** Active admins other than the given user: the last admin may not be demoted or disabled. */
+export function countOtherActiveAdmins(exceptUserId: string): number {
+  return (
+    getDb()
+      .select({ n: count() })
+      .from(users)
+      .where(and(eq(users.role, "admin"), eq(users.disabled, false), ne(users.id, exceptUserId)))
+      .get()?.n ?? 0
+  );
+}

@@ -1,0 +1,23 @@
+import { NextResponse, type NextRequest } from "next/server";
+
+// Redirects only: a visitor without a session cookie is sent to sign in before a
+// page renders. Every page, action and route handler still checks the user itself
+// (SEC-1); this is a convenience, never the guard.
+const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
+const PUBLIC_PREFIXES = ["/login", "/setup", "/invite/"];
+
+export function proxy(req: NextRequest) {
+  const { pathname, search } = req.nextUrl;
+  if (PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(p))) return NextResponse.next();
+  const hasSession = SESSION_COOKIES.some((name) => req.cookies.has(name));
+  if (hasSession) return NextResponse.next();
+  const url = req.nextUrl.clone();
+  url.pathname = "/login";
+  url.search = pathname === "/" ? "" : `?next=${encodeURIComponent(pathname + search)}`;
+  return NextResponse.redirect(url);
+}
+
+export const config = {
+  // Pages only: API routes answer 401 themselves, static files need no session.
+  matcher: ["/((?!api/|_next/|media/|favicon.ico|robots.txt).*)"],
+};
