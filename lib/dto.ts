@@ -1,0 +1,58 @@
+// The plain shapes the API and pages exchange. Isomorphic and secret-free.
+import type { ClipModel } from "@/lib/models";
+
+export type TaskStatus = "submitting" | "queued" | "running" | "succeeded" | "failed";
+export type ClipState = "queued" | "running" | "streaming" | "succeeded" | "failed";
+export type Visibility = "team" | "private";
+
+export interface ClipDto {
+  id: string;
+  taskId: string;
+  providerId: string;
+  title: string;
+  lyrics: string | null;
+  style: string | null;
+  prompt: string | null;
+  model: ClipModel | string;
+  duration: number | null;
+  state: ClipState;
+  errorMessage: string | null;
+  /** Stable app URL (/media/<id>/audio) once the clip has final audio; the route serves the archive or falls back to the vendor. */
+  audioUrl: string | null;
+  /** Live preview while the vendor is still streaming. */
+  previewUrl: string | null;
+  imageUrl: string | null;
+  videoUrl: string | null;
+  archived: boolean;
+  visibility: Visibility;
+  starred: boolean;
+  owner: { id: string; name: string };
+  parentClipId: string | null;
+  continueAt: number | null;
+  createdAt: string;
+  deletedAt: string | null;
+}
+
+export interface TaskDto {
+  id: string;
+  kind: "music" | "lyrics" | "extend";
+  providerId: string;
+  providerName: string;
+  status: TaskStatus;
+  progress: number | null;
+  /** True when progress is our time-based estimate rather than the vendor's figure. */
+  progressEstimated: boolean;
+  error: { code: string; message: string } | null;
+  request: Record<string, unknown>;
+  result: { title: string; text: string } | null;
+  owner: { id: string; name: string };
+  createdAt: string;
+  submittedAt: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+  clips: ClipDto[];
+}
+
+export function mediaUrl(clipId: string, kind: "audio" | "cover" | "video"): string {
+  return `/media/${clipId}/${kind}`;
+}
