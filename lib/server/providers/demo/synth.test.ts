@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { MAX_CLIP_SECONDS, naturalSeconds, renderDemoWav, SAMPLE_RATE } from "./synth";
+
+function readWav(buf: Buffer) {
+  return {
+    riff: buf.toString("ascii", 0, 4),
+    riffSize: buf.readUInt32LE(4),
+    wave: buf.toString("ascii", 8, 12),
+    fmt: buf.toString("ascii", 12, 16),
+    format: buf.readUInt16LE(20),
+    channels: buf.readUInt16LE(22),
+    sampleRate: buf.readUInt32LE(24),
+    byteRate: buf.readUInt32LE(28),
+    blockAlign: buf.readUInt16LE(32),
+    bits: buf.readUInt16LE(34),
+    data: buf.toString("ascii", 36, 40),
+    dataSize: buf.readUInt32LE(40),
+    samples: new Int16Array(buf.buffer.slice(buf.byteOffset + 44, buf.byteOffset + buf.length)),
+  };
+}
+
+const SEEDS = ["a1b2c3d4e5f6", "000000000000", "ffffffffffff", "0123456789ab"];
+
+describe("renderDemoWav", () => {
+  const wav = renderDemoWav(SEEDS[0], 0);
+  const info = readWav(wav);
+
+  it("writes a valid 16-bit PCM mono WAV header", () => {
+    expect(info).toMatchObject({ riff: "RIFF", wave: "WAVE", fmt: "fmt ", format: 1, channels: 1, sampleRate: SAMPLE_RATE, bits: 16, data: "data" });
+    expect(info.byteRate).toBe(SAMPLE_RATE * 2);
+    expect(info.blockAlign).toBe(2);
+    expect(info.dataSize).toBe(wav.length - 44);
+    expect(info.riffSize).toBe(wav.length - 8);
+  });
+
+  it.each(SEEDS)("lasts at least 20 s, as reported, and stays near 1 MB (seed %s)", (seed) => {
+    const { dataSize } = readWav(renderDemoWav(seed, 1));
+    const seconds = dataSize / 2 / SAMPLE_RATE;
+    expect(seconds).toBeGreaterThanOrEqual(20);
+    expect(Math.abs(seconds - naturalSeconds(seed))).toBeLessThan(0.001);
+    expect(dataSize).toBeLessThan(2 * 1024 * 1024);
+  });
+
+  it("is deterministic for the same seed and take", () => {
+    expect(renderDemoWav(SEEDS[0], 0).equals(wav)).toBe(true);
+  });
+
+  it("gives the two takes different audio", () => {
+    expect(renderDemoWav(SEEDS[0], 1).equals(wav)).toBe(false);
+  });
+
+  it("is audible and never clips", () => {
+    let peak = 0;
+    let sumSquares = 0;
+    for (const s of info.samples) {
+      peak = Math.max(peak, Math.abs(s));
+      sumSquares += s * s;
+    }
+    const rms = Math.sqrt(sumSquares / info.samples.length) / 32768;
+    expect(peak).toBeLessThan(32000);
+    expect(peak).toBeGreaterThan(25000);
+    expect(rms).toBeGreaterThan(0.05);
+  });
+
+  it("fades in from and out to silence", () => {
+    expect(Math.abs(info.samples[0])).toBeLessThan(50);
+    expect(Math.abs(info.samples[info.samples.length - 1])).toBeLessThan(50);
+  });
+
+  it("renders a requested length, capped at MAX_CLIP_SECONDS", () => {
+    expect(readWav(renderDemoWav(SEEDS[1], 0, 40)).dataSize).toBe(40 * SAMPLE_RATE * 2);
+    expect(readWav(renderDemoWav(SEEDS[1], 0, 500)).dataSize).toBe(MAX_CLIP_SECONDS * SAMPLE_RATE * 2);
+  });
+});

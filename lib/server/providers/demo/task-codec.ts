@@ -1,0 +1,146 @@
+// The demo keeps no state: everything fetchTasks needs travels inside the vendor task
+// id, so tasks survive restarts and several server processes agree without a store.
+// The id is `demo_` + base64url(deflate(JSON)). Long texts are capped (the id is an
+// indexed column); the seed is a hash of the whole request, so the music and cover
+// still depend on every character even when the stored text is cut.
+import crypto from "node:crypto";
+import { deflateRawSync, inflateRawSync } from "node:zlib";
+import { z } from "zod";
+import { MODEL_IDS, type ModelId } from "@/lib/models";
+import type { SubmitMusicInput } from "../types";
+
+const PREFIX = "demo_";
+const MAX_ID_LENGTH = 4096;
+/** Stored text caps, in characters. Lyrics get the most room because custom lyrics are shown verbatim. */
+export const TEXT_CAPS = { title: 100, style: 200, description: 200, lyrics: 1000, prompt: 200 } as const;
+
+interface TokenBase {
+  submittedAt: number;
+  /** 12 hex digits of a hash of the request: drives audio, cover and generated words. */
+  seed: string;
+  /** Random per submission, so the same prompt twice in one millisecond still gets two tasks. */
+  nonce: string;
+}
+export interface LyricsToken extends TokenBase { kind: "lyrics"; prompt: string }
+export interface MusicToken extends TokenBase {
+  kind: "music" | "extend";
+  mode: "inspiration" | "custom";
+  model: ModelId;
+  instrumental: boolean;
+  title: string | null;
+  style: string | null;
+  /** Inspiration: the description; custom: the lyrics (absent when instrumental). */
+  text: string | null;
+  continueAt: number | null;
+}
+export type DemoToken = LyricsToken | MusicToken;
+
+// The inflated JSON is already bounded (maxOutputLength), so fields need no own limits.
+const wireSchema = z.object({
+  k: z.enum(["m", "e", "l"]),
+  t: z.number().int().nonnegative(),
+  s: z.string().regex(/^[0-9a-f]{12}$/),
+  n: z.string().regex(/^[A-Za-z0-9_-]{1,16}$/),
+  m: z.enum(["i", "c"]).optional(),
+  md: z.enum(MODEL_IDS).optional(),
+  i: z.literal(1).optional(),
+  ti: z.string().optional(),
+  st: z.string().optional(),
+  x: z.string().optional(),
+  ca: z.number().nonnegative().optional(),
+});
+
+export function musicToken(input: SubmitMusicInput, submittedAt: number): MusicToken {
+  const custom = input.mode === "custom";
+  const text = custom ? (input.instrumental ? "" : input.lyrics ?? "") : input.description ?? "";
+  return {
+    kind: input.extend ? "extend" : "music",
+    submittedAt,
+    seed: seedOf(["music", input.mode, input.description, input.lyrics, input.title, input.style, input.negativeStyle, input.instrumental, input.model, input.extend?.vendorClipId, input.extend?.continueAt]),
+    nonce: crypto.randomBytes(6).toString("base64url"),
+    mode: input.mode,
+    model: input.model,
+    instrumental: input.instrumental,
+    title: custom ? nonEmpty(cap(input.title ?? "", TEXT_CAPS.title)) : null,
+    style: custom ? nonEmpty(cap(input.style ?? "", TEXT_CAPS.style)) : null,
+    text: nonEmpty(cap(text, custom ? TEXT_CAPS.lyrics : TEXT_CAPS.description)),
+    continueAt: input.extend ? Math.max(0, Number.isFinite(input.extend.continueAt) ? input.extend.continueAt : 0) : null,
+  };
+}
+
+export function lyricsToken(prompt: string, submittedAt: number): LyricsToken {
+  return {
+    kind: "lyrics",
+    submittedAt,
+    seed: seedOf(["lyrics", prompt]),
+    nonce: crypto.randomBytes(6).toString("base64url"),
+    prompt: cap(prompt, TEXT_CAPS.prompt),
+  };
+}
+
+export function encodeTaskId(token: DemoToken): string {
+  const base = { k: token.kind === "lyrics" ? "l" : token.kind === "extend" ? "e" : "m", t: token.submittedAt, s: token.seed, n: token.nonce };
+  const wire =
+    token.kind === "lyrics"
+      ? { ...base, x: token.prompt }
+      : {
+          ...base,
+          m: token.mode === "custom" ? "c" : "i",
+          md: token.model,
+          i: token.instrumental ? 1 : undefined,
+          ti: token.title ?? undefined,
+          st: token.style ?? undefined,
+          x: token.text ?? undefined,
+          ca: token.continueAt ?? undefined,
+        };
+  return PREFIX + deflateRawSync(JSON.stringify(wire)).toString("base64url");
+}
+
+/** The token inside a demo task id, or null for anything this provider did not issue. */
+export function decodeTaskId(id: unknown): DemoToken | null {
+  if (typeof id !== "string" || !id.startsWith(PREFIX) || id.length > MAX_ID_LENGTH) return null;
+  const body = id.slice(PREFIX.length);
+  if (!/^[A-Za-z0-9_-]+$/.test(body)) return null;
+  let parsed: z.infer<typeof wireSchema>;
+  try {
+    const json = inflateRawSync(Buffer.from(body, "base64url"), { maxOutputLength: 16 * 1024 }).toString("utf8");
+    const result = wireSchema.safeParse(JSON.parse(json));
+    if (!result.success) return null;
+    parsed = result.data;
+  } catch {
+    return null;
+  }
+  const base = { submittedAt: parsed.t, seed: parsed.s, nonce: parsed.n };
+  if (parsed.k === "l") return { ...base, kind: "lyrics", prompt: parsed.x ?? "" };
+  if (!parsed.m || !parsed.md) return null;
+  return {
+    ...base,
+    kind: parsed.k === "e" ? "extend" : "music",
+    mode: parsed.m === "c" ? "custom" : "inspiration",
+    model: parsed.md,
+    instrumental: parsed.i === 1,
+    title: parsed.ti ?? null,
+    style: parsed.st ?? null,
+    text: parsed.x ?? null,
+    continueAt: parsed.k === "e" ? parsed.ca ?? 0 : null,
+  };
+}
+
+/** `<hash of the task id>-<take>`: stable for a task, distinct across submissions. */
+export function clipIdFor(vendorTaskId: string, take: number): string {
+  return `${crypto.createHash("sha256").update(vendorTaskId).digest("hex").slice(0, 16)}-${take}`;
+}
+
+function seedOf(parts: unknown[]): string {
+  return crypto.createHash("sha256").update(JSON.stringify(parts)).digest("hex").slice(0, 12);
+}
+
+/** Cuts at a code point boundary and marks the cut, so stored text never ends mid-character. */
+function cap(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length > max ? `${chars.slice(0, max).join("")}…` : text;
+}
+
+function nonEmpty(text: string): string | null {
+  return text.trim() === "" ? null : text;
+}
