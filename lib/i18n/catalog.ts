@@ -4,15 +4,17 @@ import type { Locale } from "./locales";
 import enAdmin from "./messages/en/admin.json";
 import enAuth from "./messages/en/auth.json";
 import enCommon from "./messages/en/common.json";
+import enProviders from "./messages/en/providers.json";
 import enSettings from "./messages/en/settings.json";
 import zhAdmin from "./messages/zh-CN/admin.json";
 import zhAuth from "./messages/zh-CN/auth.json";
 import zhCommon from "./messages/zh-CN/common.json";
+import zhProviders from "./messages/zh-CN/providers.json";
 import zhSettings from "./messages/zh-CN/settings.json";
 
 export const catalogs = {
-  en: { common: enCommon, auth: enAuth, admin: enAdmin, settings: enSettings },
-  "zh-CN": { common: zhCommon, auth: zhAuth, admin: zhAdmin, settings: zhSettings },
+  en: { common: enCommon, auth: enAuth, admin: enAdmin, settings: enSettings, providers: enProviders },
+  "zh-CN": { common: zhCommon, auth: zhAuth, admin: zhAdmin, settings: zhSettings, providers: zhProviders },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof catalogs)["en"];
