@@ -1,0 +1,72 @@
+"use client";
+
+import Link from "next/link";
+import { useTranslations } from "use-intl";
+import { CloseIcon, MusicIcon, NextIcon, PauseIcon, PlayIcon, PreviousIcon, SpinnerIcon } from "./icons";
+import { usePlayer, usePlayerState } from "./player-provider";
+import { SeekBar } from "./seek-bar";
+
+/** The bar pinned to the bottom of every studio page while something is loaded. */
+export function MiniPlayer() {
+  const t = useTranslations("player");
+  const store = usePlayer();
+  const index = usePlayerState((s) => s.index);
+  const queue = usePlayerState((s) => s.queue);
+  const playing = usePlayerState((s) => s.playing);
+  const loading = usePlayerState((s) => s.loading);
+  const failed = usePlayerState((s) => s.failed);
+  const track = queue[index];
+  if (!track) return null;
+  return (
+    <section
+      aria-label={t("label")}
+      data-testid="mini-player"
+      className="fixed inset-x-0 bottom-0 z-30 border-t border-zinc-200 bg-white/95 shadow-[0_-4px_16px_rgba(0,0,0,0.06)] backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/95"
+    >
+      <div className="mx-auto flex max-w-6xl items-center gap-3 px-4 py-2">
+        <Link href={track.href} className="flex min-w-0 flex-1 items-center gap-3 sm:flex-none sm:basis-64">
+          {track.coverUrl ? (
+            <img src={track.coverUrl} alt="" width={44} height={44} className="h-11 w-11 shrink-0 rounded-md object-cover" />
+          ) : (
+            <span className="flex h-11 w-11 shrink-0 items-center justify-center rounded-md bg-accent-100 text-accent-600 dark:bg-accent-600/20">
+              <MusicIcon />
+            </span>
+          )}
+          <span className="min-w-0">
+            <span className="block truncate text-sm font-medium" data-testid="mini-player-title">
+              {track.title || t("untitled")}
+            </span>
+            <span className="block truncate text-xs muted">{failed ? t("failed") : track.artist}</span>
+          </span>
+        </Link>
+        <div className="flex items-center gap-1">
+          <button type="button" className="rounded-full p-2 hover:bg-zinc-100 disabled:opacity-40 dark:hover:bg-zinc-800" onClick={store.previous} aria-label={t("previous")}>
+            <PreviousIcon className="h-4 w-4" />
+          </button>
+          <button
+            type="button"
+            onClick={store.toggle}
+            aria-label={playing ? t("pause") : t("play")}
+            data-testid="mini-player-toggle"
+            className="flex h-10 w-10 items-center justify-center rounded-full bg-accent-600 text-white shadow hover:bg-accent-700"
+          >
+            {loading && playing ? <SpinnerIcon /> : playing ? <PauseIcon /> : <PlayIcon />}
+          </button>
+          <button
+            type="button"
+            className="rounded-full p-2 hover:bg-zinc-100 disabled:opacity-40 dark:hover:bg-zinc-800"
+            onClick={store.next}
+            disabled={index >= queue.length - 1}
+            aria-label={t("next")}
+          >
+            <NextIcon className="h-4 w-4" />
+          </button>
+        </div>
+        <SeekBar active duration={track.duration} className="hidden flex-1 sm:flex" />
+        <button type="button" onClick={store.close} aria-label={t("close")} className="rounded-full p-2 muted hover:bg-zinc-100 dark:hover:bg-zinc-800">
+          <CloseIcon className="h-4 w-4" />
+        </button>
+      </div>
+    </section>
+  );
+}
