@@ -1,0 +1,180 @@
+import { z } from "zod";
+import { classifyNewapiError } from "./error-map";
+import { modelsFor, vendorModelFor } from "./model-map";
+import {
+  failureMessage,
+  guardSucceeded,
+  id,
+  isRecord,
+  parseClips,
+  parseLyrics,
+  parseTime,
+  statusFromClips,
+  sunoClipSchema,
+  text,
+  toSunoClip,
+} from "./suno-clip";
+import { VendorError, type ProviderAdapter, type ProviderConfig, type SubmitMusicInput, type VendorTask, type VendorTaskStatus } from "./types";
+import { createVendorHttp, DEFAULT_TIMEOUT_MS, probeConnection, type AdapterOptions } from "./vendor-http";
+
+// Vendor 1: the new-api / bltcy "Suno-API" task relay (REFERENCE §A1). nengyongai
+// speaks the same submit dialect and reuses the builders and the task parser below.
+
+const SUBMIT_TIMEOUT_MS = 60_000;
+/** ≤ 1 vendor request per 100 tasks per poll round (PERF-4). */
+const BATCH_SIZE = 100;
+
+/** §B.2: inspiration sends only the description; custom and extend send lyrics, tags and title. */
+export function buildNewapiMusicBody(input: SubmitMusicInput, mv: string): Record<string, unknown> {
+  const body: Record<string, unknown> = { mv, make_instrumental: input.instrumental };
+  if (input.mode === "inspiration" && !input.extend) {
+    body.gpt_description_prompt = input.description ?? "";
+  } else {
+    body.prompt = input.lyrics ?? "";
+    body.tags = input.style ?? "";
+    body.title = input.title ?? "";
+  }
+  if (input.negativeStyle) body.negative_tags = input.negativeStyle;
+  if (input.extend) {
+    body.task = "extend";
+    body.continue_clip_id = input.extend.vendorClipId;
+    body.continue_at = input.extend.continueAt;
+    if (input.extend.vendorTaskId) body.task_id = input.extend.vendorTaskId;
+  }
+  if (input.callbackUrl) body.notify_hook = input.callbackUrl;
+  return body;
+}
+
+/** `data` is the task id (new-api) or `{task_id}` (GoAPI, seen on nengyongai). */
+export const submitAnswerSchema = z
+  .looseObject({ data: z.union([id, z.looseObject({ task_id: id })]) })
+  .transform((a) => (typeof a.data === "string" ? a.data : a.data.task_id));
+
+const NEWAPI_STATUS: Record<string, VendorTaskStatus> = {
+  NOT_START: "queued",
+  SUBMITTED: "queued",
+  QUEUED: "queued",
+  IN_PROGRESS: "running",
+  STREAMING: "running",
+  SUCCESS: "succeeded",
+  COMPLETE: "succeeded",
+  FAILURE: "failed",
+  FAILED: "failed",
+  UNKNOWN: "failed",
+};
+
+export const newapiTaskSchema = z.looseObject({
+  task_id: id,
+  action: text,
+  status: text,
+  fail_reason: text,
+  progress: text,
+  submit_time: z.unknown().optional(),
+  start_time: z.unknown().optional(),
+  finish_time: z.unknown().optional(),
+  data: z.unknown().optional(),
+});
+
+/** One new-api TaskDto → VendorTask; null when it is not a task at all. */
+export function parseNewapiTask(raw: unknown): VendorTask | null {
+  const parsed = newapiTaskSchema.safeParse(raw);
+  if (!parsed.success) return null;
+  const t = parsed.data;
+  const vendorStatus = t.status ?? "";
+  const isLyrics = t.action?.toUpperCase() === "LYRICS" || isRecord(t.data);
+  const clips = isLyrics ? [] : parseClips(t.data, sunoClipSchema, toSunoClip);
+  // An unrecognised word is never terminal: the poller's deadline settles it.
+  const known = NEWAPI_STATUS[vendorStatus.toUpperCase()];
+  const fromClips = statusFromClips(clips);
+  const status = known ?? (clips.length > 0 && fromClips !== "succeeded" && fromClips !== "failed" ? fromClips : "running");
+  const percent = t.progress ? Number.parseFloat(t.progress) : NaN;
+  const error =
+    status !== "failed"
+      ? null
+      : vendorStatus.toUpperCase() === "UNKNOWN"
+        ? { code: "unknown", message: failureMessage(t.fail_reason, clips) }
+        : { code: "generation_failed", message: failureMessage(t.fail_reason, clips) };
+  return guardSucceeded({
+    vendorTaskId: t.task_id,
+    status,
+    vendorStatus,
+    progress: Number.isFinite(percent) ? Math.min(100, Math.max(0, Math.round(percent))) : null,
+    error,
+    clips,
+    lyrics: isLyrics ? parseLyrics(t.data) : null,
+    submittedAt: parseTime(t.submit_time),
+    startedAt: parseTime(t.start_time),
+    finishedAt: parseTime(t.finish_time),
+    raw,
+  });
+}
+
+/** Callbacks carry the task object itself (or, defensively, the fetch envelope). */
+export function parseNewapiCallback(body: unknown): { vendorTaskId: string } | null {
+  const task = isRecord(body) && isRecord(body.data) && !body.task_id ? body.data : body;
+  const parsed = z.looseObject({ task_id: id }).safeParse(task);
+  return parsed.success ? { vendorTaskId: parsed.data.task_id } : null;
+}
+
+const singleSchema = z.looseObject({ data: z.unknown().optional() });
+const batchSchema = z.looseObject({ data: z.array(z.unknown()).nullish() });
+
+export function createNewapiAdapter(config: ProviderConfig, options: AdapterOptions = {}): ProviderAdapter {
+  const http = createVendorHttp({ baseUrl: config.baseUrl, apiKey: config.apiKey, classify: classifyNewapiError });
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const submitTimeoutMs = options.submitTimeoutMs ?? SUBMIT_TIMEOUT_MS;
+
+  async function submit(path: string, body: Record<string, unknown>) {
+    const { data, raw } = await http.request({ method: "POST", path, body, timeoutMs: submitTimeoutMs, schema: submitAnswerSchema });
+    return { vendorTaskId: data, raw };
+  }
+
+  async function fetchOne(taskId: string): Promise<VendorTask | null> {
+    try {
+      const path = `/suno/fetch/${encodeURIComponent(taskId)}`;
+      const { data } = await http.request({ method: "GET", path, timeoutMs, schema: singleSchema });
+      return data.data == null ? null : parseNewapiTask(data.data);
+    } catch (err) {
+      if (err instanceof VendorError && err.code === "not_found") return null;
+      throw err;
+    }
+  }
+
+  async function fetchBatch(ids: string[], action: "MUSIC" | "LYRICS", into: Map<string, VendorTask>) {
+    const { data } = await http.request({ method: "POST", path: "/suno/fetch", body: { ids, action }, timeoutMs, schema: batchSchema });
+    for (const item of data.data ?? []) {
+      const task = parseNewapiTask(item);
+      if (task && ids.includes(task.vendorTaskId)) into.set(task.vendorTaskId, task);
+    }
+  }
+
+  return {
+    protocol: "newapi",
+    models: modelsFor("newapi"),
+    batchFetch: true,
+    submitMusic: (input) => submit("/suno/submit/music", buildNewapiMusicBody(input, vendorModelFor("newapi", input.model))),
+    submitLyrics: (input) =>
+      submit("/suno/submit/lyrics", { prompt: input.prompt, ...(input.callbackUrl ? { notify_hook: input.callbackUrl } : {}) }),
+    async fetchTasks(vendorTaskIds) {
+      const ids = [...new Set(vendorTaskIds)];
+      const out = new Map<string, VendorTask>();
+      if (ids.length === 1) {
+        const task = await fetchOne(ids[0]);
+        if (task) out.set(ids[0], task);
+        return out;
+      }
+      for (let i = 0; i < ids.length; i += BATCH_SIZE) {
+        const chunk = ids.slice(i, i + BATCH_SIZE);
+        await fetchBatch(chunk, "MUSIC", out);
+        // Stock new-api ignores `action`, but a gateway that honours it hides lyrics tasks
+        // from a MUSIC batch; ask again for whatever is missing.
+        const missing = chunk.filter((taskId) => !out.has(taskId));
+        if (missing.length > 0) await fetchBatch(missing, "LYRICS", out);
+      }
+      return out;
+    },
+    parseCallback: parseNewapiCallback,
+    testConnection: () =>
+      probeConnection(() => http.request({ method: "POST", path: "/suno/fetch", body: { ids: [], action: "MUSIC" }, timeoutMs, schema: batchSchema })),
+  };
+}

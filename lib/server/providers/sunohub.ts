@@ -1,0 +1,201 @@
+import { z } from "zod";
+import { classifySunohubError, SUNOHUB_CODES } from "./error-map";
+import { modelsFor, vendorModelFor } from "./model-map";
+import {
+  aceClipSchema,
+  failureMessage,
+  guardSucceeded,
+  id,
+  isRecord,
+  parseClips,
+  parseLyrics,
+  parseTime,
+  progressHeuristic,
+  statusFromClips,
+  text,
+  toAceClip,
+} from "./suno-clip";
+import { VendorError, type ProviderAdapter, type ProviderConfig, type SubmitMusicInput, type VendorTask, type VendorTaskStatus } from "./types";
+import { createVendorHttp, DEFAULT_TIMEOUT_MS, probeConnection, type AdapterOptions } from "./vendor-http";
+
+// Vendor 3: sunohub, an AceData Cloud clone (REFERENCE §A3). Without `callback_url`
+// or `async` the vendor holds the request until the song is done, so the submit
+// deadline is long and a synchronous answer with finished clips is accepted.
+
+/** §A3.2: "use an HTTP timeout of ≥180 s in case a variant answers synchronously". */
+const SUBMIT_TIMEOUT_MS = 180_000;
+const BATCH_SIZE = 100;
+
+export function buildSunohubAudiosBody(input: SubmitMusicInput, model: string): Record<string, unknown> {
+  const body: Record<string, unknown> = { action: input.extend ? "extend" : "generate", model, instrumental: input.instrumental };
+  if (input.mode === "inspiration" && !input.extend) {
+    body.custom = false;
+    body.prompt = input.description ?? "";
+  } else {
+    body.custom = true;
+    if (input.lyrics) body.lyric = input.lyrics;
+    if (input.title) body.title = input.title;
+    if (input.style) body.style = input.style;
+  }
+  if (input.negativeStyle) body.style_negative = input.negativeStyle;
+  if (input.extend) {
+    body.audio_id = input.extend.vendorClipId;
+    body.continue_at = input.extend.continueAt;
+  }
+  // A callback or `async` gets an immediate task id instead of a 1–2 minute wait.
+  if (input.callbackUrl) body.callback_url = input.callbackUrl;
+  else body.async = true;
+  return body;
+}
+
+const responseSchema = z.looseObject({
+  success: z.unknown().optional(),
+  task_id: id.optional().catch(undefined),
+  error: z.looseObject({ code: text, message: text }).nullish().catch(null),
+  data: z.unknown().optional(),
+});
+
+const recordSchema = z.looseObject({
+  id,
+  type: text,
+  state: text,
+  created_at: z.unknown().optional(),
+  started_at: z.unknown().optional(),
+  finished_at: z.unknown().optional(),
+  response: responseSchema.nullish().catch(null),
+});
+
+const TOP_STATES: Record<string, VendorTaskStatus> = {
+  pending: "queued",
+  processing: "running",
+  running: "running",
+  complete: "succeeded",
+  completed: "succeeded",
+  succeeded: "succeeded",
+  failed: "failed",
+  error: "failed",
+};
+
+/** One `/suno/tasks` record → VendorTask (§B.3 sunohub rows). */
+export function parseSunohubRecord(raw: unknown): VendorTask | null {
+  const parsed = recordSchema.safeParse(raw);
+  if (!parsed.success) return null;
+  const r = parsed.data;
+  const resp = r.response ?? null;
+  const top = r.state ? TOP_STATES[r.state.toLowerCase()] : undefined;
+  const isLyrics = r.type === "lyrics" || isRecord(resp?.data);
+  const clips = resp && !isLyrics ? parseClips(resp.data, aceClipSchema, toAceClip) : [];
+  const lyrics = resp && isLyrics ? parseLyrics(resp.data) : null;
+  const finished = r.finished_at != null || top === "succeeded";
+  const terminal = clips.length > 0 && clips.every((c) => c.state === "succeeded" || c.state === "failed");
+
+  let status: VendorTaskStatus;
+  let error: VendorTask["error"] = null;
+  if (resp && (resp.success === false || resp.error)) {
+    status = "failed";
+    const code = resp.error?.code ? SUNOHUB_CODES[resp.error.code] : undefined;
+    error = { code: code ?? "generation_failed", message: resp.error?.message ?? resp.error?.code ?? "The vendor reported the task as failed." };
+  } else if (top === "failed") {
+    status = "failed";
+  } else if (!resp) {
+    // A "complete" record without its response is a race: wait for the response.
+    status = top === "running" || top === "succeeded" ? "running" : "queued";
+  } else if (isLyrics) {
+    status = "succeeded";
+  } else if (terminal) {
+    status = statusFromClips(clips);
+  } else if (finished) {
+    status = "succeeded";
+  } else {
+    status = top === "queued" ? "queued" : statusFromClips(clips);
+  }
+  if (status === "failed" && !error) error = { code: "generation_failed", message: failureMessage(null, clips) };
+
+  return guardSucceeded({
+    vendorTaskId: r.id,
+    status,
+    // sunohub has no status word; say which part of the record decided.
+    vendorStatus: r.state ?? (!resp ? "no_response" : resp.success === false || resp.error ? "error" : finished ? "finished" : "response"),
+    progress: progressHeuristic(status),
+    error,
+    clips,
+    lyrics,
+    submittedAt: parseTime(r.created_at),
+    startedAt: parseTime(r.started_at),
+    finishedAt: parseTime(r.finished_at),
+    raw,
+  });
+}
+
+/** A synchronous answer (`{success, task_id, data}`) is the record's `response` on its own. */
+export function parseSunohubAnswer(taskId: string, answer: unknown, type: "audios" | "lyrics"): VendorTask | null {
+  return parseSunohubRecord({ id: taskId, type, response: answer });
+}
+
+export function parseSunohubCallback(body: unknown): { vendorTaskId: string } | null {
+  const parsed = z.looseObject({ task_id: id.optional().catch(undefined), id: id.optional().catch(undefined) }).safeParse(body);
+  if (!parsed.success) return null;
+  const taskId = parsed.data.task_id ?? (isRecord(body) && "response" in body ? parsed.data.id : undefined);
+  return taskId ? { vendorTaskId: taskId } : null;
+}
+
+const submitSchema = responseSchema.refine((a) => a.task_id, "task_id is missing");
+const batchSchema = z.looseObject({ items: z.array(z.unknown()).nullish() });
+const singleSchema = z.unknown();
+
+export function createSunohubAdapter(config: ProviderConfig, options: AdapterOptions = {}): ProviderAdapter {
+  const http = createVendorHttp({ baseUrl: config.baseUrl, apiKey: config.apiKey, classify: classifySunohubError });
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const submitTimeoutMs = options.submitTimeoutMs ?? SUBMIT_TIMEOUT_MS;
+
+  async function submit(path: string, body: Record<string, unknown>, type: "audios" | "lyrics") {
+    const { data, raw } = await http.request({ method: "POST", path, body, timeoutMs: submitTimeoutMs, schema: submitSchema });
+    const vendorTaskId = data.task_id as string;
+    const finished = data.data !== undefined && data.data !== null;
+    const task = finished ? parseSunohubAnswer(vendorTaskId, raw, type) : null;
+    return { vendorTaskId, raw, ...(task ? { task } : {}) };
+  }
+
+  async function fetchOne(taskId: string): Promise<VendorTask | null> {
+    try {
+      const { data } = await http.request({ method: "POST", path: "/suno/tasks", body: { id: taskId, action: "retrieve" }, timeoutMs, schema: singleSchema });
+      return parseSunohubRecord(data);
+    } catch (err) {
+      if (err instanceof VendorError && err.code === "not_found") return null;
+      throw err;
+    }
+  }
+
+  return {
+    protocol: "sunohub",
+    models: modelsFor("sunohub"),
+    batchFetch: true,
+    submitMusic: (input) => submit("/suno/audios", buildSunohubAudiosBody(input, vendorModelFor("sunohub", input.model)), "audios"),
+    // Lyrics answer synchronously; no callback is documented for them.
+    submitLyrics: (input) => submit("/suno/lyrics", { prompt: input.prompt }, "lyrics"),
+    async fetchTasks(vendorTaskIds) {
+      const ids = [...new Set(vendorTaskIds)];
+      const out = new Map<string, VendorTask>();
+      if (ids.length === 1) {
+        const task = await fetchOne(ids[0]);
+        if (task && task.vendorTaskId === ids[0]) out.set(ids[0], task);
+        return out;
+      }
+      for (let i = 0; i < ids.length; i += BATCH_SIZE) {
+        const chunk = ids.slice(i, i + BATCH_SIZE);
+        const body = { ids: chunk, action: "retrieve_batch" };
+        const { data } = await http.request({ method: "POST", path: "/suno/tasks", body, timeoutMs, schema: batchSchema });
+        for (const item of data.items ?? []) {
+          const task = parseSunohubRecord(item);
+          if (task && chunk.includes(task.vendorTaskId)) out.set(task.vendorTaskId, task);
+        }
+      }
+      return out;
+    },
+    parseCallback: parseSunohubCallback,
+    testConnection: () =>
+      probeConnection(() =>
+        http.request({ method: "POST", path: "/suno/tasks", body: { ids: [], action: "retrieve_batch" }, timeoutMs, schema: batchSchema }),
+      ),
+  };
+}
