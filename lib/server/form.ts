@@ -1,4 +1,4 @@
-import { unstable_rethrow } from "next/navigation";
+import { redirect, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { isAppError } from "@/lib/errors";
 import { fieldErrors } from "@/lib/server/http";
@@ -33,6 +33,8 @@ export function parseForm<T extends z.ZodType>(schema: T, form: FormData): { dat
  */
 export function actionError(err: unknown, values?: Record<string, string>): ActionState {
   unstable_rethrow(err); // redirects and not-found signals are not failures
+  // A signed-out (or revoked) caller of an action is sent to sign in, like a page visit.
+  if (isAppError(err) && err.code === "unauthorized") redirect("/login");
   if (isAppError(err)) {
     const details = err.details as Record<string, unknown> | undefined;
     const fields = details && Object.values(details).every(Array.isArray) ? (details as Record<string, string[]>) : undefined;

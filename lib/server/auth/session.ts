@@ -68,3 +68,16 @@ export async function requirePageAdmin(returnTo?: string): Promise<Viewer> {
   if (user.role !== "admin") notFound();
   return user;
 }
+
+/** For plain form actions (no form state): a signed-out caller is sent to sign in. */
+export async function requireActionUser(): Promise<Viewer> {
+  const user = await currentUser();
+  if (!user) redirect("/login");
+  return user;
+}
+
+export async function requireActionAdmin(): Promise<Viewer> {
+  const user = await requireActionUser();
+  if (user.role !== "admin") throw new AppError("forbidden", "Only admins can do this.");
+  return user;
+}

@@ -1,0 +1,53 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { roleField } from "@/lib/schemas/account";
+import { requireActionAdmin, requireAdmin } from "@/lib/server/auth/session";
+import { actionError, type ActionState } from "@/lib/server/form";
+import { changeRole, createInvite, setDisabled } from "@/lib/server/services/accounts";
+import { deleteInvite } from "@/lib/server/data/invites";
+
+export type InviteState = ActionState & { link?: string; expiresAt?: string };
+
+export async function createInviteAction(_prev: InviteState, form: FormData): Promise<InviteState> {
+  try {
+    const admin = await requireAdmin();
+    const role = roleField.catch("member").parse(form.get("role"));
+    const { token, expiresAt } = createInvite(admin, role);
+    revalidatePath("/admin/users");
+    return { ok: true, link: `/invite/${token}`, expiresAt: expiresAt.toISOString() };
+  } catch (err) {
+    return actionError(err);
+  }
+}
+
+const userIdField = z.string().min(1).max(64);
+
+export async function setDisabledAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  try {
+    const admin = await requireAdmin();
+    setDisabled(admin, userIdField.parse(form.get("userId")), form.get("disabled") === "true");
+    revalidatePath("/admin/users");
+    return { ok: true };
+  } catch (err) {
+    return actionError(err);
+  }
+}
+
+export async function changeRoleAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  try {
+    const admin = await requireAdmin();
+    changeRole(admin, userIdField.parse(form.get("userId")), roleField.parse(form.get("role")));
+    revalidatePath("/admin/users");
+    return { ok: true };
+  } catch (err) {
+    return actionError(err);
+  }
+}
+
+export async function revokeInviteAction(form: FormData) {
+  await requireActionAdmin();
+  deleteInvite(userIdField.parse(form.get("inviteId")));
+  revalidatePath("/admin/users");
+}

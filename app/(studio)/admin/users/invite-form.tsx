@@ -1,0 +1,46 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { useTranslations } from "use-intl";
+import { FormError, SubmitButton } from "@/app/_components/form";
+import { createInviteAction, type InviteState } from "./actions";
+
+export function InviteForm() {
+  const t = useTranslations("admin");
+  const [state, action] = useActionState<InviteState, FormData>(createInviteAction, {});
+  const [copied, setCopied] = useState(false);
+  const link = state.link && typeof window !== "undefined" ? new URL(state.link, window.location.origin).toString() : state.link;
+  return (
+    <div className="space-y-3">
+      <form action={action} className="flex flex-wrap items-end gap-3">
+        <div>
+          <label htmlFor="invite-role" className="label">
+            {t("role")}
+          </label>
+          <select id="invite-role" name="role" className="input" defaultValue="member">
+            <option value="member">{t("roles.member")}</option>
+            <option value="admin">{t("roles.admin")}</option>
+          </select>
+        </div>
+        <SubmitButton>{t("createInvite")}</SubmitButton>
+      </form>
+      <FormError error={state.formError} />
+      {link ? (
+        <div className="rounded-lg border border-accent-500/40 bg-accent-50 p-3 text-sm dark:bg-accent-600/10">
+          <p className="mb-2 font-medium">{t("inviteReady")}</p>
+          <div className="flex gap-2">
+            <input readOnly value={link} className="input font-mono text-xs" data-testid="invite-link" onFocus={(e) => e.currentTarget.select()} />
+            <button
+              type="button"
+              className="btn-secondary"
+              onClick={() => navigator.clipboard?.writeText(link).then(() => setCopied(true), () => setCopied(false))}
+            >
+              {copied ? t("copied") : t("copy")}
+            </button>
+          </div>
+          <p className="mt-2 text-xs muted">{t("inviteExpiry")}</p>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,155 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { isAppError } from "@/lib/errors";
+import { emailField, nameField, roleField } from "@/lib/schemas/account";
+import { closeDb, databaseFile, getDb } from "@/lib/server/db/client";
+import { getUserByEmail, listUsers } from "@/lib/server/data/users";
+import { listProviders, syncEnvProviders } from "@/lib/server/providers/registry";
+import { createUser } from "@/lib/server/services/accounts";
+import { createApiToken } from "@/lib/server/services/api-tokens";
+
+export class UsageError extends Error {}
+
+type Values = Record<string, string | boolean | undefined>;
+type Option = { type: "string" | "boolean" };
+interface Command {
+  summary: string;
+  args: string;
+  options: Record<string, Option>;
+  run(values: Values): Promise<number | void> | number | void;
+}
+
+const str = (values: Values, key: string, required = true): string | undefined => {
+  const v = values[key];
+  if (typeof v === "string" && v.trim() !== "") return v;
+  if (required) throw new UsageError(`Missing --${key}`);
+  return undefined;
+};
+
+function parseField<T>(schema: { safeParse(v: unknown): { success: boolean; data?: T } }, value: unknown, flag: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new UsageError(`Invalid --${flag}: ${String(value)}`);
+  return parsed.data as T;
+}
+
+export const commands: Record<string, Command> = {
+  "users:create": {
+    summary: "Create a user (the first one is usually an admin)",
+    args: "--email E --password P [--role admin|member] [--name N]",
+    options: { email: { type: "string" }, password: { type: "string" }, role: { type: "string" }, name: { type: "string" } },
+    async run(values) {
+      const email = parseField<string>(emailField, str(values, "email"), "email");
+      const password = str(values, "password")!;
+      const role = parseField<"admin" | "member">(roleField, str(values, "role", false) ?? "member", "role");
+      const name = parseField<string>(nameField, str(values, "name", false) ?? email.split("@")[0], "name");
+      try {
+        const user = await createUser({ email, password, role, name });
+        console.log(`Created ${user.role} ${user.email} (${user.id})`);
+      } catch (err) {
+        if (isAppError(err)) throw new Error(`${err.message} ${err.details ? JSON.stringify(err.details) : ""}`.trim());
+        throw err;
+      }
+    },
+  },
+  "users:list": {
+    summary: "List members",
+    args: "",
+    options: {},
+    run() {
+      const rows = listUsers().map((u) => ({
+        email: u.email,
+        name: u.name,
+        role: u.role,
+        disabled: u.disabled ? "yes" : "no",
+        created: u.createdAt.toISOString(),
+        lastSignIn: u.lastLoginAt?.toISOString() ?? "never",
+      }));
+      if (rows.length === 0) console.log("No users yet. Open the app to create the owner, or run users:create.");
+      else console.table(rows);
+    },
+  },
+  "tokens:create": {
+    summary: "Create an API token for a user; the token is printed once, on the last line",
+    args: "--email E [--name N]",
+    options: { email: { type: "string" }, name: { type: "string" } },
+    run(values) {
+      const email = str(values, "email")!;
+      const user = getUserByEmail(email);
+      if (!user) throw new Error(`No user with email ${email}`);
+      const { token } = createApiToken(user.id, str(values, "name", false) ?? "CLI token");
+      console.log(`Token for ${user.email} (store it now; it is not shown again):`);
+      console.log(token);
+    },
+  },
+  "providers:list": {
+    summary: "List providers (keys masked)",
+    args: "",
+    options: {},
+    run() {
+      syncEnvProviders();
+      console.table(
+        listProviders().map((p) => ({
+          id: p.id,
+          name: p.name,
+          protocol: p.protocol,
+          baseUrl: p.baseUrl,
+          key: p.keyHint ?? "",
+          enabled: p.enabled ? "yes" : "no",
+          source: p.source,
+          models: p.models.map((m) => m.id).join(" "),
+        })),
+      );
+    },
+  },
+  "db:migrate": {
+    summary: "Apply pending database migrations",
+    args: "",
+    options: {},
+    run() {
+      getDb();
+      console.log(`Database is up to date: ${databaseFile()}`);
+    },
+  },
+  "db:backup": {
+    summary: "Take an online, consistent backup of the database",
+    args: "--out FILE",
+    options: { out: { type: "string" } },
+    async run(values) {
+      const out = path.resolve(str(values, "out")!);
+      if (fs.existsSync(out)) throw new Error(`${out} already exists; choose a new file`);
+      fs.mkdirSync(path.dirname(out), { recursive: true });
+      // SQLite's online backup API copies a consistent snapshot while the app keeps writing.
+      await getDb().$client.backup(out);
+      const copy = new Database(out, { readonly: true });
+      try {
+        const result = copy.pragma("integrity_check", { simple: true });
+        if (result !== "ok") throw new Error(`Backup failed its integrity check: ${String(result)}`);
+      } finally {
+        copy.close();
+      }
+      console.log(`Backup written to ${out} (integrity ok, ${fs.statSync(out).size} bytes)`);
+    },
+  },
+  "media:verify": {
+    summary: "Re-hash the media archive and report missing or corrupt files",
+    args: "",
+    options: {},
+    async run() {
+      const { verifyMediaArchive } = await import("@/lib/server/services/verify-media");
+      const report = await verifyMediaArchive();
+      console.log(`Checked ${report.checked} archived files: ${report.ok} ok, ${report.missing.length} missing, ${report.corrupt.length} corrupt.`);
+      for (const m of report.missing) console.log(`missing  ${JSON.stringify(m)}`);
+      for (const c of report.corrupt) console.log(`corrupt  ${JSON.stringify(c)}`);
+      return report.missing.length + report.corrupt.length > 0 ? 1 : 0;
+    },
+  },
+};
+
+export function usage(only?: string): string {
+  const entries = Object.entries(commands).filter(([name]) => !only || name === only);
+  const lines = entries.map(([name, c]) => `  ${(name + " " + c.args).padEnd(62)} ${c.summary}`);
+  return `Usage: npm run cli -- <command> [options]\n\nCommands:\n${lines.join("\n")}\n`;
+}
+
+process.on("exit", () => closeDb());

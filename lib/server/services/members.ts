@@ -1,0 +1,26 @@
+import { listInvites } from "@/lib/server/data/invites";
+import { listUsers } from "@/lib/server/data/users";
+
+// Plain rows for the admin pages: no password hashes or session versions leave here.
+
+export function listMembersForAdmin() {
+  return listUsers().map((u) => ({
+    id: u.id,
+    name: u.name,
+    email: u.email,
+    role: u.role,
+    disabled: u.disabled,
+    createdAt: u.createdAt.toISOString(),
+    lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
+  }));
+}
+
+export function listAdminInvites(now = Date.now()) {
+  return listInvites().map((i) => ({
+    id: i.id,
+    role: i.role,
+    createdByName: i.createdByName,
+    createdAt: i.createdAt.toISOString(),
+    state: i.usedAt ? ("used" as const) : i.expiresAt.getTime() <= now ? ("expired" as const) : ("pending" as const),
+  }));
+}

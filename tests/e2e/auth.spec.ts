@@ -1,0 +1,186 @@
+import { expect, test } from "@playwright/test";
+import { account, completeSetup, signedInPage, signIn, signOut, startApp, type RunningApp } from "./fixtures";
+
+// The foundation journeys: first run, sign-in and out, invites, roles, revocation.
+
+let app: RunningApp;
+const owner = account("owner");
+
+test.describe.configure({ mode: "serial" });
+test.use({ locale: "en-US" });
+
+test.beforeAll(async () => {
+  app = await startApp();
+});
+test.afterAll(async () => {
+  await app?.stop();
+});
+
+test("a fresh install sends every page to /setup, creates the owner, then /setup is gone", async ({ page }) => {
+  await page.goto(`${app.url}/library`);
+  await expect(page).toHaveURL(/\/setup$/);
+  await page.getByRole("button", { name: "Create owner account" }).click();
+  await expect(page.getByText("Enter a name.")).toBeVisible();
+  await page.getByLabel("Name").fill(owner.name);
+  await page.getByLabel("Email").fill("not-an-email");
+  await page.getByLabel("Password", { exact: true }).fill("short");
+  await page.getByLabel("Confirm password").fill("different");
+  await page.getByRole("button", { name: "Create owner account" }).click();
+  await expect(page.getByText("Enter a valid email address.")).toBeVisible();
+  await expect(page.getByText("Use at least 8 characters.")).toBeVisible();
+  await expect(page.getByText("The passwords do not match.")).toBeVisible();
+  await expect(page.getByLabel("Name")).toHaveValue(owner.name);
+
+  await completeSetup(page, app, owner);
+  await expect(page.getByRole("link", { name: "Admin" })).toBeVisible();
+  const setupAgain = await page.goto(`${app.url}/setup`);
+  expect(setupAgain?.status()).toBe(404);
+});
+
+test("sign out, a wrong password is refused, then sign in", async ({ page }) => {
+  await signIn(page, app, owner);
+  await expect(page.getByTestId("current-user")).toHaveText(owner.name);
+  await signOut(page);
+  await page.goto(`${app.url}/settings`);
+  await expect(page).toHaveURL(/\/login\?next=%2Fsettings/);
+  await page.getByLabel("Email").fill(owner.email);
+  await page.getByLabel("Password").fill("wrong password entirely");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert")).toHaveText("The email or password is wrong.");
+  await page.getByLabel("Password").fill(owner.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/settings$/);
+  await expect(page.getByTestId("current-user")).toHaveText(owner.name);
+});
+
+test("the owner invites a member who accepts, signs in, and cannot open admin pages; the link then reads as used", async ({ browser }) => {
+  const admin = await signedInPage(browser, app, owner);
+  await admin.goto(`${app.url}/admin/users`);
+  await admin.getByRole("button", { name: "Create invite link" }).click();
+  const link = await admin.getByTestId("invite-link").inputValue();
+  expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{40,}$/);
+
+  const member = account("member");
+  const guest = await (await browser.newContext({ locale: "en-US" })).newPage();
+  await guest.goto(link);
+  await guest.getByLabel("Name").fill(member.name);
+  await guest.getByLabel("Email").fill(member.email);
+  await guest.getByLabel("Password", { exact: true }).fill(member.password);
+  await guest.getByLabel("Confirm password").fill(member.password);
+  await guest.getByRole("button", { name: "Join the team" }).click();
+  await expect(guest.getByTestId("current-user")).toHaveText(member.name);
+  await expect(guest.getByRole("link", { name: "Admin" })).toHaveCount(0);
+  for (const path of ["/admin", "/admin/users", "/admin/providers", "/admin/usage"]) {
+    const res = await guest.goto(`${app.url}${path}`);
+    expect(res?.status(), path).toBe(404);
+  }
+  await signOut(guest);
+  await signIn(guest, app, member);
+  await expect(guest.getByTestId("current-user")).toHaveText(member.name);
+
+  const reused = await (await browser.newContext()).newPage();
+  await reused.goto(link);
+  await expect(reused.getByText("This invite was already used")).toBeVisible();
+
+  await admin.reload();
+  await expect(admin.getByTestId(`member-${member.email}`)).toContainText("Member");
+});
+
+test("a disabled member is signed out on the next request, and enabling restores access", async ({ browser }) => {
+  const member = account("disabled");
+  const admin = await signedInPage(browser, app, owner);
+  await admin.goto(`${app.url}/admin/users`);
+  await admin.getByRole("button", { name: "Create invite link" }).click();
+  const link = await admin.getByTestId("invite-link").inputValue();
+  const memberPage = await (await browser.newContext({ locale: "en-US" })).newPage();
+  await memberPage.goto(link);
+  await memberPage.getByLabel("Name").fill(member.name);
+  await memberPage.getByLabel("Email").fill(member.email);
+  await memberPage.getByLabel("Password", { exact: true }).fill(member.password);
+  await memberPage.getByLabel("Confirm password").fill(member.password);
+  await memberPage.getByRole("button", { name: "Join the team" }).click();
+  await expect(memberPage.getByTestId("current-user")).toHaveText(member.name);
+
+  await admin.reload();
+  const row = admin.getByTestId(`member-${member.email}`);
+  await row.getByRole("button", { name: "Disable" }).click();
+  await expect(row).toContainText("Disabled");
+
+  await memberPage.goto(`${app.url}/settings`);
+  await expect(memberPage).toHaveURL(/\/login/);
+  await signIn(memberPage, app, member);
+  await expect(memberPage.getByRole("alert")).toHaveText("The email or password is wrong.");
+
+  await row.getByRole("button", { name: "Enable" }).click();
+  await expect(row).toContainText("Active");
+  await signIn(memberPage, app, member);
+  await expect(memberPage.getByTestId("current-user")).toHaveText(member.name);
+});
+
+test("the last admin cannot demote themselves", async ({ browser }) => {
+  const admin = await signedInPage(browser, app, owner);
+  await admin.goto(`${app.url}/admin/users`);
+  const row = admin.getByTestId(`member-${owner.email}`);
+  await row.getByRole("button", { name: "Make member" }).click();
+  await expect(row.getByRole("alert")).toContainText("last admin");
+  await expect(row).toContainText("Admin");
+});
+
+test("changing the password keeps this session and ends the others", async ({ browser }) => {
+  const first = await signedInPage(browser, app, owner);
+  const second = await signedInPage(browser, app, owner);
+  await first.goto(`${app.url}/settings`);
+  await first.getByLabel("Current password").fill("not my password");
+  await first.getByLabel("New password").fill("another good passphrase");
+  await first.getByLabel("Confirm new password").fill("another good passphrase");
+  await first.getByRole("button", { name: "Change password" }).click();
+  await expect(first.getByText("The current password is wrong.")).toBeVisible();
+
+  const newPassword = `${owner.password} v2`;
+  await first.getByLabel("Current password").fill(owner.password);
+  await first.getByLabel("New password").fill(newPassword);
+  await first.getByLabel("Confirm new password").fill(newPassword);
+  await first.getByRole("button", { name: "Change password" }).click();
+  await expect(first.getByText("Password changed.")).toBeVisible();
+  owner.password = newPassword;
+
+  await first.goto(`${app.url}/library`);
+  await expect(first.getByTestId("current-user")).toHaveText(owner.name);
+  await second.goto(`${app.url}/library`);
+  await expect(second).toHaveURL(/\/login/);
+});
+
+test("the interface follows Accept-Language and the choice in settings", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "zh-CN" });
+  const page = await context.newPage();
+  await page.goto(`${app.url}/login`);
+  await expect(page.getByRole("heading", { name: "登录 Songloft" })).toBeVisible();
+  await page.getByLabel("邮箱").fill(owner.email);
+  await page.getByLabel("密码").fill(owner.password);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByRole("link", { name: "我的曲库" })).toBeVisible();
+  await page.goto(`${app.url}/settings`);
+  await page.getByLabel("语言").selectOption("en");
+  await page.getByRole("button", { name: "保存语言" }).click();
+  await expect(page.getByRole("link", { name: "Library" })).toBeVisible();
+});
+
+test("API tokens: created once, listed with last use, revoked", async ({ browser, request }) => {
+  const page = await signedInPage(browser, app, owner);
+  await page.goto(`${app.url}/settings`);
+  await page.getByLabel("Token name").fill("backup script");
+  await page.getByRole("button", { name: "Create token" }).click();
+  const token = await page.getByTestId("new-token").inputValue();
+  expect(token).toMatch(/^slt_/);
+  const ok = await request.get(`${app.url}/api/v1/providers`, { headers: { Authorization: `Bearer ${token}` } });
+  expect(ok.status()).toBe(200);
+  await page.reload();
+  const table = page.getByTestId("tokens-table");
+  await expect(table).toContainText("backup script");
+  await expect(table).toContainText(token.slice(-4));
+  await expect(page.getByTestId("new-token")).toHaveCount(0);
+  await table.getByRole("button", { name: "Revoke" }).click();
+  await expect(page.getByText("No tokens yet.")).toBeVisible();
+  const revoked = await request.get(`${app.url}/api/v1/providers`, { headers: { Authorization: `Bearer ${token}` } });
+  expect(revoked.status()).toBe(401);
+});

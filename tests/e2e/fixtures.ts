@@ -1,0 +1,63 @@
+import { expect, type Browser, type Page } from "@playwright/test";
+import type { RunningApp } from "../support/app-server";
+
+export { startApp, type RunningApp } from "../support/app-server";
+
+// Page helpers shared by the browser journeys.
+
+export interface Account {
+  name: string;
+  email: string;
+  password: string;
+}
+
+let counter = 0;
+/** A fresh account with a strong, unique password. */
+export function account(prefix: string): Account {
+  counter += 1;
+  const id = `${prefix}${counter}${Date.now().toString(36)}`;
+  return { name: `${prefix[0].toUpperCase()}${prefix.slice(1)} ${counter}`, email: `${id}@example.test`, password: `correct horse ${id} battery` };
+}
+
+export async function completeSetup(page: Page, app: RunningApp, owner: Account) {
+  await page.goto(`${app.url}/setup`);
+  await page.getByLabel("Name").fill(owner.name);
+  await page.getByLabel("Email").fill(owner.email);
+  await page.getByLabel("Password", { exact: true }).fill(owner.password);
+  await page.getByLabel("Confirm password").fill(owner.password);
+  await page.getByRole("button", { name: "Create owner account" }).click();
+  await expect(page.getByTestId("current-user")).toHaveText(owner.name);
+}
+
+export async function signIn(page: Page, app: RunningApp, user: Pick<Account, "email" | "password">, path = "/login") {
+  await page.goto(`${app.url}${path}`);
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+}
+
+/** Creates a user through the CLI (the same code path an operator uses). */
+export function createUser(app: RunningApp, user: Account, role: "admin" | "member" = "member") {
+  const r = app.cli(["users:create", "--email", user.email, "--password", user.password, "--name", user.name, "--role", role]);
+  if (r.code !== 0) throw new Error(`users:create failed: ${r.stderr}`);
+}
+
+export function createToken(app: RunningApp, email: string): string {
+  const r = app.cli(["tokens:create", "--email", email]);
+  if (r.code !== 0) throw new Error(`tokens:create failed: ${r.stderr}`);
+  return r.stdout.trim().split("\n").pop()!.trim();
+}
+
+/** A signed-in page in its own browser context (its own cookies). */
+export async function signedInPage(browser: Browser, app: RunningApp, user: Account): Promise<Page> {
+  const context = await browser.newContext({ locale: "en-US" });
+  const page = await context.newPage();
+  await signIn(page, app, user);
+  await expect(page.getByTestId("current-user")).toHaveText(user.name);
+  return page;
+}

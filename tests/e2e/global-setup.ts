@@ -1,0 +1,5 @@
+import { ensureBuild } from "../support/app-server";
+
+export default async function globalSetup() {
+  ensureBuild();
+}
