@@ -1,0 +1,106 @@
+import type { ClipState } from "@/lib/dto";
+import type { ClipViewer } from "./clip-access";
+import type { ClipCursor } from "./clip-cursor";
+import { ftsMatchExpression, likeClause, likePattern } from "./clip-search";
+import { LIBRARY_SELECT } from "./clip-rows";
+
+// The library's SQL, built from a fixed set of fragments so every combination of
+// filters is a known, prepared query shape whose plan the PERF-1 test checks.
+// Each scope walks one index in (created_at, id) order: mine and member use
+// clips_owner_created_idx, team uses clips_visibility_created_idx; every filter is a
+// residual check on that walk, so a page never sorts and stops after `limit` rows.
+// The unary `+` keeps SQLite from switching to an index that would lose the order
+// (provider_id leads clips_provider_vendor_idx; visibility leads the team index).
+
+export type ClipScope = "mine" | "team" | "member";
+
+export interface ClipListFilters {
+  viewer: ClipViewer;
+  scope: ClipScope;
+  memberId?: string;
+  status?: ClipState;
+  model?: string;
+  provider?: string;
+  starred?: boolean;
+  from?: Date;
+  to?: Date;
+  /** Scope mine only: the viewer's soft-deleted clips instead of the live ones. */
+  trash?: boolean;
+}
+
+export interface ListSql {
+  text: string;
+  params: Record<string, string | number>;
+}
+
+const ORDER = "ORDER BY c.created_at DESC, c.id DESC";
+
+function conditions(f: ClipListFilters, cursor: ClipCursor | undefined) {
+  const where: string[] = [];
+  const params: Record<string, string | number> = { viewer: f.viewer.id };
+  if (f.scope === "mine") {
+    where.push("c.owner_id = @viewer", f.trash ? "c.deleted_at IS NOT NULL" : "c.deleted_at IS NULL");
+  } else if (f.scope === "team") {
+    where.push("c.visibility = 'team'", "c.deleted_at IS NULL");
+  } else {
+    if (!f.memberId) throw new Error("scope member needs a memberId");
+    where.push("c.owner_id = @member", "+c.visibility = 'team'", "c.deleted_at IS NULL");
+    params.member = f.memberId;
+  }
+  if (f.status) (where.push("c.state = @status"), (params.status = f.status));
+  if (f.model) (where.push("c.model = @model"), (params.model = f.model));
+  if (f.provider) (where.push("+c.provider_id = @provider"), (params.provider = f.provider));
+  if (f.starred) where.push("EXISTS (SELECT 1 FROM stars st WHERE st.user_id = @viewer AND st.clip_id = c.id)");
+  if (f.from) (where.push("c.created_at >= @from"), (params.from = f.from.getTime()));
+  if (f.to) (where.push("c.created_at <= @to"), (params.to = f.to.getTime()));
+  if (cursor) {
+    where.push("(c.created_at, c.id) < (@cursorAt, @cursorId)");
+    Object.assign(params, { cursorAt: cursor.createdAt, cursorId: cursor.id });
+  }
+  return { where, params };
+}
+
+export interface PageOptions {
+  limit: number;
+  /** Every word must appear (LIKE) in title, lyrics, style or prompt. */
+  likeWords?: string[];
+  /** Clip rowids found by FTS5: the page is drawn from these instead of walking an index. */
+  candidates?: number[];
+  /** Lower end of a bounded walk (inclusive): the search window's last row. */
+  boundary?: ClipCursor;
+}
+
+/** One page, newest first; ask for limit + 1 rows to learn whether more follow. */
+export function pageQuery(f: ClipListFilters, cursor: ClipCursor | undefined, o: PageOptions): ListSql {
+  const { where, params } = conditions(f, cursor);
+  (o.likeWords ?? []).forEach((word, i) => {
+    where.push(likeClause(`like${i}`));
+    params[`like${i}`] = likePattern(word);
+  });
+  if (o.boundary) {
+    where.push("(c.created_at, c.id) >= (@boundaryAt, @boundaryId)");
+    Object.assign(params, { boundaryAt: o.boundary.createdAt, boundaryId: o.boundary.id });
+  }
+  params.limit = o.limit;
+  // FTS candidates are few (bounded by the probe), so they are looked up by rowid and
+  // sorted; CROSS JOIN keeps SQLite from walking a whole index to test membership.
+  const from = o.candidates ? "json_each(@candidates) j CROSS JOIN clips c ON c.rowid = j.value" : "clips c";
+  if (o.candidates) params.candidates = JSON.stringify(o.candidates);
+  return { text: `SELECT ${LIBRARY_SELECT} FROM ${from} WHERE ${where.join(" AND ")} ${ORDER} LIMIT @limit`, params };
+}
+
+/**
+ * Where a LIKE search stops: the `window`-th row of the walk. Searching a word the
+ * trigram index cannot serve reads at most this many rows per page, however rare
+ * the word, and the page's cursor continues from there.
+ */
+export function windowBoundaryQuery(f: ClipListFilters, cursor: ClipCursor | undefined, window: number): ListSql {
+  const { where, params } = conditions(f, cursor);
+  params.offset = window - 1;
+  return { text: `SELECT c.created_at AS created_at, c.id AS id FROM clips c WHERE ${where.join(" AND ")} ${ORDER} LIMIT 1 OFFSET @offset`, params };
+}
+
+/** Up to `limit` clip rowids whose text contains every indexed word. */
+export function ftsProbeQuery(words: string[], limit: number): ListSql {
+  return { text: "SELECT rowid FROM clips_fts WHERE clips_fts MATCH @match LIMIT @limit", params: { match: ftsMatchExpression(words), limit } };
+}

@@ -1,0 +1,176 @@
+import { and, asc, eq, inArray, isNotNull, isNull, ne, sql } from "drizzle-orm";
+import { getDb } from "@/lib/server/db/client";
+import { clips, providers, stars, users, type ClipRow } from "@/lib/server/db/schema";
+import { clipVisibleTo, type ClipViewer } from "./clip-access";
+import { decodeClipCursor, encodeClipCursor, type ClipCursor } from "./clip-cursor";
+import { ftsProbeQuery, pageQuery, windowBoundaryQuery, type ClipListFilters, type ListSql } from "./clip-list-sql";
+import { fromDrizzleRow, fromRawRow, librarySelection, prepared, type LibraryClipRow } from "./clip-rows";
+import { parseSearchTerms } from "./clip-search";
+
+export type { ClipScope, ClipListFilters } from "./clip-list-sql";
+export type { LibraryClipRow } from "./clip-rows";
+export { encodeClipCursor, decodeClipCursor } from "./clip-cursor";
+
+/**
+ * A search whose words match at most this many clips in the whole database is
+ * answered from the FTS5 matches (looked up by rowid, sorted: at most this many rows).
+ * Commoner words walk the scope's index newest first and test each row with LIKE,
+ * which finds a page of matches long before it reaches this many rows.
+ */
+export const FTS_CANDIDATE_LIMIT = 4000;
+/** Most rows one LIKE-search page reads (see windowBoundaryQuery). */
+export const SEARCH_WINDOW = 5000;
+export const MAX_PAGE = 100;
+
+export interface ListClipsInput extends ClipListFilters {
+  q?: string;
+  /** An opaque nextCursor from a previous page; a malformed one is AppError bad_request. */
+  cursor?: string;
+  limit: number;
+}
+
+export interface ClipPage<T> {
+  items: T[];
+  /**
+   * Null when nothing follows. A search may return fewer than `limit` items (even
+   * none) with a cursor: it read its window of rows and more remain to be searched.
+   */
+  nextCursor: string | null;
+}
+
+function rows(query: ListSql): LibraryClipRow[] {
+  return (prepared(query.text).all(query.params) as Record<string, unknown>[]).map(fromRawRow);
+}
+
+function toPage(found: LibraryClipRow[], limit: number, searchedUpTo?: ClipCursor): ClipPage<LibraryClipRow> {
+  if (found.length > limit) {
+    const items = found.slice(0, limit);
+    return { items, nextCursor: encodeClipCursor(items[limit - 1]) };
+  }
+  return { items: found, nextCursor: searchedUpTo ? encodeClipCursor(searchedUpTo) : null };
+}
+
+/** The library, team and member lists: keyset pages newest first, filtered and searched, never counted. */
+export function listClips(input: ListClipsInput): ClipPage<LibraryClipRow> {
+  const limit = Math.min(Math.max(Math.trunc(input.limit) || 1, 1), MAX_PAGE);
+  const cursor = input.cursor ? decodeClipCursor(input.cursor) : undefined;
+  const search = parseSearchTerms(input.q);
+  if (!search) return toPage(rows(pageQuery(input, cursor, { limit: limit + 1 })), limit);
+
+  if (search.indexed.length > 0) {
+    const probe = ftsProbeQuery(search.indexed, FTS_CANDIDATE_LIMIT + 1);
+    const candidates = prepared(probe.text).pluck().all(probe.params) as number[];
+    if (candidates.length <= FTS_CANDIDATE_LIMIT) {
+      if (candidates.length === 0) return { items: [], nextCursor: null };
+      const shortWords = search.all.filter((w) => !search.indexed.includes(w));
+      return toPage(rows(pageQuery(input, cursor, { limit: limit + 1, candidates, likeWords: shortWords })), limit);
+    }
+  }
+
+  const edge = windowBoundaryQuery(input, cursor, SEARCH_WINDOW);
+  const last = prepared(edge.text).get(edge.params) as { created_at: number; id: string } | undefined;
+  const boundary = last ? { createdAt: last.created_at, id: last.id } : undefined;
+  return toPage(rows(pageQuery(input, cursor, { limit: limit + 1, likeWords: search.all, boundary })), limit, boundary);
+}
+
+/** One clip under the access rule (clip-access.ts); the owner also sees it in the trash with includeDeleted. */
+export function getClipForViewer(input: { clipId: string; viewer: ClipViewer; includeDeleted?: boolean }): LibraryClipRow | undefined {
+  const row = getDb()
+    .select(librarySelection(input.viewer.id))
+    .from(clips)
+    .where(and(eq(clips.id, input.clipId), clipVisibleTo(input.viewer, { includeDeleted: input.includeDeleted })))
+    .get();
+  return row ? fromDrizzleRow(row) : undefined;
+}
+
+/** The other takes of the same task the viewer may see. */
+export function listSiblingTakes(clip: Pick<ClipRow, "id" | "taskId">, viewer: ClipViewer): LibraryClipRow[] {
+  return getDb()
+    .select(librarySelection(viewer.id))
+    .from(clips)
+    .where(and(eq(clips.taskId, clip.taskId), ne(clips.id, clip.id), clipVisibleTo(viewer)))
+    .orderBy(asc(clips.position), asc(clips.id))
+    .all()
+    .map(fromDrizzleRow);
+}
+
+/** Extend lineage: the clip this one continues and the clips that continue it, as far as the viewer may see. */
+export function getClipLineage(clip: Pick<ClipRow, "id" | "parentClipId">, viewer: ClipViewer) {
+  const parent = clip.parentClipId ? (getClipForViewer({ clipId: clip.parentClipId, viewer }) ?? null) : null;
+  const extensions = getDb()
+    .select(librarySelection(viewer.id))
+    .from(clips)
+    .where(and(eq(clips.parentClipId, clip.id), clipVisibleTo(viewer)))
+    .orderBy(asc(clips.createdAt), asc(clips.id))
+    .all()
+    .map(fromDrizzleRow);
+  return { parent, extensions };
+}
+
+/** For /clips/by-vendor/<id>: vendor clip ids are unique per provider, so every provider is tried through the index. */
+export function findClipIdByVendorClipId(vendorClipId: string, viewer: ClipViewer): string | undefined {
+  const providerIds = getDb().select({ id: providers.id }).from(providers).all().map((p) => p.id);
+  if (providerIds.length === 0) return undefined;
+  return getDb()
+    .select({ id: clips.id })
+    .from(clips)
+    .where(and(inArray(clips.providerId, providerIds), eq(clips.vendorClipId, vendorClipId), clipVisibleTo(viewer)))
+    .orderBy(asc(clips.createdAt))
+    .get()?.id;
+}
+
+// Changes: each one names the owner in its WHERE clause, so a caller that skipped the
+// service's check still cannot touch someone else's clip. They answer whether a row changed.
+
+const ownLive = (clipId: string, ownerId: string) => and(eq(clips.id, clipId), eq(clips.ownerId, ownerId), isNull(clips.deletedAt));
+
+export function renameClip(input: { clipId: string; ownerId: string; title: string }): boolean {
+  const set = { title: input.title, updatedAt: new Date() };
+  return getDb().update(clips).set(set).where(ownLive(input.clipId, input.ownerId)).run().changes > 0;
+}
+
+export function setClipVisibility(input: { clipId: string; ownerId: string; visibility: ClipRow["visibility"] }): boolean {
+  const set = { visibility: input.visibility, updatedAt: new Date() };
+  return getDb().update(clips).set(set).where(ownLive(input.clipId, input.ownerId)).run().changes > 0;
+}
+
+/** Stars only a clip the user may see; starring twice is harmless. */
+export function starClip(input: { clipId: string; userId: string }): boolean {
+  const visible = getDb().select({ id: clips.id }).from(clips).where(and(eq(clips.id, input.clipId), clipVisibleTo({ id: input.userId }))).get();
+  if (!visible) return false;
+  getDb().insert(stars).values({ userId: input.userId, clipId: input.clipId }).onConflictDoNothing().run();
+  return true;
+}
+
+export function unstarClip(input: { clipId: string; userId: string }) {
+  getDb().delete(stars).where(and(eq(stars.userId, input.userId), eq(stars.clipId, input.clipId))).run();
+}
+
+export function softDeleteClip(input: { clipId: string; ownerId: string }): boolean {
+  const now = new Date();
+  return getDb().update(clips).set({ deletedAt: now, updatedAt: now }).where(ownLive(input.clipId, input.ownerId)).run().changes > 0;
+}
+
+export function restoreClip(input: { clipId: string; ownerId: string }): boolean {
+  const where = and(eq(clips.id, input.clipId), eq(clips.ownerId, input.ownerId), isNotNull(clips.deletedAt));
+  return getDb().update(clips).set({ deletedAt: null, updatedAt: new Date() }).where(where).run().changes > 0;
+}
+
+/**
+ * Removes a trashed clip for good (its stars and media rows cascade; extensions keep
+ * their parent id, which then resolves to nothing). Archived files are the service's
+ * job, before this runs.
+ */
+export function purgeClip(input: { clipId: string; ownerId: string }): boolean {
+  const where = and(eq(clips.id, input.clipId), eq(clips.ownerId, input.ownerId), isNotNull(clips.deletedAt));
+  return getDb().delete(clips).where(where).run().changes > 0;
+}
+
+/** Everyone whose history can be browsed, for the member filter. */
+export function listMembers(): { id: string; name: string; disabled: boolean }[] {
+  return getDb()
+    .select({ id: users.id, name: users.name, disabled: users.disabled })
+    .from(users)
+    .orderBy(asc(sql`${users.name} collate nocase`), asc(users.id))
+    .all();
+}
