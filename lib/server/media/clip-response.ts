@@ -1,0 +1,62 @@
+import fs from "node:fs";
+import path from "node:path";
+import { AppError } from "@/lib/errors";
+import { getMediaFile, getProviderProtocol } from "@/lib/server/data/media";
+import type { ClipRow } from "@/lib/server/db/schema";
+import { sha256Hex } from "@/lib/server/ids";
+import { logger } from "@/lib/server/logger";
+import { renderDemoAsset } from "@/lib/server/providers/demo";
+import { rowKindOf, safeFileStem, type MediaKind } from "./content-types";
+import { bufferBody, fileBody, serveMedia } from "./serve";
+import { isDemoAssetUrl, mediaSourceUrl } from "./sources";
+import { absoluteMediaPath } from "./storage";
+
+// What /media/<clip>/<kind> answers for a clip the viewer may see (the route has
+// already applied the access rule): the archived file when there is one, a demo
+// asset rendered on the fly, or a redirect to the vendor's file until archiving
+// catches up. Never a redirect to a live stream.
+
+const ARCHIVE_MAX_AGE = 7 * 24 * 3600;
+const DEMO_MAX_AGE = 24 * 3600;
+
+function fileNameFor(clip: Pick<ClipRow, "title">, ext: string): string {
+  return `${safeFileStem(clip.title, "song")}.${ext}`;
+}
+
+async function statFile(absolute: string): Promise<fs.Stats | null> {
+  try {
+    const stat = await fs.promises.stat(absolute);
+    return stat.isFile() ? stat : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function respondWithClipMedia(request: Request, clip: ClipRow, kind: MediaKind): Promise<Response> {
+  const download = new URL(request.url).searchParams.get("download") === "1";
+  const row = getMediaFile(clip.id, rowKindOf(kind));
+
+  if (row?.status === "archived" && row.path && row.contentType && row.sha256) {
+    const absolute = absoluteMediaPath(row.path);
+    const stat = await statFile(absolute);
+    if (stat) {
+      const body = fileBody(absolute, { size: stat.size, contentType: row.contentType, sha256: row.sha256 });
+      const ext = path.extname(row.path).slice(1) || "bin";
+      return serveMedia(request, body, { fileName: fileNameFor(clip, ext), download, maxAgeSeconds: ARCHIVE_MAX_AGE });
+    }
+    logger.warn("archived media file is missing; falling back to the vendor URL", { clipId: clip.id, kind });
+  }
+
+  const source = mediaSourceUrl(clip, kind, { demo: getProviderProtocol(clip.providerId) === "demo" });
+  if (source && isDemoAssetUrl(source)) {
+    const asset = renderDemoAsset(source);
+    if (asset) {
+      const body = bufferBody(asset.body, { contentType: asset.contentType, sha256: sha256Hex(asset.body) });
+      return serveMedia(request, body, { fileName: fileNameFor(clip, asset.fileExt), download, maxAgeSeconds: DEMO_MAX_AGE });
+    }
+  } else if (source) {
+    // Not archived yet: the vendor's own file. Not cached, so the archive takes over once it lands.
+    return new Response(null, { status: 302, headers: { Location: source, "Cache-Control": "private, no-store" } });
+  }
+  throw new AppError("not_found", "This clip has no such media.");
+}

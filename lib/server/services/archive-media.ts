@@ -1,0 +1,139 @@
+import { env } from "@/lib/env";
+import {
+  claimDueMedia,
+  getClipMediaSource,
+  deleteMediaRowsForClip,
+  getMediaFile,
+  listProviderBaseUrls,
+  markMediaArchived,
+  markMediaAttemptFailed,
+  upsertPendingMedia,
+  type PendingMedia,
+} from "@/lib/server/data/media";
+import type { MediaFile } from "@/lib/server/db/schema";
+import { sha256Hex } from "@/lib/server/ids";
+import { logger } from "@/lib/server/logger";
+import { acceptContentType, extensionFor, mediaKindOf, MEDIA_KINDS, rowKindOf } from "@/lib/server/media/content-types";
+import { createHostPolicy, type HostPolicy } from "@/lib/server/media/host-policy";
+import { MediaFetchError, safeDownload, type SafeDownloadOptions } from "@/lib/server/media/safe-fetch";
+import { isDemoAssetUrl, mediaSourceUrl } from "@/lib/server/media/sources";
+import {
+  commitMediaFile,
+  mediaTempDir,
+  relativeMediaPath,
+  removeClipMediaDir,
+  removeMediaFile,
+  writeMediaBuffer,
+} from "@/lib/server/media/storage";
+import { renderDemoAsset } from "@/lib/server/providers/demo";
+
+// Copies a finished clip's audio, cover and video into DATA_DIR/media so history
+// outlives the vendor's CDN. enqueueClipMedia only writes queue rows (synchronous,
+// fine inside the poller's transaction); processDueMedia does the network work
+// outside any transaction and records each outcome in its own short write.
+
+export const MAX_MEDIA_ATTEMPTS = 6;
+const CLAIM_LEASE_MS = 10 * 60_000; // longer than one download may take
+const DEFAULT_CONCURRENCY = 2;
+const DEFAULT_BATCH = 8;
+
+/** 30 s, 2 min, 8 min, 32 min, ~2 h, with ±20 % jitter so a CDN outage does not synchronise retries. */
+export function retryDelayMs(attempt: number, random = Math.random): number {
+  const base = 30_000 * 4 ** Math.max(0, attempt - 1);
+  return Math.round(Math.min(base, 6 * 3600_000) * (0.8 + random() * 0.4));
+}
+
+export function enqueueClipMedia(clipId: string): void {
+  const clip = getClipMediaSource(clipId);
+  if (!clip || clip.state !== "succeeded") return;
+  const demo = clip.protocol === "demo";
+  const rows: PendingMedia[] = [];
+  for (const kind of MEDIA_KINDS) {
+    const sourceUrl = mediaSourceUrl(clip, kind, { demo });
+    if (sourceUrl) rows.push({ clipId, kind: rowKindOf(kind), sourceUrl });
+  }
+  upsertPendingMedia(rows, new Date());
+}
+
+export function currentHostPolicy(): HostPolicy {
+  return createHostPolicy({ extraHosts: env().MEDIA_ALLOWED_HOSTS, providerBaseUrls: listProviderBaseUrls() });
+}
+
+export interface ProcessMediaOptions {
+  limit?: number;
+  concurrency?: number;
+  now?: () => Date;
+  /** Timeouts, caps and resolver for the downloads (the defaults suit production). */
+  download?: Partial<Omit<SafeDownloadOptions, "kind" | "policy" | "tempDir">>;
+}
+
+export interface ProcessMediaResult {
+  archived: number;
+  /** Rows that used their last attempt or hit a refusal that retrying cannot fix. */
+  failed: number;
+  /** Rows that failed this time and wait for another attempt. */
+  retrying: number;
+}
+
+type Outcome = keyof ProcessMediaResult;
+
+async function fetchInto(row: MediaFile, policy: HostPolicy, download: ProcessMediaOptions["download"]) {
+  const kind = mediaKindOf(row.kind);
+  if (isDemoAssetUrl(row.sourceUrl)) {
+    const asset = getClipMediaSource(row.clipId)?.protocol === "demo" ? renderDemoAsset(row.sourceUrl) : null;
+    const contentType = asset && acceptContentType(kind, asset.contentType);
+    if (!asset || !contentType) throw new MediaFetchError("scheme", "Not a demo asset this clip can use");
+    const path = relativeMediaPath(row.clipId, kind, extensionFor(contentType));
+    await writeMediaBuffer(asset.body, path);
+    return { path, contentType, size: asset.body.length, sha256: sha256Hex(asset.body) };
+  }
+  const file = await safeDownload(row.sourceUrl, { ...download, kind, policy, tempDir: mediaTempDir() });
+  const path = relativeMediaPath(row.clipId, kind, extensionFor(file.contentType));
+  await commitMediaFile(file.tempPath, path);
+  return { path, contentType: file.contentType, size: file.size, sha256: file.sha256 };
+}
+
+async function archiveOne(row: MediaFile, policy: HostPolicy, options: ProcessMediaOptions): Promise<Outcome> {
+  const now = options.now ?? (() => new Date());
+  try {
+    const stored = await fetchInto(row, policy, options.download);
+    if (markMediaArchived(row, stored, now())) return "archived";
+    // The clip was purged or its source changed while we downloaded: keep nothing stale.
+    const current = getMediaFile(row.clipId, row.kind);
+    if (current?.status !== "archived" || current.path !== stored.path) await removeMediaFile(stored.path);
+    return "retrying";
+  } catch (err) {
+    const permanent = err instanceof MediaFetchError && err.permanent;
+    const giveUp = permanent || row.attempts >= MAX_MEDIA_ATTEMPTS;
+    const message = err instanceof Error ? err.message : String(err);
+    logger.warn("media download failed", { mediaId: row.id, clipId: row.clipId, kind: row.kind, attempt: row.attempts, giveUp, err: message });
+    const at = now();
+    markMediaAttemptFailed(row, { giveUp, nextAttemptAt: new Date(at.getTime() + retryDelayMs(row.attempts)), lastError: message.slice(0, 500) });
+    return giveUp ? "failed" : "retrying";
+  }
+}
+
+export async function processDueMedia(options: ProcessMediaOptions = {}): Promise<ProcessMediaResult> {
+  const now = options.now ?? (() => new Date());
+  const at = now();
+  const claimed = claimDueMedia(at, options.limit ?? DEFAULT_BATCH, new Date(at.getTime() + CLAIM_LEASE_MS));
+  const result: ProcessMediaResult = { archived: 0, failed: 0, retrying: 0 };
+  if (claimed.length === 0) return result;
+  const policy = currentHostPolicy();
+  const queue = [...claimed];
+  const worker = async () => {
+    for (let row = queue.shift(); row; row = queue.shift()) result[await archiveOne(row, policy, options)]++;
+  };
+  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, queue.length) }, worker));
+  return result;
+}
+
+/**
+ * Purge: forgets a clip's archive rows, then removes its files. Call it after the
+ * clip's own deletion has committed (it touches the disk); a download still in
+ * flight finds its row gone and drops its file.
+ */
+export function deleteClipMedia(clipId: string): void {
+  deleteMediaRowsForClip(clipId);
+  removeClipMediaDir(clipId);
+}
