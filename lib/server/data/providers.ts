@@ -22,12 +22,23 @@ export function updateProviderRow(id: string, values: Partial<typeof providers.$
     .run();
 }
 
-export function deleteProviderRow(id: string) {
-  getDb().delete(providers).where(eq(providers.id, id)).run();
-}
-
 export function countTasksForProvider(id: string): number {
   return getDb().select({ n: count() }).from(tasks).where(eq(tasks.providerId, id)).get()?.n ?? 0;
+}
+
+/** Task counts per provider in one grouped query, for the admin list (providers with none are absent). */
+export function countTasksByProvider(): Map<string, number> {
+  const rows = getDb().select({ id: tasks.providerId, n: count() }).from(tasks).groupBy(tasks.providerId).all();
+  return new Map(rows.map((r) => [r.id, r.n]));
+}
+
+/** Removes a provider only while no task references it; answers whether it was removed. */
+export function deleteUnusedProviderRow(id: string): "deleted" | "in_use" | "missing" {
+  return getDb().transaction((tx) => {
+    const used = tx.select({ n: count() }).from(tasks).where(eq(tasks.providerId, id)).get()?.n ?? 0;
+    if (used > 0) return "in_use";
+    return tx.delete(providers).where(eq(providers.id, id)).run().changes > 0 ? "deleted" : "missing";
+  });
 }
 
 /** Env providers mirror the environment on every start: present and enabled when configured, disabled otherwise. */

@@ -4,6 +4,7 @@ import { getProviderRow, listProviderRows, upsertEnvProviderRow } from "@/lib/se
 import type { ProviderRow } from "@/lib/server/db/schema";
 import { createAdapter } from "./index";
 import type { ModelInfo, Protocol, ProviderAdapter, ProviderConfig } from "./types";
+import { keyScrubber } from "./vendor-http";
 
 // The only place that picks an adapter. Env providers (ids newapi, nengyongai,
 // sunohub, demo) are mirrored into the providers table at start so tasks can
@@ -84,6 +85,17 @@ export function adapterFor(row: ProviderRow): ProviderAdapter {
   const adapter = createAdapter(configFor(row));
   adapterCache.set(row.id, { fingerprint, adapter });
   return adapter;
+}
+
+/** Drops a deleted provider's adapter so its decrypted key does not linger in memory. */
+export function evictAdapter(id: string) {
+  adapterCache.delete(id);
+}
+
+/** Replaces the provider's key (bare or with `sk-`) in text about to be shown or logged; keys never leave this module. */
+export function redactProviderKey(id: string, text: string): string {
+  const row = getProviderRow(id);
+  return row ? keyScrubber(configFor(row).apiKey)(text) : text;
 }
 
 function toEntry(row: ProviderRow): ProviderEntry {

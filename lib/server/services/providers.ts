@@ -1,0 +1,155 @@
+import { AppError } from "@/lib/errors";
+import type { ModelId } from "@/lib/models";
+import type { ConnectionOutcome, ConnectionReport, CreateProviderInput, UpdateProviderInput } from "@/lib/schemas/providers";
+import { encryptSecret, maskKey } from "@/lib/server/crypto";
+import {
+  countTasksByProvider,
+  countTasksForProvider,
+  deleteUnusedProviderRow,
+  getProviderRow,
+  insertProviderRow,
+  listProviderRows,
+  updateProviderRow,
+} from "@/lib/server/data/providers";
+import type { ProviderRow } from "@/lib/server/db/schema";
+import { newId } from "@/lib/server/ids";
+import { logger } from "@/lib/server/logger";
+import { evictAdapter, getProvider, listProviders, redactProviderKey, type ProviderEntry } from "@/lib/server/providers/registry";
+import type { Protocol } from "@/lib/server/providers/types";
+
+// Admin use cases for vendor providers. Keys go in encrypted and come out only as a
+// mask (SEC-8); env providers are read-only here because the environment owns them.
+
+export interface AdminProviderDto {
+  id: string;
+  name: string;
+  protocol: Protocol;
+  baseUrl: string;
+  /** "sk-…a1b2", or null when no key is set. */
+  keyMask: string | null;
+  enabled: boolean;
+  source: "env" | "db";
+  models: ModelId[];
+  taskCount: number;
+}
+
+type Actor = { role: "admin" | "member" };
+
+function assertAdmin(actor: Actor) {
+  if (actor.role !== "admin") throw new AppError("forbidden", "Only admins can manage providers.");
+}
+
+function toDto(entry: ProviderEntry, taskCount: number): AdminProviderDto {
+  const { id, name, protocol, baseUrl, keyHint, enabled, source, models } = entry;
+  return { id, name, protocol, baseUrl, keyMask: keyHint, enabled, source, models: models.map((m) => m.id), taskCount };
+}
+
+function rowOf(id: string): ProviderRow {
+  const row = getProviderRow(id);
+  if (!row) throw new AppError("not_found", "Provider not found.");
+  return row;
+}
+
+function editableRow(id: string): ProviderRow {
+  const row = rowOf(id);
+  if (row.source === "env") {
+    throw new AppError("forbidden", "This provider is configured by the environment and cannot be changed here.", {
+      details: { reason: "envReadOnly" },
+    });
+  }
+  return row;
+}
+
+function assertNameFree(name: string, exceptId?: string) {
+  const taken = listProviderRows().some((r) => r.id !== exceptId && r.name.toLowerCase() === name.toLowerCase());
+  if (taken) throw new AppError("conflict", "Another provider already has this name.", { details: { name: ["nameTaken"] } });
+}
+
+export function listProvidersForAdmin(actor: Actor): AdminProviderDto[] {
+  assertAdmin(actor);
+  const counts = countTasksByProvider();
+  return listProviders().map((entry) => toDto(entry, counts.get(entry.id) ?? 0));
+}
+
+export function getProviderForAdmin(actor: Actor, id: string): AdminProviderDto {
+  assertAdmin(actor);
+  const entry = getProvider(id);
+  if (!entry) throw new AppError("not_found", "Provider not found.");
+  return toDto(entry, countTasksForProvider(id));
+}
+
+export function addProvider(actor: Actor, input: CreateProviderInput): AdminProviderDto {
+  assertAdmin(actor);
+  assertNameFree(input.name);
+  const row = insertProviderRow({
+    id: newId(),
+    name: input.name,
+    protocol: input.protocol,
+    baseUrl: input.baseUrl,
+    keyCiphertext: encryptSecret(input.apiKey),
+    keyHint: maskKey(input.apiKey),
+    enabled: true,
+    source: "db",
+  });
+  return getProviderForAdmin(actor, row.id);
+}
+
+/** A blank key keeps the stored one; the protocol is fixed once tasks use the provider. */
+export function updateProvider(actor: Actor, id: string, input: UpdateProviderInput): AdminProviderDto {
+  assertAdmin(actor);
+  const row = editableRow(id);
+  assertNameFree(input.name, id);
+  if (input.protocol !== row.protocol && countTasksForProvider(id) > 0) {
+    throw new AppError("conflict", "Tasks already use this provider, so its protocol cannot change.", {
+      details: { protocol: ["protocolLocked"] },
+    });
+  }
+  updateProviderRow(id, {
+    name: input.name,
+    protocol: input.protocol,
+    baseUrl: input.baseUrl,
+    ...(input.apiKey ? { keyCiphertext: encryptSecret(input.apiKey), keyHint: maskKey(input.apiKey) } : {}),
+  });
+  return getProviderForAdmin(actor, id);
+}
+
+export function setProviderEnabled(actor: Actor, id: string, enabled: boolean) {
+  assertAdmin(actor);
+  editableRow(id);
+  updateProviderRow(id, { enabled });
+}
+
+/** Tasks keep pointing at their provider, so a provider in use can only be disabled. */
+export function deleteProvider(actor: Actor, id: string) {
+  assertAdmin(actor);
+  editableRow(id);
+  const result = deleteUnusedProviderRow(id);
+  if (result === "in_use") {
+    throw new AppError("conflict", "Tasks use this provider, so it cannot be deleted. Disable it instead.", {
+      details: { reason: "inUse" },
+    });
+  }
+  if (result === "missing") throw new AppError("not_found", "Provider not found.");
+  evictAdapter(id);
+}
+
+const HEADLINE = /^(key rejected|vendor unreachable):\s*/i;
+
+/** One cheap authenticated call through the provider's adapter. Works for env providers too. */
+export async function testProviderConnection(actor: Actor, id: string): Promise<ConnectionReport> {
+  assertAdmin(actor);
+  const entry = getProvider(id);
+  if (!entry) throw new AppError("not_found", "Provider not found.");
+  const redact = (text: string) => redactProviderKey(id, text);
+  try {
+    const result = await entry.adapter.testConnection();
+    if (result.ok) return { outcome: "accepted", detail: null };
+    const outcome: ConnectionOutcome = result.reason === "rejected" ? "rejected" : result.reason === "unreachable" ? "unreachable" : "error";
+    const detail = redact(result.message).replace(HEADLINE, "").trim();
+    return { outcome, detail: detail || null };
+  } catch (err) {
+    // Adapters turn vendor failures into results; reaching here is a bug, logged without the key.
+    logger.error("connection test failed unexpectedly", { providerId: id, error: redact(err instanceof Error ? err.message : String(err)) });
+    return { outcome: "error", detail: null };
+  }
+}
