@@ -8,7 +8,7 @@ import { logger } from "@/lib/server/logger";
 import { renderDemoAsset } from "@/lib/server/providers/demo";
 import { rowKindOf, safeFileStem, type MediaKind } from "./content-types";
 import { bufferBody, fileBody, serveMedia } from "./serve";
-import { isDemoAssetUrl, mediaSourceUrl } from "./sources";
+import { isDemoAssetUrl, servableSourceUrl } from "./sources";
 import { absoluteMediaPath } from "./storage";
 
 // What /media/<clip>/<kind> answers for a clip the viewer may see (the route has
@@ -47,7 +47,7 @@ export async function respondWithClipMedia(request: Request, clip: ClipRow, kind
     logger.warn("archived media file is missing; falling back to the vendor URL", { clipId: clip.id, kind });
   }
 
-  const source = mediaSourceUrl(clip, kind, { demo: getProviderProtocol(clip.providerId) === "demo" });
+  const source = servableSourceUrl(clip, kind, { demo: getProviderProtocol(clip.providerId) === "demo" });
   if (source && isDemoAssetUrl(source)) {
     const asset = renderDemoAsset(source);
     if (asset) {

@@ -43,3 +43,19 @@ export function mediaSourceUrl(clip: ClipUrls, kind: MediaKind, options: { demo:
   if (isDemoAssetUrl(raw)) return options.demo ? raw : null;
   return fileUrlOrNull(raw, kind);
 }
+
+/**
+ * What the media route may serve before anything is archived: the archive source,
+ * or for a demo clip still "streaming" its preview asset (rendered, finite). A
+ * vendor's live stream is never served from here.
+ */
+export function servableSourceUrl(
+  clip: ClipUrls & Pick<ClipRow, "streamAudioUrl">,
+  kind: MediaKind,
+  options: { demo: boolean },
+): string | null {
+  const source = mediaSourceUrl(clip, kind, options);
+  if (source || kind !== "audio" || !options.demo) return source;
+  const preview = clip.streamAudioUrl?.trim();
+  return preview && isDemoAssetUrl(preview) ? preview : null;
+}
