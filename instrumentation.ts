@@ -1,7 +1,11 @@
 // Runs once when the server process starts. Node runtime only: the database and
-// the poller never load in the edge runtime or during `next build`.
+// the poller never load in the edge runtime or during `next build`. The CLI calls
+// boot() too, but only the server starts the poller.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { boot } = await import("./lib/server/boot");
   boot();
+  const { startPoller, stopPollerOnSignals } = await import("./lib/server/poller");
+  startPoller();
+  stopPollerOnSignals();
 }

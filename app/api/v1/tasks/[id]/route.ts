@@ -1,0 +1,14 @@
+import { NextResponse } from "next/server";
+import { AppError } from "@/lib/errors";
+import { requireUser } from "@/lib/server/auth/session";
+import { handle } from "@/lib/server/http";
+import { getTaskForViewer } from "@/lib/server/services/task-view";
+
+/** GET /api/v1/tasks/<id>: {task} with its clips; someone else's task is 404 (SEC-2). */
+export const GET = handle(async (_req: Request, ctx: { params: Promise<{ id: string }> }) => {
+  const viewer = await requireUser();
+  const { id } = await ctx.params;
+  const task = getTaskForViewer(id, viewer);
+  if (!task) throw new AppError("not_found", "Task not found.");
+  return NextResponse.json({ task }, { headers: { "Cache-Control": "private, no-store" } });
+});

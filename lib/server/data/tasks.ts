@@ -1,0 +1,134 @@
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, notInArray } from "drizzle-orm";
+import { fromDrizzleRow, librarySelection, type LibraryClipRow } from "@/lib/server/data/clip-rows";
+import { getDb } from "@/lib/server/db/client";
+import { clips, taskEvents, tasks, type NewTaskRow, type TaskEvent, type TaskRow } from "@/lib/server/db/schema";
+
+// Task rows and their status timeline. Everything here is synchronous; callers that
+// change several rows together wrap the calls in `inTransaction`.
+
+export const OPEN_STATUSES = ["submitting", "queued", "running"] as const;
+export const TERMINAL_STATUSES = ["succeeded", "failed"] as const;
+
+export function isTerminal(status: TaskRow["status"]): boolean {
+  return (TERMINAL_STATUSES as readonly string[]).includes(status);
+}
+
+/** A short synchronous write transaction (REL-2); IMMEDIATE so two processes never deadlock upgrading a read lock. */
+export function inTransaction<T>(fn: () => T): T {
+  return getDb().transaction(() => fn(), { behavior: "immediate" });
+}
+
+/**
+ * Inserts the task unless the owner already used this idempotency key; either way
+ * returns the row that holds the key. The unique index settles concurrent inserts.
+ */
+export function insertTaskOrGetExisting(values: NewTaskRow & { id: string }): { task: TaskRow; created: boolean } {
+  return inTransaction(() => {
+    const inserted = getDb().insert(tasks).values(values).onConflictDoNothing().returning().get();
+    if (inserted) {
+      insertTaskEvent({ taskId: inserted.id, at: inserted.createdAt, status: inserted.status, progress: null, message: null });
+      return { task: inserted, created: true };
+    }
+    const existing = values.idempotencyKey ? getTaskByIdempotencyKey(values.ownerId, values.idempotencyKey) : undefined;
+    if (!existing) throw new Error("task insert was ignored but no task holds its key");
+    return { task: existing, created: false };
+  });
+}
+
+export function getTaskByIdempotencyKey(ownerId: string, key: string): TaskRow | undefined {
+  return getDb()
+    .select()
+    .from(tasks)
+    .where(and(eq(tasks.ownerId, ownerId), eq(tasks.idempotencyKey, key)))
+    .get();
+}
+
+export function getTaskRow(id: string): TaskRow | undefined {
+  return getDb().select().from(tasks).where(eq(tasks.id, id)).get();
+}
+
+/** SEC-2: a task is its owner's alone; anyone else gets nothing. */
+export function getTaskRowForOwner(id: string, ownerId: string): TaskRow | undefined {
+  return getDb()
+    .select()
+    .from(tasks)
+    .where(and(eq(tasks.id, id), eq(tasks.ownerId, ownerId)))
+    .get();
+}
+
+export function getTaskRowByVendorId(providerId: string, vendorTaskId: string): TaskRow | undefined {
+  return getDb()
+    .select()
+    .from(tasks)
+    .where(and(eq(tasks.providerId, providerId), eq(tasks.vendorTaskId, vendorTaskId)))
+    .get();
+}
+
+/** Unfinished tasks of one provider, for matching a callback secret. */
+export function listOpenTaskSecrets(providerId: string): { id: string; callbackSecretHash: string | null }[] {
+  return getDb()
+    .select({ id: tasks.id, callbackSecretHash: tasks.callbackSecretHash })
+    .from(tasks)
+    .where(and(inArray(tasks.status, [...OPEN_STATUSES]), eq(tasks.providerId, providerId), isNotNull(tasks.callbackSecretHash)))
+    .all();
+}
+
+/** Tasks the vendor knows about whose next poll is due, oldest due first. */
+export function listDueTasks(now: Date, limit: number): TaskRow[] {
+  return getDb()
+    .select()
+    .from(tasks)
+    .where(and(inArray(tasks.status, ["queued", "running"]), lte(tasks.nextPollAt, now), isNotNull(tasks.vendorTaskId)))
+    .orderBy(asc(tasks.nextPollAt))
+    .limit(limit)
+    .all();
+}
+
+/** Submissions that never got a vendor id before their deadline (a crash mid-submit). */
+export function listStuckSubmissions(now: Date, limit: number): TaskRow[] {
+  return getDb()
+    .select()
+    .from(tasks)
+    .where(and(eq(tasks.status, "submitting"), isNull(tasks.vendorTaskId), lte(tasks.nextPollAt, now)))
+    .limit(limit)
+    .all();
+}
+
+/** Guarded update: only touches the row while it is still unfinished, so terminal states stay final (REL-4). */
+export function updateOpenTask(id: string, values: Partial<NewTaskRow>): boolean {
+  const result = getDb()
+    .update(tasks)
+    .set(values)
+    .where(and(eq(tasks.id, id), notInArray(tasks.status, [...TERMINAL_STATUSES])))
+    .run();
+  return result.changes > 0;
+}
+
+export function insertTaskEvent(values: Omit<TaskEvent, "id">) {
+  getDb().insert(taskEvents).values(values).run();
+}
+
+export function listTaskEvents(taskId: string): TaskEvent[] {
+  return getDb().select().from(taskEvents).where(eq(taskEvents.taskId, taskId)).orderBy(asc(taskEvents.id)).all();
+}
+
+export function listRecentTasksForOwner(ownerId: string, limit: number): TaskRow[] {
+  return getDb()
+    .select()
+    .from(tasks)
+    .where(eq(tasks.ownerId, ownerId))
+    .orderBy(desc(tasks.createdAt), desc(tasks.id))
+    .limit(limit)
+    .all();
+}
+
+/** A task's clips (not deleted) with the viewer's star and the archive flag, in take order. */
+export function listTaskClipRows(taskId: string, viewerId: string): LibraryClipRow[] {
+  return getDb()
+    .select(librarySelection(viewerId))
+    .from(clips)
+    .where(and(eq(clips.taskId, taskId), isNull(clips.deletedAt)))
+    .orderBy(asc(clips.position), asc(clips.createdAt))
+    .all()
+    .map(fromDrizzleRow);
+}

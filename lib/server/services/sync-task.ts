@@ -1,0 +1,155 @@
+import type { MusicRequest } from "@/lib/schemas/generate";
+import { upsertVendorClips } from "@/lib/server/data/clip-sync";
+import { getTaskRow, inTransaction, insertTaskEvent, isTerminal, updateOpenTask } from "@/lib/server/data/tasks";
+import type { NewTaskRow, TaskRow } from "@/lib/server/db/schema";
+import type { VendorTask } from "@/lib/server/providers/types";
+import { enqueueClipMedia } from "./archive-media";
+import { describeVendorFailure, type TaskFailure } from "./task-errors";
+import { publishTaskChange } from "./task-events";
+
+// Applies what the vendor said to the database: one short synchronous transaction per
+// task (REL-2), no network inside. A finished task is never touched again, so late
+// or repeated answers (polls, callbacks) change nothing (REL-4). Listeners hear about
+// a change only after it is committed.
+
+const STATUS_RANK: Record<TaskRow["status"], number> = { submitting: 0, queued: 1, running: 2, succeeded: 3, failed: 3 };
+
+export interface ApplyOptions {
+  now: Date;
+  /** When to ask the vendor again if the task is still open. */
+  nextPollAt: Date;
+}
+
+export interface ApplyOutcome {
+  changed: boolean;
+  status: TaskRow["status"] | null;
+}
+
+export function applyVendorTask(taskId: string, vt: VendorTask, options: ApplyOptions): ApplyOutcome {
+  const outcome = inTransaction(() => applyInside(taskId, vt, options));
+  if (outcome.changed) publishTaskChange(taskId);
+  return outcome;
+}
+
+function applyInside(taskId: string, vt: VendorTask, { now, nextPollAt }: ApplyOptions): ApplyOutcome {
+  const task = getTaskRow(taskId);
+  if (!task || isTerminal(task.status)) return { changed: false, status: task?.status ?? null };
+
+  const request = task.request as Partial<MusicRequest>;
+  const clipResult =
+    task.kind === "lyrics"
+      ? { changed: false, succeededIds: [] as string[] }
+      : upsertVendorClips(vt.clips, {
+          task,
+          model: request.model ?? "unknown",
+          prompt: request.description ?? null,
+          parentClipId: task.sourceClipId,
+          continueAt: request.extend?.continueAt ?? null,
+          now,
+        });
+  for (const clipId of clipResult.succeededIds) enqueueClipMedia(clipId);
+
+  let status = STATUS_RANK[vt.status] < STATUS_RANK[task.status] ? task.status : vt.status;
+  let failure: TaskFailure | null = status === "failed" ? describeVendorFailure(vt.error) : null;
+  const result = task.kind === "lyrics" && status === "succeeded" ? vt.lyrics : null;
+  if (task.kind === "lyrics" && status === "succeeded" && !result) {
+    status = "failed";
+    failure = { code: "no_output", message: "The vendor finished without writing any lyrics." };
+  }
+  const terminal = isTerminal(status);
+  const progress = terminal ? (status === "succeeded" ? 100 : task.progress) : (vt.progress ?? task.progress);
+
+  const values: Partial<NewTaskRow> = {
+    status,
+    progress,
+    vendorStatus: vt.vendorStatus || task.vendorStatus,
+    submittedAt: task.submittedAt ?? vt.submittedAt ?? now,
+    startedAt: task.startedAt ?? (status === "queued" ? null : (vt.startedAt ?? now)),
+    finishedAt: terminal ? (vt.finishedAt ?? now) : null,
+    result: result ?? task.result,
+    errorCode: failure?.code ?? null,
+    errorMessage: failure?.message ?? null,
+  };
+  const changed =
+    clipResult.changed ||
+    values.status !== task.status ||
+    values.progress !== task.progress ||
+    values.vendorStatus !== task.vendorStatus ||
+    (result !== null && task.result === null);
+
+  const schedule: Partial<NewTaskRow> = { nextPollAt: terminal ? null : nextPollAt, pollCount: task.pollCount + 1 };
+  if (!changed) {
+    updateOpenTask(taskId, schedule);
+    return { changed: false, status: task.status };
+  }
+  updateOpenTask(taskId, {
+    ...values,
+    ...schedule,
+    rawPayload: vt.raw ?? null,
+    errorDetails: failure ? { vendorError: vt.error } : null,
+    updatedAt: now,
+  });
+  if (values.status !== task.status || values.vendorStatus !== task.vendorStatus) {
+    insertTaskEvent({ taskId, at: now, status, progress: progress ?? null, message: failure?.message ?? vt.vendorStatus ?? null });
+  }
+  return { changed: true, status };
+}
+
+/** Ends an unfinished task as failed; false when it had already finished. */
+export function failOpenTask(taskId: string, failure: TaskFailure, options: { now: Date; raw?: unknown }): boolean {
+  const done = inTransaction(() => {
+    const ok = updateOpenTask(taskId, {
+      status: "failed",
+      errorCode: failure.code,
+      errorMessage: failure.message,
+      errorDetails: failure.details ?? null,
+      finishedAt: options.now,
+      nextPollAt: null,
+      updatedAt: options.now,
+      ...(options.raw === undefined ? {} : { rawPayload: options.raw }),
+    });
+    if (ok) insertTaskEvent({ taskId, at: options.now, status: "failed", progress: null, message: failure.message });
+    return ok;
+  });
+  if (done) publishTaskChange(taskId);
+  return done;
+}
+
+/** The vendor accepted the submission: the task is queued under the vendor's id. */
+export function markTaskSubmitted(taskId: string, vendorTaskId: string, raw: unknown, options: ApplyOptions): boolean {
+  const done = inTransaction(() => {
+    const task = getTaskRow(taskId);
+    if (!task || task.status !== "submitting") return false;
+    updateOpenTask(taskId, {
+      status: "queued",
+      vendorTaskId,
+      vendorStatus: "submitted",
+      rawPayload: raw ?? null,
+      submittedAt: options.now,
+      nextPollAt: options.nextPollAt,
+      updatedAt: options.now,
+    });
+    insertTaskEvent({ taskId, at: options.now, status: "queued", progress: null, message: "submitted" });
+    return true;
+  });
+  if (done) publishTaskChange(taskId);
+  return done;
+}
+
+/** A poll that got no usable answer: try again later, remembering why. */
+export function recordPollProblem(taskId: string, problem: unknown, options: ApplyOptions) {
+  const task = getTaskRow(taskId);
+  if (!task || isTerminal(task.status)) return;
+  updateOpenTask(taskId, {
+    nextPollAt: options.nextPollAt,
+    pollCount: task.pollCount + 1,
+    errorDetails: { lastProblem: problem, at: options.now.toISOString() },
+  });
+}
+
+/** A callback arrived: poll this task at the next opportunity (a task still submitting keeps its deadline). */
+export function requestImmediatePoll(taskId: string, now: Date): boolean {
+  const task = getTaskRow(taskId);
+  if (!task || (task.status !== "queued" && task.status !== "running")) return false;
+  return updateOpenTask(taskId, { nextPollAt: now });
+}

@@ -1,0 +1,94 @@
+import type { TaskDto } from "@/lib/dto";
+import { toClipDto } from "@/lib/server/data/clip-dto";
+import { getProviderRow } from "@/lib/server/data/providers";
+import { getTaskRowForOwner, listRecentTasksForOwner, listTaskClipRows, listTaskEvents } from "@/lib/server/data/tasks";
+import { getUserById } from "@/lib/server/data/users";
+import type { TaskRow } from "@/lib/server/db/schema";
+
+// Tasks as their owner sees them (SEC-2: anyone else gets null, which routes turn into
+// 404). Reading a task never calls a vendor: the poller keeps the rows fresh, so any
+// number of viewers cost the vendor nothing (PERF-4).
+
+export interface TaskViewer {
+  id: string;
+  role?: "admin" | "member";
+}
+
+/** Suno takes one to three minutes; a progress estimate runs against two. */
+const EXPECTED_RUN_MS = 120_000;
+const ESTIMATE_CAP = 95;
+
+export function getTaskForViewer(taskId: string, viewer: TaskViewer, now = new Date()): TaskDto | null {
+  const task = getTaskRowForOwner(taskId, viewer.id);
+  return task ? buildTaskDto(task, viewer, now) : null;
+}
+
+/** The create page's "Recent tasks". */
+export function listRecentTasksForViewer(viewer: TaskViewer, limit = 10, now = new Date()): TaskDto[] {
+  return listRecentTasksForOwner(viewer.id, Math.min(Math.max(limit, 1), 50)).map((t) => buildTaskDto(t, viewer, now));
+}
+
+export interface TaskTimelineEntry {
+  at: string;
+  status: string;
+  progress: number | null;
+  message: string | null;
+}
+
+/** The status timeline of the task page. */
+export function getTaskTimelineForViewer(taskId: string, viewer: TaskViewer): TaskTimelineEntry[] | null {
+  if (!getTaskRowForOwner(taskId, viewer.id)) return null;
+  return listTaskEvents(taskId).map((e) => ({ at: e.at.toISOString(), status: e.status, progress: e.progress, message: e.message }));
+}
+
+export interface TaskVendorDetails {
+  vendorTaskId: string | null;
+  vendorStatus: string | null;
+  rawPayload: unknown;
+  errorDetails: unknown;
+}
+
+/** Admins additionally see what the vendor sent (keys are scrubbed by the adapters before it is stored). */
+export function getTaskVendorDetailsForAdmin(taskId: string, viewer: TaskViewer): TaskVendorDetails | null {
+  if (viewer.role !== "admin") return null;
+  const task = getTaskRowForOwner(taskId, viewer.id);
+  if (!task) return null;
+  return { vendorTaskId: task.vendorTaskId, vendorStatus: task.vendorStatus, rawPayload: task.rawPayload, errorDetails: task.errorDetails };
+}
+
+export function buildTaskDto(task: TaskRow, viewer: TaskViewer, now = new Date()): TaskDto {
+  const clipRows = listTaskClipRows(task.id, viewer.id);
+  const ownerName = getUserById(task.ownerId)?.name ?? "";
+  const { progress, estimated } = progressOf(task, now);
+  return {
+    id: task.id,
+    kind: task.kind,
+    providerId: task.providerId,
+    providerName: getProviderRow(task.providerId)?.name ?? task.providerId,
+    status: task.status,
+    progress,
+    progressEstimated: estimated,
+    error: task.status === "failed" ? { code: task.errorCode ?? "unknown", message: task.errorMessage ?? "" } : null,
+    request: (task.request ?? {}) as Record<string, unknown>,
+    result: (task.result as TaskDto["result"]) ?? null,
+    owner: { id: task.ownerId, name: ownerName },
+    createdAt: task.createdAt.toISOString(),
+    submittedAt: task.submittedAt?.toISOString() ?? null,
+    startedAt: task.startedAt?.toISOString() ?? null,
+    finishedAt: task.finishedAt?.toISOString() ?? null,
+    clips: clipRows.map((row) => toClipDto(row, row)),
+  };
+}
+
+/**
+ * The vendor's figure when it gives a real one; most report nothing (or only 0 and
+ * 100), so a running task gets a time-based estimate, labelled as such.
+ */
+function progressOf(task: TaskRow, now: Date): { progress: number | null; estimated: boolean } {
+  if (task.status === "succeeded") return { progress: 100, estimated: false };
+  if (task.status !== "running") return { progress: task.status === "failed" ? task.progress : (task.progress ?? 0), estimated: false };
+  if (task.progress !== null && task.progress > 0 && task.progress < 100) return { progress: task.progress, estimated: false };
+  const since = (task.startedAt ?? task.submittedAt ?? task.createdAt).getTime();
+  const share = Math.max(0, now.getTime() - since) / EXPECTED_RUN_MS;
+  return { progress: Math.min(ESTIMATE_CAP, Math.round(5 + share * 90)), estimated: true };
+}

@@ -1,0 +1,132 @@
+import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { resetEnvCache } from "@/lib/env";
+import { insertUser } from "@/lib/server/data/users";
+import { closeDb, getDb } from "@/lib/server/db/client";
+import { clips, mediaFiles, taskEvents, tasks } from "@/lib/server/db/schema";
+import { syncEnvProviders } from "@/lib/server/providers/registry";
+import { resetSecretCache } from "@/lib/server/secret";
+import { Poller, type PollerOptions } from "@/lib/server/poller";
+import { eq } from "drizzle-orm";
+
+// Shared setup for the generate, sync and poller tests: a fresh SQLite file in a temp
+// DATA_DIR, env providers mirrored from the given variables, users, a fast poller, and
+// an HTTP endpoint that hands vendor callbacks to the real webhook route handler.
+
+const PROVIDER_VARS = ["NEWAPI_BASE_URL", "NEWAPI_API_KEY", "NENGYONGAI_BASE_URL", "NENGYONGAI_API_KEY", "SUNOHUB_BASE_URL", "SUNOHUB_API_KEY", "APP_URL", "DEMO_PROVIDER", "POLL_TIMEOUT_MINUTES"];
+
+export interface TestDb {
+  dataDir: string;
+  /** Switches environment (providers, APP_URL) without a new database. */
+  setEnv(vars: Record<string, string | undefined>): void;
+  cleanup(): void;
+}
+
+export function openTestDb(vars: Record<string, string | undefined> = {}): TestDb {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "songloft-generate-"));
+  const setEnv = (next: Record<string, string | undefined>) => {
+    for (const name of PROVIDER_VARS) delete process.env[name];
+    for (const [name, value] of Object.entries(next)) if (value !== undefined) process.env[name] = value;
+    process.env.DATA_DIR = dataDir;
+    resetEnvCache();
+    syncEnvProviders();
+  };
+  closeDb();
+  resetSecretCache();
+  process.env.DATA_DIR = dataDir;
+  resetEnvCache();
+  setEnv(vars);
+  return {
+    dataDir,
+    setEnv,
+    cleanup() {
+      closeDb();
+      for (const name of PROVIDER_VARS) delete process.env[name];
+      resetEnvCache();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+let userCount = 0;
+export function createUser(name = "Ada", role: "admin" | "member" = "member") {
+  userCount += 1;
+  return insertUser({ email: `${name.toLowerCase()}-${userCount}-${Date.now()}@example.test`, name, passwordHash: "not-a-real-hash", role });
+}
+
+/** Fast intervals so a whole vendor lifecycle fits in a second or two. */
+export function fastPoller(options: PollerOptions = {}): Poller {
+  return new Poller({ tickMs: 20, baseIntervalMs: 40, maxIntervalMs: 120, fetchTimeoutMs: 2_000, taskTimeoutMs: 30_000, media: false, ...options });
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Ticks the poller until the task is finished (or the wall-clock limit passes). */
+export async function pollUntilDone(poller: Poller, taskId: string, limitMs = 15_000): Promise<typeof tasks.$inferSelect> {
+  const end = Date.now() + limitMs;
+  for (;;) {
+    await poller.tick();
+    const task = taskRow(taskId);
+    if (task.status === "succeeded" || task.status === "failed") return task;
+    if (Date.now() > end) throw new Error(`task ${taskId} still ${task.status} after ${limitMs} ms`);
+    await sleep(15);
+  }
+}
+
+export function taskRow(taskId: string) {
+  const row = getDb().select().from(tasks).where(eq(tasks.id, taskId)).get();
+  if (!row) throw new Error(`no task ${taskId}`);
+  return row;
+}
+
+export function clipsOf(taskId: string) {
+  return getDb().select().from(clips).where(eq(clips.taskId, taskId)).all();
+}
+
+export function eventsOf(taskId: string) {
+  return getDb().select().from(taskEvents).where(eq(taskEvents.taskId, taskId)).all();
+}
+
+export function mediaOf(clipId: string) {
+  return getDb().select().from(mediaFiles).where(eq(mediaFiles.clipId, clipId)).all();
+}
+
+export function countTasks(): number {
+  return getDb().select().from(tasks).all().length;
+}
+
+/**
+ * A real HTTP server in front of the webhook route handler, so simulators can
+ * deliver callbacks over the network exactly as a vendor would.
+ */
+export async function startWebhookServer(): Promise<{ url: string; hits: { path: string; status: number }[]; stop(): Promise<void> }> {
+  const { POST } = await import("@/app/api/webhooks/[provider]/[secret]/route");
+  const hits: { path: string; status: number }[] = [];
+  const server = http.createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const match = /^\/api\/webhooks\/([^/]+)\/([^/?]+)$/.exec(req.url ?? "");
+    if (!match || req.method !== "POST") {
+      res.writeHead(404).end();
+      return;
+    }
+    const request = new Request(`http://127.0.0.1${req.url}`, { method: "POST", headers: { "content-type": "application/json" }, body: Buffer.concat(chunks) });
+    const response = await POST(request, { params: Promise.resolve({ provider: decodeURIComponent(match[1]), secret: match[2] }) });
+    hits.push({ path: req.url ?? "", status: response.status });
+    res.writeHead(response.status, { "content-type": "application/json" }).end(await response.text());
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    hits,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
