@@ -1,6 +1,33 @@
+import type { Metadata } from "next";
+import { getT } from "@/lib/i18n/server";
 import { requirePageUser } from "@/lib/server/auth/session";
+import { listProviders } from "@/lib/server/providers/registry";
+import { listRecentTasksForViewer } from "@/lib/server/services/task-view";
+import { CreateStudio } from "./_create/create-studio";
+import type { ProviderOption } from "./_create/types";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT("create"))("pageTitle") };
+}
 
 export default async function CreatePage() {
   const user = await requirePageUser("/");
-  return <h1 className="text-xl font-semibold">Hello {user.name}</h1>;
+  const t = await getT("create");
+  // Only what the form needs crosses to the browser: never base URLs or key hints (SEC-8).
+  const providers: ProviderOption[] = listProviders({ enabledOnly: true })
+    .filter((p) => p.models.length > 0)
+    .map((p) => ({ id: p.id, name: p.name, models: p.models.map((m) => ({ id: m.id, limits: m.limits })) }));
+  // Lyrics tasks ("write lyrics for me") already landed in a lyrics box; the list is for songs.
+  const tasks = listRecentTasksForViewer(user, 30)
+    .filter((task) => task.kind !== "lyrics")
+    .slice(0, 10);
+  return (
+    <>
+      <header className="mb-6">
+        <h1 className="text-2xl font-semibold tracking-tight">{t("heading")}</h1>
+        <p className="mt-1 text-sm muted">{t("lead")}</p>
+      </header>
+      <CreateStudio providers={providers} initialTasks={tasks} noProviderHint={user.role === "admin" ? t("noProviders.admin") : t("noProviders.member")} />
+    </>
+  );
 }

@@ -1,0 +1,116 @@
+"use client";
+
+import { startTransition, useActionState, useEffect, useState, type FormEvent } from "react";
+import { useTranslations } from "use-intl";
+import { FormError } from "@/app/_components/form";
+import type { TaskDto } from "@/lib/dto";
+import { MODEL_LIMITS } from "@/lib/models";
+import { createSongAction, type CreateState } from "./actions";
+import { newIdempotencyKey } from "./idempotency-key";
+import { LyricsWriter, Spinner } from "./lyrics-writer";
+import { ModeSwitch, type CreateMode } from "./mode-switch";
+import { ProviderModelFields } from "./provider-model-fields";
+import { TextField } from "./text-field";
+import type { ProviderOption } from "./types";
+import { useProviderChoice } from "./use-provider-choice";
+
+const EMPTY = { description: "", title: "", style: "", negativeStyle: "", lyrics: "" };
+
+export function CreateForm({ providers, onCreated }: { providers: ProviderOption[]; onCreated: (task: TaskDto) => void }) {
+  const t = useTranslations("create");
+  const choice = useProviderChoice(providers);
+  const limits = choice.limits ?? MODEL_LIMITS["v3.5"];
+  const [mode, setMode] = useState<CreateMode>("inspiration");
+  const [instrumental, setInstrumental] = useState(false);
+  const [text, setText] = useState(EMPTY);
+  const set = (field: keyof typeof EMPTY) => (value: string) => setText((prev) => ({ ...prev, [field]: value }));
+
+  // One key per intended submission: a double click or a retry after an error sends
+  // the same key (the server answers with the same task); a success starts a new one.
+  const [idempotencyKey, setIdempotencyKey] = useState("");
+  useEffect(() => setIdempotencyKey(newIdempotencyKey()), []);
+
+  const [state, dispatch, pending] = useActionState(async (previous: CreateState, form: FormData): Promise<CreateState> => {
+    const result = await createSongAction(previous, form);
+    if (result.task) onCreated(result.task);
+    if (result.task || result.renewKey) setIdempotencyKey(newIdempotencyKey());
+    return result;
+  }, {});
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    // Submitted by hand so React does not reset the form: the text stays for the next take.
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    if (!form.get("idempotencyKey")) form.set("idempotencyKey", newIdempotencyKey());
+    startTransition(() => dispatch(form));
+  };
+
+  const errors = state.fieldErrors ?? {};
+  const noProvider = providers.length === 0;
+  return (
+    <form onSubmit={submit} className="space-y-4" noValidate data-testid="create-form">
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+      <ModeSwitch mode={mode} onChange={setMode} />
+      <FormError error={state.formError ? (t.has(`errors.${state.formError}`) ? t(`errors.${state.formError}`) : state.formError) : undefined} />
+
+      {mode === "inspiration" ? (
+        <TextField name="description" label={t("fields.description")} value={text.description} onChange={set("description")} max={limits.description} rows={4} placeholder={t("fields.descriptionPlaceholder")} errors={errors.description} />
+      ) : (
+        <>
+          <TextField name="title" label={t("fields.title")} value={text.title} onChange={set("title")} max={limits.title} placeholder={t("fields.titlePlaceholder")} errors={errors.title} />
+          <TextField name="style" label={t("fields.style")} value={text.style} onChange={set("style")} max={limits.style} rows={2} placeholder={t("fields.stylePlaceholder")} errors={errors.style} />
+          <TextField name="negativeStyle" label={t("fields.negativeStyle")} value={text.negativeStyle} onChange={set("negativeStyle")} max={limits.style} placeholder={t("fields.negativeStylePlaceholder")} errors={errors.negativeStyle} />
+          {instrumental ? null : (
+            <TextField
+              name="lyrics"
+              label={t("fields.lyrics")}
+              value={text.lyrics}
+              onChange={set("lyrics")}
+              max={limits.lyrics}
+              rows={10}
+              placeholder={t("fields.lyricsPlaceholder")}
+              errors={errors.lyrics}
+              action={
+                <LyricsWriter
+                  providerId={choice.providerId}
+                  suggestedPrompt={text.title || text.description || text.style}
+                  onWritten={(lyrics) => setText((prev) => ({ ...prev, lyrics: lyrics.text, title: prev.title || lyrics.title }))}
+                />
+              }
+            />
+          )}
+        </>
+      )}
+
+      <InstrumentalToggle checked={instrumental} onChange={setInstrumental} />
+      {noProvider ? null : (
+        <ProviderModelFields providers={providers} providerId={choice.providerId} model={choice.model} onProvider={choice.chooseProvider} onModel={choice.chooseModel} errors={{ provider: errors.provider, model: errors.model }} />
+      )}
+
+      <button type="submit" className="btn-primary w-full py-2.5" disabled={pending || noProvider} aria-busy={pending} data-testid="create-submit">
+        {pending ? <Spinner /> : null}
+        {pending ? t("submitting") : t("submit")}
+      </button>
+      <p className="sr-only" aria-live="polite">
+        {state.ok ? t("created") : ""}
+      </p>
+    </form>
+  );
+}
+
+export function InstrumentalToggle({ checked, onChange }: { checked: boolean; onChange: (value: boolean) => void }) {
+  const t = useTranslations("create.fields");
+  return (
+    <label className="flex cursor-pointer items-center justify-between gap-3 rounded-lg border border-zinc-200 px-3 py-2.5 dark:border-zinc-800">
+      <span>
+        <span className="block text-sm font-medium">{t("instrumental")}</span>
+        <span className="block text-xs muted">{t("instrumentalHint")}</span>
+      </span>
+      <input type="checkbox" name="instrumental" checked={checked} onChange={(e) => onChange(e.target.checked)} className="peer sr-only" data-testid="instrumental" />
+      <span
+        aria-hidden="true"
+        className="relative h-6 w-11 shrink-0 rounded-full bg-zinc-300 transition peer-checked:bg-accent-600 peer-focus-visible:ring-2 peer-focus-visible:ring-accent-500/50 after:absolute after:left-0.5 after:top-0.5 after:h-5 after:w-5 after:rounded-full after:bg-white after:shadow after:transition peer-checked:after:translate-x-5 dark:bg-zinc-700"
+      />
+    </label>
+  );
+}

@@ -1,0 +1,55 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import type { ModelId } from "@/lib/models";
+import type { ProviderOption } from "./types";
+
+const STORAGE_KEY = "songloft.create.choice";
+
+/**
+ * The provider and model select, remembered in localStorage: the first render uses
+ * the server's order (demo first on a fresh install), then the stored choice wins if
+ * that provider and model are still on offer.
+ */
+export function useProviderChoice(providers: ProviderOption[]) {
+  const first = providers[0];
+  const [providerId, setProviderId] = useState(first?.id ?? "");
+  const [model, setModel] = useState<ModelId | "">(first?.models[0]?.id ?? "");
+
+  useEffect(() => {
+    try {
+      const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? "null") as { provider?: string; model?: string } | null;
+      const provider = providers.find((p) => p.id === saved?.provider);
+      if (!provider) return;
+      setProviderId(provider.id);
+      setModel(provider.models.find((m) => m.id === saved?.model)?.id ?? provider.models[0]?.id ?? "");
+    } catch {
+      // unreadable storage (private mode, bad JSON): keep the defaults
+    }
+  }, [providers]);
+
+  const remember = (provider: string, chosen: string) => {
+    try {
+      localStorage.setItem(STORAGE_KEY, JSON.stringify({ provider, model: chosen }));
+    } catch {
+      // storage full or blocked: the choice just is not remembered
+    }
+  };
+
+  const chooseProvider = (id: string) => {
+    const next = providers.find((p) => p.id === id);
+    // Keep the model when the new provider offers it too, else take its default.
+    const nextModel = next?.models.find((m) => m.id === model)?.id ?? next?.models[0]?.id ?? "";
+    setProviderId(id);
+    setModel(nextModel);
+    remember(id, nextModel);
+  };
+
+  const chooseModel = (id: ModelId) => {
+    setModel(id);
+    remember(providerId, id);
+  };
+
+  const limits = providers.find((p) => p.id === providerId)?.models.find((m) => m.id === model)?.limits;
+  return { providerId, model, limits, chooseProvider, chooseModel };
+}

@@ -1,0 +1,46 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import type { FormState } from "@/app/_components/form";
+import { parseSeconds } from "@/app/_components/task/format";
+import { generationBodySchema, idempotencyKeySchema } from "@/lib/schemas/generate";
+import { requireUser } from "@/lib/server/auth/session";
+import { actionError, formValues } from "@/lib/server/form";
+import { fieldErrors } from "@/lib/server/http";
+import { submitGeneration } from "@/lib/server/services/generate";
+
+const KEPT = ["continueAt", "title", "style", "lyrics"];
+
+/** The service names the position `extend.continueAt`; the form calls it `continueAt`. */
+function formFieldErrors(errors: Record<string, string[]> | undefined): Record<string, string[]> | undefined {
+  if (!errors) return undefined;
+  return Object.fromEntries(Object.entries(errors).map(([key, list]) => [key.replace(/^extend\./, ""), list]));
+}
+
+/** Continues a clip from a chosen second, then opens the new task. */
+export async function extendClipAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const values = formValues(form, KEPT);
+  let taskId: string;
+  try {
+    const user = await requireUser();
+    const at = values.continueAt?.trim() ?? "";
+    const continueAt = at === "" ? undefined : parseSeconds(at);
+    if (continueAt === null) return { fieldErrors: { continueAt: ["continueAtInvalid"] }, values };
+    const parsed = generationBodySchema.safeParse({
+      mode: "custom",
+      title: values.title,
+      style: values.style,
+      lyrics: values.lyrics,
+      instrumental: form.get("instrumental") ?? "",
+      extend: { clipId: String(form.get("clipId") ?? ""), continueAt },
+    });
+    if (!parsed.success) return { fieldErrors: formFieldErrors(fieldErrors(parsed.error)), values };
+    const key = idempotencyKeySchema.safeParse(form.get("idempotencyKey"));
+    const { task } = await submitGeneration(user, parsed.data, { idempotencyKey: key.success ? key.data : undefined });
+    taskId = task.id;
+  } catch (err) {
+    const state = actionError(err, values);
+    return { ...state, fieldErrors: formFieldErrors(state.fieldErrors) };
+  }
+  redirect(`/tasks/${taskId}`);
+}
