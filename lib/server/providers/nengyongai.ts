@@ -120,7 +120,7 @@ export function createNengyongaiAdapter(config: ProviderConfig, options: Adapter
     protocol: "nengyongai",
     models: modelsFor("nengyongai"),
     batchFetch: false,
-    submitMusic: (input) => submit("/suno/submit/music", buildNewapiMusicBody(input, vendorModelFor("nengyongai", input.model))),
+    submitMusic: async (input) => submit("/suno/submit/music", buildNewapiMusicBody(input, vendorModelFor("nengyongai", input.model))),
     submitLyrics: (input) =>
       submit("/suno/submit/lyrics", { prompt: input.prompt, ...(input.callbackUrl ? { notify_hook: input.callbackUrl } : {}) }),
     async fetchTasks(vendorTaskIds) {

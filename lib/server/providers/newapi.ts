@@ -152,7 +152,7 @@ export function createNewapiAdapter(config: ProviderConfig, options: AdapterOpti
     protocol: "newapi",
     models: modelsFor("newapi"),
     batchFetch: true,
-    submitMusic: (input) => submit("/suno/submit/music", buildNewapiMusicBody(input, vendorModelFor("newapi", input.model))),
+    submitMusic: async (input) => submit("/suno/submit/music", buildNewapiMusicBody(input, vendorModelFor("newapi", input.model))),
     submitLyrics: (input) =>
       submit("/suno/submit/lyrics", { prompt: input.prompt, ...(input.callbackUrl ? { notify_hook: input.callbackUrl } : {}) }),
     async fetchTasks(vendorTaskIds) {

@@ -170,7 +170,7 @@ export function createSunohubAdapter(config: ProviderConfig, options: AdapterOpt
     protocol: "sunohub",
     models: modelsFor("sunohub"),
     batchFetch: true,
-    submitMusic: (input) => submit("/suno/audios", buildSunohubAudiosBody(input, vendorModelFor("sunohub", input.model)), "audios"),
+    submitMusic: async (input) => submit("/suno/audios", buildSunohubAudiosBody(input, vendorModelFor("sunohub", input.model)), "audios"),
     // Lyrics answer synchronously; no callback is documented for them.
     submitLyrics: (input) => submit("/suno/lyrics", { prompt: input.prompt }, "lyrics"),
     async fetchTasks(vendorTaskIds) {

@@ -1,0 +1,175 @@
+import { isObject, startSimulator, type ProtocolHandler, type SimContext, type Simulator, type SimulatorOptions, type SimReply } from "./core";
+import { errorFixture, loadFixture } from "./fixtures";
+import type { SimTask } from "./tasks";
+
+// Vendor 1 (new-api / bltcy Suno relay, REFERENCE §A1), built from the fixtures in
+// tests/fixtures/vendors/newapi with ids, text and URLs substituted.
+
+export interface NewapiSimulatorOptions extends SimulatorOptions {
+  /** Finished clips in vendor 1's flattened "sonic" shape (default) or as raw Suno clips. */
+  clipShape?: "flat" | "raw";
+  /** Honour `action` in batch fetches (stock new-api ignores it). */
+  honourBatchAction?: boolean;
+}
+
+/** A raw Suno clip (fetch_in_progress / fetch_failure / raw success templates). */
+export function rawSunoClip(template: Record<string, unknown>, task: SimTask, clipId: string, ctx: SimContext, state: string) {
+  const media = ctx.media(clipId);
+  const clip = structuredClone(template);
+  const done = state === "complete";
+  Object.assign(clip, {
+    id: clipId,
+    title: task.title,
+    status: state,
+    model_name: task.model,
+    major_model_version: "",
+    created_at: new Date(task.createdAt).toISOString(),
+    audio_url: done ? media.audio : state === "streaming" ? media.preview : "",
+    video_url: "",
+    image_url: state === "error" || state === "queued" ? "" : media.image,
+    image_large_url: state === "error" || state === "queued" ? "" : media.image,
+    is_video_pending: !done,
+  });
+  clip.metadata = {
+    ...(clip.metadata as object),
+    tags: task.style,
+    prompt: task.lyrics,
+    gpt_description_prompt: task.description,
+    duration: done ? 2 : null,
+    error_type: state === "error" ? "moderation" : null,
+    error_message: state === "error" ? task.failReason : null,
+  };
+  return clip;
+}
+
+function flatClip(template: Record<string, unknown>, task: SimTask, clipId: string, index: number, ctx: SimContext) {
+  const media = ctx.media(clipId);
+  return {
+    ...structuredClone(template),
+    id: clipId,
+    clip_id: clipId,
+    task_id: `${task.id}_${index + 1}`,
+    mv: task.model,
+    title: task.title,
+    tags: task.style,
+    prompt: task.lyrics,
+    gpt_description_prompt: task.description,
+    duration: 2,
+    audio_url: media.audio,
+    image_url: media.image,
+    image_large_url: media.image,
+    video_url: "",
+    create_time: Math.floor(task.createdAt / 1000),
+    update_time: Math.floor(Date.now() / 1000),
+  };
+}
+
+/** The TaskDto new-api returns for a task at its current stage. */
+export function newapiTaskDto(task: SimTask, ctx: SimContext, clipShape: "flat" | "raw" = "flat"): Record<string, unknown> {
+  const stage = ctx.stage(task);
+  const times = ctx.store.times(task);
+  const dto: Record<string, unknown> = {
+    task_id: task.id,
+    notify_hook: task.callbackUrl ?? "",
+    action: task.kind === "lyrics" ? "LYRICS" : "MUSIC",
+    status: { queued: "NOT_START", streaming: "IN_PROGRESS", succeeded: "SUCCESS", failed: "FAILURE" }[stage],
+    fail_reason: stage === "failed" ? task.failReason : "",
+    submit_time: Math.floor(times.created),
+    start_time: Math.floor(times.started ?? times.created),
+    finish_time: times.finished ? Math.floor(times.finished) : 0,
+    progress: `${stage === "queued" ? 0 : stage === "streaming" ? ctx.store.percent(task) : 100}%`,
+    data: null,
+  };
+  if (task.kind === "lyrics") {
+    if (stage === "succeeded") dto.data = { id: task.id, text: task.lyrics, title: task.title, status: "complete" };
+    return dto;
+  }
+  if (stage === "streaming") {
+    const template = loadFixture("newapi", "fetch_in_progress").data.data[0];
+    dto.data = task.clipIds.map((id, i) => rawSunoClip(template, task, id, ctx, i === 0 ? "streaming" : "queued"));
+  } else if (stage === "failed") {
+    const template = loadFixture("newapi", "fetch_failure").data.data[0];
+    dto.data = task.clipIds.map((id) => rawSunoClip(template, task, id, ctx, "error"));
+  } else if (stage === "succeeded" && clipShape === "raw") {
+    const template = loadFixture("newapi", "fetch_success_raw_suno_clips").data.data[0];
+    dto.data = task.clipIds.map((id) => rawSunoClip(template, task, id, ctx, "complete"));
+  } else if (stage === "succeeded") {
+    const template = loadFixture("newapi", "fetch_success").data.data[0];
+    dto.data = task.clipIds.map((id, i) => flatClip(template, task, id, i, ctx));
+  }
+  return dto;
+}
+
+export function newapiError(status: number, message: string, code?: string): unknown {
+  // Middleware errors (key, ban, no channel) are OpenAI-style; task errors are TaskError.
+  if (status === 401 || status === 403 || status === 503) {
+    if (code !== "quota_not_enough" && code !== "insufficient_user_quota") return { error: { message, type: "new_api_error" } };
+  }
+  if (status === 429) return loadFixture("newapi", "error_429_upstream_saturated");
+  return { code: code ?? (status >= 500 ? "fail_to_fetch_task" : "invalid_request"), message, data: null };
+}
+
+/** Submit handling shared with nengyongai, which follows the same bltcy template. */
+export function submitNewapiStyle(req: { route: string; body: unknown }, ctx: SimContext, errorDir: "newapi" | "nengyongai"): SimTask | SimReply {
+  const body = isObject(req.body) ? req.body : {};
+  const promptError = { status: 400, body: newapiError(400, "prompt_empty", "invalid_request") };
+  if (req.route === "lyrics") {
+    if (typeof body.prompt !== "string" || body.prompt.trim() === "") return promptError;
+    return ctx.store.create({ kind: "lyrics", request: body, description: body.prompt, callbackUrl: body.notify_hook });
+  }
+  if (body.continue_clip_id && !body.task_id) return errorFixture("newapi", "error_400_task_id_empty");
+  if (body.task_id) {
+    const source = ctx.store.get(String(body.task_id));
+    if (!source || !source.clipIds.includes(String(body.continue_clip_id))) {
+      return errorDir === "newapi" ? errorFixture("newapi", "error_400_task_not_exist") : errorFixture("nengyongai", "error_task_not_exist_newapi_variant");
+    }
+  }
+  if (!body.gpt_description_prompt && !body.prompt && !body.tags) return promptError;
+  const task = ctx.store.create({
+    kind: "music",
+    request: body,
+    title: body.title,
+    lyrics: body.prompt,
+    style: body.tags,
+    description: body.gpt_description_prompt,
+    model: body.mv,
+    instrumental: body.make_instrumental,
+    callbackUrl: body.notify_hook,
+  });
+  ctx.scheduleCallback(task);
+  return task;
+}
+
+export function startNewapiSimulator(options: NewapiSimulatorOptions = {}): Promise<Simulator> {
+  const clipShape = options.clipShape ?? "flat";
+  const handler: ProtocolHandler = {
+    routeOf(method, path) {
+      if (method === "POST" && path === "/suno/submit/music") return "submit";
+      if (method === "POST" && path === "/suno/submit/lyrics") return "lyrics";
+      if ((method === "POST" && path === "/suno/fetch") || (method === "GET" && path.startsWith("/suno/fetch/"))) return "fetch";
+      return null;
+    },
+    handle(req, ctx) {
+      if (req.route === "submit" || req.route === "lyrics") {
+        const result = submitNewapiStyle(req, ctx, "newapi");
+        if ("status" in result) return result;
+        return { status: 200, body: { ...loadFixture<object>("newapi", "submit_response"), data: result.id } };
+      }
+      if (req.method === "GET") {
+        const task = ctx.store.get(decodeURIComponent(req.path.slice("/suno/fetch/".length)));
+        if (!task) return errorFixture("newapi", "error_400_task_not_exist");
+        return { status: 200, body: { code: "success", message: "", data: newapiTaskDto(task, ctx, clipShape) } };
+      }
+      const body = isObject(req.body) ? req.body : {};
+      const ids = Array.isArray(body.ids) ? body.ids.map(String) : [];
+      const wanted = options.honourBatchAction && typeof body.action === "string" ? body.action.toUpperCase() : null;
+      const tasks = ids
+        .map((id) => ctx.store.get(id))
+        .filter((t): t is SimTask => !!t && (!wanted || (t.kind === "lyrics" ? "LYRICS" : "MUSIC") === wanted));
+      return { status: 200, body: { code: "success", message: "", data: tasks.map((t) => newapiTaskDto(t, ctx, clipShape)) } };
+    },
+    error: newapiError,
+    callbackBody: (task, ctx) => newapiTaskDto(task, ctx, clipShape),
+  };
+  return startSimulator("newapi", handler, options);
+}
