@@ -10,7 +10,7 @@ import { clips, mediaFiles, taskEvents, tasks } from "@/lib/server/db/schema";
 import { syncEnvProviders } from "@/lib/server/providers/registry";
 import { resetSecretCache } from "@/lib/server/secret";
 import { Poller, type PollerOptions } from "@/lib/server/poller";
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 
 // Shared setup for the generate, sync and poller tests: a fresh SQLite file in a temp
 // DATA_DIR, env providers mirrored from the given variables, users, a fast poller, and
@@ -57,9 +57,24 @@ export function createUser(name = "Ada", role: "admin" | "member" = "member") {
   return insertUser({ email: `${name.toLowerCase()}-${userCount}-${Date.now()}@example.test`, name, passwordHash: "not-a-real-hash", role });
 }
 
+const pollers = new Set<Poller>();
+
 /** Fast intervals so a whole vendor lifecycle fits in a second or two. */
 export function fastPoller(options: PollerOptions = {}): Poller {
-  return new Poller({ tickMs: 20, baseIntervalMs: 40, maxIntervalMs: 120, fetchTimeoutMs: 2_000, taskTimeoutMs: 30_000, media: false, ...options });
+  const poller = new Poller({ tickMs: 20, baseIntervalMs: 40, maxIntervalMs: 120, fetchTimeoutMs: 2_000, taskTimeoutMs: 30_000, media: false, ...options });
+  pollers.add(poller);
+  return poller;
+}
+
+/** For afterEach: a test that failed midway must not leave its poller holding the lease. */
+export async function stopPollers() {
+  await Promise.all([...pollers].map((p) => p.stop(1_000)));
+  pollers.clear();
+}
+
+/** The service schedules the first poll 5 s after submitting; tests skip the wait. */
+export function makeDue(taskId: string, at = new Date()) {
+  getDb().update(tasks).set({ nextPollAt: at }).where(eq(tasks.id, taskId)).run();
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -67,6 +82,7 @@ export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve
 /** Ticks the poller until the task is finished (or the wall-clock limit passes). */
 export async function pollUntilDone(poller: Poller, taskId: string, limitMs = 15_000): Promise<typeof tasks.$inferSelect> {
   const end = Date.now() + limitMs;
+  if (taskRow(taskId).pollCount === 0) makeDue(taskId);
   for (;;) {
     await poller.tick();
     const task = taskRow(taskId);
@@ -74,6 +90,15 @@ export async function pollUntilDone(poller: Poller, taskId: string, limitMs = 15
     if (Date.now() > end) throw new Error(`task ${taskId} still ${task.status} after ${limitMs} ms`);
     await sleep(15);
   }
+}
+
+/** Ends whatever a test left unfinished, so the next test's poll rounds hold only its own tasks. */
+export function closeOpenTasks() {
+  getDb()
+    .update(tasks)
+    .set({ status: "failed", errorCode: "test_cleanup", nextPollAt: null })
+    .where(inArray(tasks.status, ["submitting", "queued", "running"]))
+    .run();
 }
 
 export function taskRow(taskId: string) {
