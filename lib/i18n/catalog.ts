@@ -8,6 +8,10 @@ import enCreate from "./messages/en/create.json";
 import enProviders from "./messages/en/providers.json";
 import enSettings from "./messages/en/settings.json";
 import enTasks from "./messages/en/tasks.json";
+import enLibrary from "./messages/en/library.json";
+import enClip from "./messages/en/clip.json";
+import enPlayer from "./messages/en/player.json";
+import enUsage from "./messages/en/usage.json";
 import zhAdmin from "./messages/zh-CN/admin.json";
 import zhAuth from "./messages/zh-CN/auth.json";
 import zhCommon from "./messages/zh-CN/common.json";
@@ -15,10 +19,14 @@ import zhCreate from "./messages/zh-CN/create.json";
 import zhProviders from "./messages/zh-CN/providers.json";
 import zhSettings from "./messages/zh-CN/settings.json";
 import zhTasks from "./messages/zh-CN/tasks.json";
+import zhLibrary from "./messages/zh-CN/library.json";
+import zhClip from "./messages/zh-CN/clip.json";
+import zhPlayer from "./messages/zh-CN/player.json";
+import zhUsage from "./messages/zh-CN/usage.json";
 
 export const catalogs = {
-  en: { common: enCommon, auth: enAuth, admin: enAdmin, settings: enSettings, providers: enProviders, create: enCreate, tasks: enTasks },
-  "zh-CN": { common: zhCommon, auth: zhAuth, admin: zhAdmin, settings: zhSettings, providers: zhProviders, create: zhCreate, tasks: zhTasks },
+  en: { common: enCommon, auth: enAuth, admin: enAdmin, settings: enSettings, providers: enProviders, create: enCreate, tasks: enTasks, library: enLibrary, clip: enClip, player: enPlayer, usage: enUsage },
+  "zh-CN": { common: zhCommon, auth: zhAuth, admin: zhAdmin, settings: zhSettings, providers: zhProviders, create: zhCreate, tasks: zhTasks, library: zhLibrary, clip: zhClip, player: zhPlayer, usage: zhUsage },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof catalogs)["en"];

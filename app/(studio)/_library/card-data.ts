@@ -1,0 +1,55 @@
+import type { Track } from "@/app/_components/player/player-store";
+import type { ClipDto } from "@/lib/dto";
+
+// What a list row needs, and nothing more: lyrics and vendor URLs stay out of the
+// page payload, which keeps a 24-row page light to render and to ship (PERF-3/5).
+export interface ClipCardData {
+  id: string;
+  title: string;
+  style: string | null;
+  model: string;
+  duration: number | null;
+  providerName: string;
+  createdAt: string;
+  starred: boolean;
+  coverUrl: string | null;
+  audioUrl: string | null;
+  state: ClipDto["state"];
+  visibility: ClipDto["visibility"];
+  owner: { id: string; name: string };
+  deletedAt: string | null;
+}
+
+export function toCardData(clip: ClipDto, providerNames: ReadonlyMap<string, string>): ClipCardData {
+  return {
+    id: clip.id,
+    title: clip.title,
+    style: clip.style,
+    model: clip.model,
+    duration: clip.duration,
+    providerName: providerNames.get(clip.providerId) ?? clip.providerId,
+    createdAt: clip.createdAt,
+    starred: clip.starred,
+    coverUrl: clip.imageUrl,
+    audioUrl: clip.audioUrl ?? clip.previewUrl,
+    state: clip.state,
+    visibility: clip.visibility,
+    owner: clip.owner,
+    deletedAt: clip.deletedAt,
+  };
+}
+
+/** The playable rows of a list, as a player queue in list order. */
+export function toTracks(items: ClipCardData[], untitled: string): Track[] {
+  return items
+    .filter((c) => c.audioUrl && !c.deletedAt)
+    .map((c) => ({
+      id: c.id,
+      title: c.title.trim() || untitled,
+      artist: c.owner.name,
+      audioUrl: c.audioUrl!,
+      coverUrl: c.coverUrl,
+      href: `/clips/${c.id}`,
+      duration: c.duration,
+    }));
+}

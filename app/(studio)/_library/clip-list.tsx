@@ -1,0 +1,95 @@
+"use client";
+
+import { useState, useTransition, type ReactNode } from "react";
+import { useTranslations } from "use-intl";
+import { usePlayer } from "@/app/_components/player/player-provider";
+import { SpinnerIcon } from "@/app/_components/player/icons";
+import { loadMoreClipsAction } from "../clips/actions";
+import { toTracks, type ClipCardData } from "./card-data";
+import { ClipCard } from "./clip-card";
+
+interface Props {
+  initialItems: ClipCardData[];
+  initialCursor: string | null;
+  /** The page's filters as URL parameters; "Load more" asks for the next page of the same view. */
+  query: Record<string, string>;
+  now: number;
+  showOwner: boolean;
+  trash?: boolean;
+  empty: ReactNode;
+}
+
+/**
+ * The list shared by /library, /team and /members/<id>. Pages render the first
+ * page on the server; "Load more" appends the next keyset page. Give it a `key`
+ * made of the filters so a new search starts a fresh list.
+ */
+export function ClipList({ initialItems, initialCursor, query, now, showOwner, trash = false, empty }: Props) {
+  const t = useTranslations("library");
+  const store = usePlayer();
+  const [items, setItems] = useState(initialItems);
+  const [cursor, setCursor] = useState(initialCursor);
+  const [failed, setFailed] = useState(false);
+  const [pending, start] = useTransition();
+
+  const loadMore = () =>
+    start(async () => {
+      if (!cursor) return;
+      const page = await loadMoreClipsAction(query, cursor);
+      if (!page.ok) {
+        setFailed(true);
+        return;
+      }
+      setFailed(false);
+      // A clip created between pages can shift rows; never show one twice.
+      setItems((prev) => {
+        const seen = new Set(prev.map((c) => c.id));
+        return [...prev, ...page.items.filter((c) => !seen.has(c.id))];
+      });
+      setCursor(page.nextCursor);
+    });
+
+  const play = (clipId: string) => {
+    const tracks = toTracks(items, t("untitled"));
+    const index = tracks.findIndex((tr) => tr.id === clipId);
+    if (index >= 0) store.playList(tracks, index);
+  };
+
+  if (items.length === 0 && !cursor) return <>{empty}</>;
+  return (
+    <div>
+      {items.length === 0 ? (
+        <p className="card py-8 text-center text-sm muted">{t("searchOlder")}</p>
+      ) : (
+        <ul className="divide-y divide-zinc-100 overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-sm dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900" data-testid="clip-list">
+          {items.map((clip) => (
+            <ClipCard
+              key={clip.id}
+              clip={clip}
+              now={now}
+              showOwner={showOwner}
+              trash={trash}
+              onPlay={() => play(clip.id)}
+              onRemoved={() => setItems((prev) => prev.filter((c) => c.id !== clip.id))}
+            />
+          ))}
+        </ul>
+      )}
+      <div className="mt-4 flex flex-col items-center gap-2">
+        {failed ? (
+          <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+            {t("loadMoreFailed")}
+          </p>
+        ) : null}
+        {cursor ? (
+          <button type="button" className="btn-secondary" onClick={loadMore} disabled={pending} data-testid="load-more">
+            {pending ? <SpinnerIcon className="h-4 w-4" /> : null}
+            {t("loadMore")}
+          </button>
+        ) : items.length > 10 ? (
+          <p className="text-sm muted">{t("endOfList")}</p>
+        ) : null}
+      </div>
+    </div>
+  );
+}

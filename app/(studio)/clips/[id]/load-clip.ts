@@ -1,0 +1,29 @@
+import { headers } from "next/headers";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { env } from "@/lib/env";
+import { isAppError } from "@/lib/errors";
+import { getClipDetails, type ClipDetails } from "@/lib/server/services/library";
+
+/**
+ * The clip page's data, once per request (metadata and page share it). Anything the
+ * viewer may not see, deleted or unknown, is a plain 404 (SEC-2).
+ */
+export const loadClipDetails = cache((viewerId: string, clipId: string): ClipDetails => {
+  try {
+    return getClipDetails({ id: viewerId }, clipId);
+  } catch (err) {
+    if (isAppError(err) && (err.code === "not_found" || err.code === "validation" || err.code === "bad_request")) notFound();
+    throw err;
+  }
+});
+
+/** Open Graph wants absolute URLs: APP_URL when configured, else the address this request came to. */
+export async function absoluteUrl(path: string): Promise<string> {
+  const configured = env().APP_URL;
+  if (configured) return new URL(path, `${configured}/`).toString();
+  const h = await headers();
+  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost";
+  const proto = h.get("x-forwarded-proto")?.split(",")[0]?.trim() || (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
+  return new URL(path, `${proto}://${host}`).toString();
+}

@@ -1,0 +1,117 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { notFound, redirect } from "next/navigation";
+import { z } from "zod";
+import { AppError, isAppError } from "@/lib/errors";
+import { listProviders } from "@/lib/server/providers/registry";
+import { clipIdParamSchema, clipListQuerySchema } from "@/lib/schemas/clips";
+import { requireActionUser, requireUser } from "@/lib/server/auth/session";
+import { actionError, formValues, type ActionState } from "@/lib/server/form";
+import { logger } from "@/lib/server/logger";
+import * as library from "@/lib/server/services/library";
+import { toCardData, type ClipCardData } from "../_library/card-data";
+
+// Every action checks the caller itself and goes through the library service, which
+// answers not_found for anything the caller may not see (SEC-1, SEC-2). Actions that
+// buttons call directly answer {ok}; form actions redirect or return form state.
+
+type Result<T = object> = ({ ok: true } & T) | { ok: false; error: string };
+
+const visibilitySchema = z.enum(["team", "private"]);
+
+async function attempt<T extends object>(what: string, fn: () => T | Promise<T>): Promise<Result<T>> {
+  try {
+    return { ok: true, ...(await fn()) };
+  } catch (err) {
+    if (isAppError(err)) return { ok: false, error: err.code };
+    logger.error(`clip action failed: ${what}`, { err });
+    return { ok: false, error: "internal" };
+  }
+}
+
+const parseId = (value: unknown) => {
+  const parsed = clipIdParamSchema.safeParse(value);
+  if (!parsed.success) throw new AppError("not_found", "This clip does not exist or you cannot see it.");
+  return parsed.data;
+};
+
+export async function setStarredAction(clipId: string, starred: boolean): Promise<Result<{ starred: boolean }>> {
+  return attempt("star", async () => {
+    const viewer = await requireUser();
+    const clip = library.setClipStarred(viewer, parseId(clipId), z.boolean().parse(starred));
+    return { starred: clip.starred };
+  });
+}
+
+export async function setVisibilityAction(clipId: string, visibility: string): Promise<Result<{ visibility: "team" | "private" }>> {
+  return attempt("visibility", async () => {
+    const viewer = await requireUser();
+    const clip = library.setClipVisibility(viewer, parseId(clipId), visibilitySchema.parse(visibility));
+    revalidatePath(`/clips/${clip.id}`);
+    return { visibility: clip.visibility };
+  });
+}
+
+export async function restoreClipAction(clipId: string): Promise<Result> {
+  return attempt("restore", async () => {
+    library.restoreClip(await requireUser(), parseId(clipId));
+    return {};
+  });
+}
+
+export async function purgeClipAction(clipId: string): Promise<Result> {
+  return attempt("purge", async () => {
+    library.purgeClip(await requireUser(), parseId(clipId));
+    return {};
+  });
+}
+
+/** Inline rename on the clip page (useActionState); field errors are catalogue keys. */
+export async function renameClipAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const values = formValues(form, ["title"]);
+  try {
+    const viewer = await requireUser();
+    // The service validates the title with the API's PATCH schema; its field errors come back as form errors.
+    const clip = library.renameClip(viewer, parseId(form.get("clipId")), String(form.get("title") ?? ""));
+    revalidatePath(`/clips/${clip.id}`);
+    return { ok: true, values: { title: clip.title } };
+  } catch (err) {
+    return actionError(err, values);
+  }
+}
+
+/** For form actions: a clip the caller may not change is "not found", like its page (SEC-2). */
+function orNotFound<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (isAppError(err) && (err.code === "not_found" || err.code === "forbidden")) notFound();
+    throw err;
+  }
+}
+
+/** Soft delete from the clip page; the library then offers Undo. */
+export async function deleteClipAction(form: FormData): Promise<void> {
+  const viewer = await requireActionUser();
+  const clip = orNotFound(() => library.deleteClip(viewer, parseId(form.get("clipId"))));
+  redirect(`/library?deleted=${encodeURIComponent(clip.id)}`);
+}
+
+/** Undo from the banner: the song comes back and its page opens again. */
+export async function undoDeleteAction(form: FormData): Promise<void> {
+  const viewer = await requireActionUser();
+  const clip = orNotFound(() => library.restoreClip(viewer, parseId(form.get("clipId"))));
+  redirect(`/clips/${encodeURIComponent(clip.id)}`);
+}
+
+/** "Load more": the next keyset page of the same filtered view, as list rows. */
+export async function loadMoreClipsAction(query: Record<string, string>, cursor: string): Promise<Result<{ items: ClipCardData[]; nextCursor: string | null }>> {
+  return attempt("load more", async () => {
+    const viewer = await requireUser();
+    const parsed = clipListQuerySchema.parse({ ...query, cursor });
+    const page = library.listLibrary(viewer, parsed);
+    const names = new Map(listProviders().map((p) => [p.id, p.name]));
+    return { items: page.items.map((c) => toCardData(c, names)), nextCursor: page.nextCursor };
+  });
+}
