@@ -125,5 +125,6 @@ describe("GET /media/<clip>/<kind>", () => {
     const cover = await call(alice, clip.id, "cover");
     expect(cover.headers.get("content-type")).toBe("image/svg+xml");
     expect(cover.headers.get("content-security-policy")).toBe("default-src 'none'; style-src 'unsafe-inline'; sandbox");
+    expect(cover.headers.get("content-disposition")).toBe('attachment; filename="Night Drive.svg"');
   });
 });

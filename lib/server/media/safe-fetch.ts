@@ -148,7 +148,7 @@ function requestOnce(url: URL, target: ResolvedAddress, limits: Limits): Promise
     });
     req.setTimeout(limits.idleTimeoutMs, () => req.destroy(new MediaFetchError("timeout", "The media host stopped sending data")));
     req.once("response", resolve);
-    req.once("error", reject);
+    req.on("error", reject); // not once: a late second error must not go unhandled
     req.end();
   });
 }

@@ -87,10 +87,11 @@ describe("serveMedia", () => {
     expect(res.headers.get("content-disposition")).toBe('attachment; filename="Night Drive.mp3"');
   });
 
-  it("locks an SVG cover down so its scripts cannot run", async () => {
+  it("locks an SVG cover down so its scripts cannot run when opened directly", async () => {
     const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
     const res = serveMedia(request(), bufferBody(svg, { contentType: "image/svg+xml", sha256: "abc" }), { ...options, fileName: "x.svg" });
     expect(res.headers.get("content-security-policy")).toBe(SVG_CSP);
+    expect(res.headers.get("content-disposition")).toBe('attachment; filename="x.svg"');
     expect(SVG_CSP).toContain("sandbox");
     expect((await bodyOf(res)).equals(svg)).toBe(true);
   });

@@ -59,16 +59,22 @@ function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
 
 export function serveMedia(request: Request, body: MediaBody, options: ServeOptions): Response {
   const etag = etagOf(body.sha256);
+  const svg = isSvg(body.contentType);
+  // An SVG is always an attachment: <img> still shows it, but opening it directly
+  // downloads instead of rendering a document on our origin. The sandbox CSP below
+  // is the second line, and does not survive on its own: Next.js keeps the CSP from
+  // next.config.mjs when a route handler sets one too.
+  const disposition = options.download || svg ? "attachment" : "inline";
   const headers = new Headers({
     "Content-Type": body.contentType,
     "Accept-Ranges": "bytes",
-    "Content-Disposition": contentDisposition(options.download ? "attachment" : "inline", options.fileName),
+    "Content-Disposition": contentDisposition(disposition, options.fileName),
     // no-transform: a compressing proxy (or the server's own gzip) must not break byte ranges.
     "Cache-Control": `private, max-age=${options.maxAgeSeconds}, no-transform`,
     ETag: etag,
     "X-Content-Type-Options": "nosniff",
   });
-  if (isSvg(body.contentType)) headers.set("Content-Security-Policy", SVG_CSP);
+  if (svg) headers.set("Content-Security-Policy", SVG_CSP);
   const head = request.method === "HEAD";
 
   if (matchesEtag(request.headers.get("if-none-match"), etag)) {
@@ -84,6 +90,9 @@ export function serveMedia(request: Request, body: MediaBody, options: ServeOpti
   }
   const start = range.type === "partial" ? range.start : 0;
   const end = range.type === "partial" ? range.end : body.size - 1;
+  // Next.js drops Content-Length from route handler responses (the body goes out
+  // chunked); in-process callers and proxies still get it, and players size the
+  // file from Content-Range.
   headers.set("Content-Length", String(Math.max(0, end - start + 1)));
   if (range.type === "partial") headers.set("Content-Range", contentRange(range, body.size));
   const status = range.type === "partial" ? 206 : 200;
