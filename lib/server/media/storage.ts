@@ -66,3 +66,24 @@ export async function removeMediaFile(relative: string): Promise<void> {
 export function removeClipMediaDir(clipId: string): void {
   fs.rmSync(path.join(mediaRoot(), clipDir(clipId)), { recursive: true, force: true });
 }
+
+/** Partial downloads a crash left behind; anything older than any download may run. */
+export async function removeStaleTempFiles(olderThanMs: number, now = Date.now()): Promise<number> {
+  const dir = mediaTempDir();
+  let names: string[];
+  try {
+    names = await fs.promises.readdir(dir);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names.filter((n) => n.endsWith(".part"))) {
+    const file = path.join(dir, name);
+    const stat = await fs.promises.stat(file).catch(() => null);
+    if (stat && now - stat.mtimeMs > olderThanMs) {
+      await fs.promises.rm(file, { force: true });
+      removed++;
+    }
+  }
+  return removed;
+}

@@ -23,6 +23,7 @@ import {
   relativeMediaPath,
   removeClipMediaDir,
   removeMediaFile,
+  removeStaleTempFiles,
   writeMediaBuffer,
 } from "@/lib/server/media/storage";
 import { renderDemoAsset } from "@/lib/server/providers/demo";
@@ -36,6 +37,8 @@ export const MAX_MEDIA_ATTEMPTS = 6;
 const CLAIM_LEASE_MS = 10 * 60_000; // longer than one download may take
 const DEFAULT_CONCURRENCY = 2;
 const DEFAULT_BATCH = 8;
+const SWEEP_EVERY_MS = 3600_000;
+let lastSweepAt = 0;
 
 /** 30 s, 2 min, 8 min, 32 min, ~2 h, with ±20 % jitter so a CDN outage does not synchronise retries. */
 export function retryDelayMs(attempt: number, random = Math.random): number {
@@ -116,6 +119,10 @@ async function archiveOne(row: MediaFile, policy: HostPolicy, options: ProcessMe
 export async function processDueMedia(options: ProcessMediaOptions = {}): Promise<ProcessMediaResult> {
   const now = options.now ?? (() => new Date());
   const at = now();
+  if (at.getTime() - lastSweepAt > SWEEP_EVERY_MS) {
+    lastSweepAt = at.getTime();
+    await removeStaleTempFiles(CLAIM_LEASE_MS);
+  }
   const claimed = claimDueMedia(at, options.limit ?? DEFAULT_BATCH, new Date(at.getTime() + CLAIM_LEASE_MS));
   const result: ProcessMediaResult = { archived: 0, failed: 0, retrying: 0 };
   if (claimed.length === 0) return result;
