@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 // Times are epoch milliseconds (Drizzle maps them to Date). Ids are 128-bit random
@@ -198,6 +199,16 @@ export const clips = sqliteTable(
     index("clips_visibility_created_idx").on(t.visibility, t.createdAt, t.id),
     index("clips_task_idx").on(t.taskId),
     index("clips_parent_idx").on(t.parentClipId),
+    // The library's walks (lib/server/data/clip-list-sql.ts): live clips newest first,
+    // carrying every filter column so a filtered page reads table rows only for the
+    // clips it shows, and deleted_at so SQLite sees the index as covering.
+    index("clips_owner_live_idx")
+      .on(t.ownerId, t.createdAt, t.id, t.visibility, t.state, t.model, t.providerId, t.deletedAt)
+      .where(sql`deleted_at IS NULL`),
+    index("clips_team_live_idx")
+      .on(t.visibility, t.createdAt, t.id, t.state, t.model, t.providerId, t.deletedAt)
+      .where(sql`deleted_at IS NULL`),
+    index("clips_owner_trash_idx").on(t.ownerId, t.createdAt, t.id).where(sql`deleted_at IS NOT NULL`),
   ],
 );
 export type ClipRow = typeof clips.$inferSelect;

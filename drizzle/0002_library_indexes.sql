@@ -1,0 +1,3 @@
+CREATE INDEX `clips_owner_live_idx` ON `clips` (`owner_id`,`created_at`,`id`,`visibility`,`state`,`model`,`provider_id`,`deleted_at`) WHERE deleted_at IS NULL;--> statement-breakpoint
+CREATE INDEX `clips_team_live_idx` ON `clips` (`visibility`,`created_at`,`id`,`state`,`model`,`provider_id`,`deleted_at`) WHERE deleted_at IS NULL;--> statement-breakpoint
+CREATE INDEX `clips_owner_trash_idx` ON `clips` (`owner_id`,`created_at`,`id`) WHERE deleted_at IS NOT NULL;
