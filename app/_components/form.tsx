@@ -50,7 +50,7 @@ export function FormError({ error }: { error?: string }) {
   const t = useTranslations("auth.errors");
   if (!error) return null;
   return (
-    <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700 dark:border-red-900 dark:bg-red-950/50 dark:text-red-300">
+    <p role="alert" data-testid="form-error" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700 dark:border-red-900 dark:bg-red-950/50 dark:text-red-300">
       {t.has(error) ? t(error) : error}
     </p>
   );

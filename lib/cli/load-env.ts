@@ -1,6 +1,6 @@
-import nextEnv from "@next/env";
+import { loadEnvConfig } from "@next/env";
 
 /** The same .env files `next start` reads, so the CLI and the server agree on DATA_DIR and keys. */
 export function loadEnvFiles() {
-  nextEnv.loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.error });
+  loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.error });
 }

@@ -46,7 +46,7 @@ test("sign out, a wrong password is refused, then sign in", async ({ page }) => 
   await page.getByLabel("Email").fill(owner.email);
   await page.getByLabel("Password").fill("wrong password entirely");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("The email or password is wrong.");
+  await expect(page.getByTestId("form-error")).toHaveText("The email or password is wrong.");
   await page.getByLabel("Password").fill(owner.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/settings$/);
@@ -74,6 +74,7 @@ test("the owner invites a member who accepts, signs in, and cannot open admin pa
     const res = await guest.goto(`${app.url}${path}`);
     expect(res?.status(), path).toBe(404);
   }
+  await guest.goto(`${app.url}/settings`);
   await signOut(guest);
   await signIn(guest, app, member);
   await expect(guest.getByTestId("current-user")).toHaveText(member.name);
@@ -109,7 +110,7 @@ test("a disabled member is signed out on the next request, and enabling restores
   await memberPage.goto(`${app.url}/settings`);
   await expect(memberPage).toHaveURL(/\/login/);
   await signIn(memberPage, app, member);
-  await expect(memberPage.getByRole("alert")).toHaveText("The email or password is wrong.");
+  await expect(memberPage.getByTestId("form-error")).toHaveText("The email or password is wrong.");
 
   await row.getByRole("button", { name: "Enable" }).click();
   await expect(row).toContainText("Active");
@@ -131,22 +132,22 @@ test("changing the password keeps this session and ends the others", async ({ br
   const second = await signedInPage(browser, app, owner);
   await first.goto(`${app.url}/settings`);
   await first.getByLabel("Current password").fill("not my password");
-  await first.getByLabel("New password").fill("another good passphrase");
+  await first.getByLabel("New password", { exact: true }).fill("another good passphrase");
   await first.getByLabel("Confirm new password").fill("another good passphrase");
   await first.getByRole("button", { name: "Change password" }).click();
   await expect(first.getByText("The current password is wrong.")).toBeVisible();
 
   const newPassword = `${owner.password} v2`;
   await first.getByLabel("Current password").fill(owner.password);
-  await first.getByLabel("New password").fill(newPassword);
+  await first.getByLabel("New password", { exact: true }).fill(newPassword);
   await first.getByLabel("Confirm new password").fill(newPassword);
   await first.getByRole("button", { name: "Change password" }).click();
   await expect(first.getByText("Password changed.")).toBeVisible();
   owner.password = newPassword;
 
-  await first.goto(`${app.url}/library`);
+  await first.goto(`${app.url}/settings`);
   await expect(first.getByTestId("current-user")).toHaveText(owner.name);
-  await second.goto(`${app.url}/library`);
+  await second.goto(`${app.url}/settings`);
   await expect(second).toHaveURL(/\/login/);
 });
 

@@ -9,12 +9,9 @@ const P = 1;
 const KEYLEN = 32;
 const MAXMEM = 256 * 1024 * 1024;
 
-const scrypt = promisify(crypto.scrypt) as (
-  password: crypto.BinaryLike,
-  salt: crypto.BinaryLike,
-  keylen: number,
-  options: crypto.ScryptOptions,
-) => Promise<Buffer>;
+// Looked up on each call (not captured at load) so tests can count hashing work.
+const scrypt = (password: crypto.BinaryLike, salt: crypto.BinaryLike, keylen: number, options: crypto.ScryptOptions) =>
+  promisify(crypto.scrypt)(password, salt, keylen, options) as Promise<Buffer>;
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 256;
