@@ -1,15 +1,17 @@
 import crypto from "node:crypto";
-import dns from "node:dns";
 import fs from "node:fs";
 import http from "node:http";
 import https from "node:https";
-import net, { type LookupFunction } from "node:net";
 import path from "node:path";
 import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { acceptContentType, type MediaKind } from "./content-types";
+import { parseMediaUrl, pinnedLookup, vetDestination, type ResolvedAddress } from "./destination";
+import { MediaFetchError } from "./fetch-error";
 import type { HostPolicy } from "./host-policy";
-import { isForbiddenAddress } from "./ip-address";
+
+export { MediaFetchError, type MediaFetchReason } from "./fetch-error";
+export type { ResolvedAddress } from "./destination";
 
 // Downloads one vendor media file without letting a vendor's URL reach anything it
 // should not (SEC-10): http(s) only, allowlisted hosts, every resolved address vetted
@@ -18,37 +20,6 @@ import { isForbiddenAddress } from "./ip-address";
 // byte cap and timeouts enforced while streaming to a temp file.
 
 export const MAX_MEDIA_BYTES = 100 * 1024 * 1024;
-
-export type MediaFetchReason =
-  | "scheme"
-  | "host"
-  | "address"
-  | "redirect"
-  | "status"
-  | "content_type"
-  | "too_large"
-  | "timeout"
-  | "network";
-
-// Policy refusals will not change by retrying; network trouble and vendor errors may.
-const PERMANENT: ReadonlySet<MediaFetchReason> = new Set(["scheme", "host", "address", "redirect", "content_type", "too_large"]);
-
-export class MediaFetchError extends Error {
-  readonly reason: MediaFetchReason;
-  constructor(reason: MediaFetchReason, message: string, options: { cause?: unknown } = {}) {
-    super(message, options);
-    this.name = "MediaFetchError";
-    this.reason = reason;
-  }
-  get permanent(): boolean {
-    return PERMANENT.has(this.reason);
-  }
-}
-
-export interface ResolvedAddress {
-  address: string;
-  family: 4 | 6;
-}
 
 export interface SafeDownloadOptions {
   kind: MediaKind;
@@ -71,54 +42,6 @@ export interface DownloadedMedia {
   size: number;
   sha256: string;
   finalUrl: string;
-}
-
-async function systemResolve(hostname: string): Promise<ResolvedAddress[]> {
-  const answers = await dns.promises.lookup(hostname, { all: true });
-  return answers.map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
-}
-
-export function parseMediaUrl(raw: string | URL): URL {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new MediaFetchError("scheme", "The media URL is not a valid URL");
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new MediaFetchError("scheme", `Only http and https media URLs are downloaded (got ${url.protocol})`);
-  }
-  if (url.username || url.password) throw new MediaFetchError("scheme", "Media URLs with credentials are refused");
-  return url;
-}
-
-/** Checks the host and every address it resolves to; returns the one address to connect to. */
-export async function vetDestination(url: URL, policy: HostPolicy, resolve = systemResolve): Promise<ResolvedAddress> {
-  if (!policy.allowsHost(url)) throw new MediaFetchError("host", `The host ${url.host} is not an allowed media host`);
-  const hostname = url.hostname.replace(/^\[|\]$/g, "");
-  const literal = net.isIP(hostname);
-  let addresses: ResolvedAddress[];
-  if (literal) addresses = [{ address: hostname, family: literal === 6 ? 6 : 4 }];
-  else {
-    try {
-      addresses = await resolve(hostname);
-    } catch (err) {
-      throw new MediaFetchError("network", `Could not resolve ${hostname}`, { cause: err });
-    }
-  }
-  if (addresses.length === 0) throw new MediaFetchError("network", `${hostname} has no addresses`);
-  if (!policy.allowsPrivateAddress(url)) {
-    const bad = addresses.find((a) => isForbiddenAddress(a.address));
-    if (bad) throw new MediaFetchError("address", `${hostname} resolves to a non-public address (${bad.address})`);
-  }
-  return [...addresses].sort((a, b) => a.family - b.family)[0];
-}
-
-function pinnedLookup(target: ResolvedAddress): LookupFunction {
-  return ((_hostname: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) => {
-    if (options?.all) callback(null, [{ address: target.address, family: target.family }]);
-    else callback(null, target.address, target.family);
-  }) as LookupFunction;
 }
 
 interface Limits {
