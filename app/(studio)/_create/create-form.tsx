@@ -48,53 +48,55 @@ export function CreateForm({ providers, onCreated }: { providers: ProviderOption
   const errors = state.fieldErrors ?? {};
   const noProvider = providers.length === 0;
   return (
-    <form onSubmit={submit} className="space-y-4" noValidate data-testid="create-form">
-      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-      <ModeSwitch mode={mode} onChange={setMode} />
-      <FormError error={state.formError ? (t.has(`errors.${state.formError}`) ? t(`errors.${state.formError}`) : state.formError) : undefined} />
+    <>
+      <form onSubmit={submit} className="space-y-4" noValidate data-testid="create-form">
+        <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+        <ModeSwitch mode={mode} onChange={setMode} />
+        <FormError error={state.formError ? (t.has(`errors.${state.formError}`) ? t(`errors.${state.formError}`) : state.formError) : undefined} />
 
-      {mode === "inspiration" ? (
-        <TextField name="description" label={t("fields.description")} value={text.description} onChange={set("description")} max={limits.description} rows={4} placeholder={t("fields.descriptionPlaceholder")} errors={errors.description} />
-      ) : (
-        <>
-          <TextField name="title" label={t("fields.title")} value={text.title} onChange={set("title")} max={limits.title} placeholder={t("fields.titlePlaceholder")} errors={errors.title} />
-          <TextField name="style" label={t("fields.style")} value={text.style} onChange={set("style")} max={limits.style} rows={2} placeholder={t("fields.stylePlaceholder")} errors={errors.style} />
-          <TextField name="negativeStyle" label={t("fields.negativeStyle")} value={text.negativeStyle} onChange={set("negativeStyle")} max={limits.style} placeholder={t("fields.negativeStylePlaceholder")} errors={errors.negativeStyle} />
-          {instrumental ? null : (
-            <TextField
-              name="lyrics"
-              label={t("fields.lyrics")}
-              value={text.lyrics}
-              onChange={set("lyrics")}
-              max={limits.lyrics}
-              rows={10}
-              placeholder={t("fields.lyricsPlaceholder")}
-              errors={errors.lyrics}
-              action={
-                <LyricsWriter
-                  providerId={choice.providerId}
-                  suggestedPrompt={text.title || text.description || text.style}
-                  onWritten={(lyrics) => setText((prev) => ({ ...prev, lyrics: lyrics.text, title: prev.title || lyrics.title }))}
-                />
-              }
-            />
-          )}
-        </>
-      )}
+        {mode === "inspiration" ? (
+          <TextField name="description" label={t("fields.description")} value={text.description} onChange={set("description")} max={limits.description} rows={4} placeholder={t("fields.descriptionPlaceholder")} errors={errors.description} />
+        ) : (
+          <>
+            <TextField name="title" label={t("fields.title")} value={text.title} onChange={set("title")} max={limits.title} placeholder={t("fields.titlePlaceholder")} errors={errors.title} />
+            <TextField name="style" label={t("fields.style")} value={text.style} onChange={set("style")} max={limits.style} rows={2} placeholder={t("fields.stylePlaceholder")} errors={errors.style} />
+            <TextField name="negativeStyle" label={t("fields.negativeStyle")} value={text.negativeStyle} onChange={set("negativeStyle")} max={limits.style} placeholder={t("fields.negativeStylePlaceholder")} errors={errors.negativeStyle} />
+            {instrumental ? null : (
+              <TextField
+                name="lyrics"
+                label={t("fields.lyrics")}
+                value={text.lyrics}
+                onChange={set("lyrics")}
+                max={limits.lyrics}
+                rows={10}
+                placeholder={t("fields.lyricsPlaceholder")}
+                errors={errors.lyrics}
+                action={
+                  <LyricsWriter
+                    providerId={choice.providerId}
+                    suggestedPrompt={text.title || text.description || text.style}
+                    onWritten={(lyrics) => setText((prev) => ({ ...prev, lyrics: lyrics.text, title: prev.title || lyrics.title }))}
+                  />
+                }
+              />
+            )}
+          </>
+        )}
 
-      <InstrumentalToggle checked={instrumental} onChange={setInstrumental} />
-      {noProvider ? null : (
-        <ProviderModelFields providers={providers} providerId={choice.providerId} model={choice.model} onProvider={choice.chooseProvider} onModel={choice.chooseModel} errors={{ provider: errors.provider, model: errors.model }} />
-      )}
+        <InstrumentalToggle checked={instrumental} onChange={setInstrumental} />
+        {noProvider ? null : (
+          <ProviderModelFields providers={providers} providerId={choice.providerId} model={choice.model} onProvider={choice.chooseProvider} onModel={choice.chooseModel} errors={{ provider: errors.provider, model: errors.model }} />
+        )}
 
-      <button type="submit" className="btn-primary w-full py-2.5" disabled={pending || noProvider} aria-busy={pending} data-testid="create-submit">
-        {pending ? <Spinner /> : null}
-        {pending ? t("submitting") : t("submit")}
-      </button>
+        <button type="submit" className="btn-primary w-full py-2.5" disabled={pending || noProvider} aria-busy={pending} data-testid="create-submit">
+          {pending ? <Spinner /> : null}
+          {pending ? t("submitting") : t("submit")}
+        </button>
+      </form>
       <p className="sr-only" aria-live="polite">
         {state.ok ? t("created") : ""}
       </p>
-    </form>
+    </>
   );
 }
 
