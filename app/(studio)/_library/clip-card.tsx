@@ -29,7 +29,7 @@ export function ClipCard({ clip, now, showOwner, trash, onPlay, onRemoved }: Pro
   const title = clip.title.trim() || t("untitled");
   const playable = Boolean(clip.audioUrl) && !trash;
   const when = format.relativeTime(new Date(clip.createdAt), now);
-  const details = [clip.model, clip.providerName, clip.state === "succeeded" ? formatClock(clip.duration) : null].filter(Boolean);
+  const details = [clip.model, clip.state === "succeeded" ? formatClock(clip.duration) : null];
 
   return (
     <li
@@ -72,20 +72,18 @@ export function ClipCard({ clip, now, showOwner, trash, onPlay, onRemoved }: Pro
           {clip.visibility === "private" && !showOwner ? <span className="badge shrink-0">{t("private")}</span> : null}
         </div>
         <p className="truncate text-sm muted">{clip.style || t("noStyle")}</p>
-        <p className="mt-0.5 flex flex-wrap gap-x-1.5 text-xs muted md:hidden">
-          {showOwner ? <span>{clip.owner.name} ·</span> : null}
-          <span>{details.join(" · ")}</span>
-          <span>· {when}</span>
-        </p>
+        <p className="mt-0.5 truncate text-xs muted md:hidden">{[showOwner ? clip.owner.name : null, ...details, when].filter(Boolean).join(" · ")}</p>
       </div>
 
       <div className="hidden shrink-0 items-center gap-4 text-sm muted md:flex">
         {showOwner ? (
-          <Link href={`/members/${clip.owner.id}`} className="max-w-32 truncate hover:text-accent-600 hover:underline">
+          <Link href={`/members/${clip.owner.id}`} className="w-28 truncate text-right hover:text-accent-600 hover:underline">
             {clip.owner.name}
           </Link>
         ) : null}
-        <span className="badge">{clip.model}</span>
+        <span className="w-12 text-center">
+          <span className="badge">{clip.model}</span>
+        </span>
         <span className="w-28 truncate" title={clip.providerName}>
           {clip.providerName}
         </span>

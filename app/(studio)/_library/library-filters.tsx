@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useTransition, type FormEvent } from "react";
+import { useState, useTransition, type FormEvent } from "react";
 import { useTranslations } from "use-intl";
 import { SpinnerIcon } from "@/app/_components/player/icons";
 import { FILTER_KEYS, type FilterValues } from "./filter-keys";
@@ -31,6 +31,9 @@ export function LibraryFilters({ basePath, values, models, providers, statuses, 
   const router = useRouter();
   const [pending, start] = useTransition();
   const active = FILTER_KEYS.some((k) => values[k]);
+  const refined = FILTER_KEYS.some((k) => k !== "q" && values[k]);
+  // Small screens fold the filters away until asked for (or in use); wide ones always show them.
+  const [open, setOpen] = useState(refined);
 
   const submit = (form: HTMLFormElement) => {
     const params = new URLSearchParams();
@@ -81,7 +84,7 @@ export function LibraryFilters({ basePath, values, models, providers, statuses, 
           {t("search")}
         </button>
       </div>
-      <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+      <div id="library-filter-fields" className={`${open ? "grid" : "hidden"} grid-cols-2 gap-3 sm:grid-cols-3 md:grid lg:grid-cols-6`}>
         {members ? select("member", t("member"), members) : null}
         {select("status", t("status"), statuses)}
         {select("model", t("model"), models)}
@@ -95,13 +98,16 @@ export function LibraryFilters({ basePath, values, models, providers, statuses, 
           <input type="date" name="to" defaultValue={values.to ?? ""} className="input py-1.5 text-zinc-900 dark:text-zinc-100" />
         </label>
       </div>
-      <div className="flex flex-wrap items-center justify-between gap-2">
+      <div className="flex flex-wrap items-center gap-x-5 gap-y-2">
         <label className="inline-flex items-center gap-2 text-sm">
           <input type="checkbox" name="starred" value="1" defaultChecked={values.starred === "1" || values.starred === "true"} className="h-4 w-4 accent-accent-600" />
           {t("starredOnly")}
         </label>
+        <button type="button" className="text-sm font-medium text-accent-600 md:hidden dark:text-accent-100" aria-expanded={open} aria-controls="library-filter-fields" onClick={() => setOpen(!open)}>
+          {open ? t("hide") : t("show")}
+        </button>
         {active ? (
-          <Link href={basePath} className="text-sm font-medium text-accent-600 hover:underline dark:text-accent-100" data-testid="clear-filters">
+          <Link href={basePath} className="ml-auto text-sm font-medium text-accent-600 hover:underline dark:text-accent-100" data-testid="clear-filters">
             {t("clear")}
           </Link>
         ) : null}
