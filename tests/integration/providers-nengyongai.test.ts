@@ -2,7 +2,18 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createAdapter } from "@/lib/server/providers";
 import type { ProviderAdapter, ProviderConfig } from "@/lib/server/providers/types";
 import { loadFixture, startNengyongaiSimulator, type Simulator } from "@/tests/simulators";
-import { deadUrl, expectMedia, FAST_STEPS, FAST_TIMEOUTS, pollUntil, significant, startCallbackReceiver, vendorError } from "./providers-support";
+import {
+  deadUrl,
+  expectMedia,
+  FAST_STEPS,
+  FAST_TIMEOUTS,
+  HOLD_STEPS,
+  pollUntil,
+  significant,
+  startCallbackReceiver,
+  vendorError,
+  walkLifecycle,
+} from "./providers-support";
 
 // The nengyongai adapter against the nengyongai simulator (GoAPI fetch envelope,
 // no batch fetch), over real HTTP.
@@ -24,10 +35,14 @@ beforeAll(async () => {
   adapter = createAdapter(config(), FAST_TIMEOUTS);
 });
 afterAll(() => sim.stop());
-beforeEach(() => sim.control.reset());
+beforeEach(() => {
+  sim.control.reset();
+  sim.control.setSteps(FAST_STEPS);
+});
 
 describe("nengyongai adapter ↔ simulator", () => {
   it("inspiration: fixture request, GoAPI lifecycle, media served", async () => {
+    sim.control.setSteps(HOLD_STEPS);
     const fixture = loadFixture("nengyongai", "submit_request_inspiration");
     const { vendorTaskId } = await adapter.submitMusic({
       mode: "inspiration",
@@ -37,13 +52,13 @@ describe("nengyongai adapter ↔ simulator", () => {
       callbackUrl: fixture.notify_hook,
     });
     expect(lastBody()).toEqual(fixture);
-    const { task, seen } = await pollUntil(adapter, vendorTaskId);
-    expect(seen.map((t) => [t.status, t.progress])).toEqual([
-      ["queued", 0],
-      ["running", 50],
-      ["succeeded", 100],
+    const { queued, running, done: task } = await walkLifecycle(sim, adapter, vendorTaskId);
+    expect([queued, running, task].map((t) => [t.status, t.vendorStatus, t.progress])).toEqual([
+      ["queued", "pending", 0],
+      ["running", "processing", 50],
+      ["succeeded", "completed", 100],
     ]);
-    expect(seen[1].clips.find((c) => c.state === "streaming")?.streamAudioUrl).toContain("/audiopipe/");
+    expect(running.clips.find((c) => c.state === "streaming")?.streamAudioUrl).toContain("/audiopipe/");
     expect(task.clips).toHaveLength(2);
     for (const clip of task.clips) {
       expect(clip).toMatchObject({ state: "succeeded", model: "v4", vendorModel: "chirp-v4" });
@@ -90,7 +105,7 @@ describe("nengyongai adapter ↔ simulator", () => {
     const a = await adapter.submitMusic({ mode: "inspiration", description: "a", instrumental: false, model: "v4" });
     const b = await adapter.submitLyrics({ prompt: "b" });
     sim.control.reset();
-    sim.control.inject("fetch", { kind: "delay", ms: 60 }, 10);
+    sim.control.inject("fetch", { kind: "delay", ms: 200 }, 10);
     const ids = [a.vendorTaskId, b.vendorTaskId, "x1", "x2", "x3", "x4", "x5", "x6"];
     const map = await adapter.fetchTasks(ids);
     expect([...map.keys()].sort()).toEqual([a.vendorTaskId, b.vendorTaskId].sort());

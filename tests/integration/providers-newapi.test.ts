@@ -2,7 +2,17 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { createAdapter } from "@/lib/server/providers";
 import type { ProviderAdapter, ProviderConfig } from "@/lib/server/providers/types";
 import { loadFixture, startNewapiSimulator, type Simulator } from "@/tests/simulators";
-import { deadUrl, expectMedia, FAST_STEPS, FAST_TIMEOUTS, pollUntil, significant, startCallbackReceiver, vendorError } from "./providers-support";
+import {
+  deadUrl,
+  expectMedia,
+  FAST_STEPS,
+  FAST_TIMEOUTS,
+  HOLD_STEPS,
+  pollUntil,
+  startCallbackReceiver,
+  vendorError,
+  walkLifecycle,
+} from "./providers-support";
 
 // The newapi adapter against the newapi simulator, over real HTTP.
 
@@ -23,10 +33,14 @@ beforeAll(async () => {
   adapter = createAdapter(config(), FAST_TIMEOUTS);
 });
 afterAll(() => sim.stop());
-beforeEach(() => sim.control.reset());
+beforeEach(() => {
+  sim.control.reset();
+  sim.control.setSteps(FAST_STEPS);
+});
 
 describe("newapi adapter ↔ simulator", () => {
   it("inspiration: sends the fixture's request, walks queued → running → succeeded, media is served", async () => {
+    sim.control.setSteps(HOLD_STEPS);
     const fixture = loadFixture("newapi", "submit_request_inspiration");
     const { vendorTaskId } = await adapter.submitMusic({
       mode: "inspiration",
@@ -37,9 +51,9 @@ describe("newapi adapter ↔ simulator", () => {
     });
     expect(lastBody()).toEqual(fixture);
 
-    const { task, seen } = await pollUntil(adapter, vendorTaskId);
-    expect(seen.map((t) => t.status)).toEqual(["queued", "running", "succeeded"]);
-    const running = seen[1];
+    const { queued, running, done: task } = await walkLifecycle(sim, adapter, vendorTaskId);
+    expect(queued).toMatchObject({ status: "queued", vendorStatus: "NOT_START", progress: 0, clips: [] });
+    expect(running).toMatchObject({ status: "running", vendorStatus: "IN_PROGRESS" });
     expect(running.clips[0]).toMatchObject({ state: "streaming", audioUrl: null });
     expect(running.clips[0].streamAudioUrl).toContain("/audiopipe/");
     await expectMedia(running.clips[0].streamAudioUrl, "audio");

@@ -2,7 +2,17 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createAdapter } from "@/lib/server/providers";
 import type { ProviderAdapter, ProviderConfig } from "@/lib/server/providers/types";
 import { loadFixture, startSunohubSimulator, type Simulator } from "@/tests/simulators";
-import { deadUrl, expectMedia, FAST_STEPS, FAST_TIMEOUTS, pollUntil, startCallbackReceiver, vendorError } from "./providers-support";
+import {
+  deadUrl,
+  expectMedia,
+  FAST_STEPS,
+  FAST_TIMEOUTS,
+  HOLD_STEPS,
+  pollUntil,
+  startCallbackReceiver,
+  vendorError,
+  walkLifecycle,
+} from "./providers-support";
 
 // The sunohub adapter against the sunohub (AceData clone) simulator, over real HTTP.
 
@@ -23,10 +33,14 @@ beforeAll(async () => {
   adapter = createAdapter(config(), FAST_TIMEOUTS);
 });
 afterAll(() => sim.stop());
-beforeEach(() => sim.control.reset());
+beforeEach(() => {
+  sim.control.reset();
+  sim.control.setSteps(FAST_STEPS);
+});
 
 describe("sunohub adapter ↔ simulator", () => {
   it("inspiration with a callback: fixture request, immediate task id, lifecycle, media, callback", async () => {
+    sim.control.setSteps(HOLD_STEPS);
     const receiver = await startCallbackReceiver();
     try {
       const fixture = loadFixture("sunohub", "submit_request_inspiration");
@@ -34,10 +48,12 @@ describe("sunohub adapter ↔ simulator", () => {
       expect(lastBody()).toEqual({ ...fixture, callback_url: receiver.url });
       expect(result.task).toBeUndefined();
 
-      const { task, seen } = await pollUntil(adapter, result.vendorTaskId);
-      expect(seen.map((t) => t.status)).toEqual(["queued", "running", "succeeded"]);
-      expect(seen[1].clips[0]).toMatchObject({ state: "running", audioUrl: null });
-      expect(seen[1].clips[0].streamAudioUrl).toContain("/audiopipe/");
+      const { queued, running, done: task } = await walkLifecycle(sim, adapter, result.vendorTaskId);
+      expect(queued).toMatchObject({ status: "queued", progress: 0, clips: [] });
+      expect(running).toMatchObject({ status: "running", progress: 50 });
+      expect(running.clips[0]).toMatchObject({ state: "running", audioUrl: null });
+      expect(running.clips[0].streamAudioUrl).toContain("/audiopipe/");
+      expect(running.clips[1]).toMatchObject({ state: "queued", streamAudioUrl: null });
       for (const clip of task.clips) {
         expect(clip).toMatchObject({ state: "succeeded", model: "v4", duration: 2 });
         await expectMedia(clip.audioUrl, "audio");
@@ -54,9 +70,11 @@ describe("sunohub adapter ↔ simulator", () => {
   });
 
   it("without a callback it asks for async:true and still gets an id at once", async () => {
-    const started = Date.now();
-    const { vendorTaskId } = await adapter.submitMusic({ mode: "inspiration", description: "quick", instrumental: false, model: "v4.5" });
-    expect(Date.now() - started).toBeLessThan(FAST_STEPS.queuedMs);
+    sim.control.setSteps(HOLD_STEPS);
+    const { vendorTaskId, task } = await adapter.submitMusic({ mode: "inspiration", description: "quick", instrumental: false, model: "v4.5" });
+    expect(task).toBeUndefined();
+    expect(sim.control.stage(vendorTaskId)).toBe("queued");
+    sim.control.finishTask(vendorTaskId);
     expect(lastBody()).toMatchObject({ async: true, model: "chirp-v4-5" });
     expect(lastBody()).not.toHaveProperty("callback_url");
     expect((await pollUntil(adapter, vendorTaskId)).task.status).toBe("succeeded");

@@ -2,12 +2,33 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect } from "vitest";
 import { VendorError, type ProviderAdapter, type VendorTask } from "@/lib/server/providers/types";
+import type { Simulator } from "@/tests/simulators";
 
 // Helpers shared by the adapter-against-simulator contract tests.
 
 /** Fast lifecycles for tests: about half a second from submit to finished. */
 export const FAST_STEPS = { queuedMs: 150, streamingMs: 350 };
 export const FAST_TIMEOUTS = { timeoutMs: 2000, submitTimeoutMs: 5000 };
+/** Stages that do not move by themselves: the test moves them with control.setStage. */
+export const HOLD_STEPS = { queuedMs: 60_000, streamingMs: 60_000 };
+
+/**
+ * Walks a task (created while the simulator ran with HOLD_STEPS) through its stages by
+ * hand and returns what the adapter reported at each, independent of machine speed.
+ */
+export async function walkLifecycle(sim: Simulator, adapter: ProviderAdapter, vendorTaskId: string) {
+  const fetchOne = async () => {
+    const task = (await adapter.fetchTasks([vendorTaskId])).get(vendorTaskId);
+    expect(task).toBeDefined();
+    return task as VendorTask;
+  };
+  const queued = await fetchOne();
+  sim.control.setStage(vendorTaskId, "streaming");
+  const running = await fetchOne();
+  sim.control.finishTask(vendorTaskId);
+  const done = await fetchOne();
+  return { queued, running, done };
+}
 
 /** Polls the adapter (single fetch) until the predicate holds; returns every distinct status seen. */
 export async function pollUntil(

@@ -1,140 +1,28 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { answerWithFault, sendJson, sendTruncated } from "./faults";
 import { errorFixture, type FixtureDir } from "./fixtures";
 import { makePng, makeWav } from "./media";
-import { TaskStore, type SimTask, type Stage, type Steps } from "./tasks";
+import { TaskStore, type SimTask } from "./tasks";
+import type {
+  CallbackDelivery,
+  Fault,
+  ProtocolHandler,
+  SimContext,
+  SimCounts,
+  SimProtocol,
+  SimRequest,
+  SimRoute,
+  Simulator,
+  SimulatorControl,
+  SimulatorOptions,
+} from "./types";
 
 // The HTTP half shared by the three vendor simulators: a real node:http server on
 // 127.0.0.1 that checks the bearer key, logs and counts every request, applies
 // injected faults, serves clip media, and POSTs callbacks when tasks finish.
 
-export type SimProtocol = "newapi" | "nengyongai" | "sunohub";
-/** What a fault or a counter applies to. `any` matches every API route. */
-export type SimRoute = "submit" | "lyrics" | "fetch" | "media" | "any";
-
-export type Fault =
-  /** Any status and body (default body: the vendor's own error shape). */
-  | { kind: "status"; status: number; body?: unknown; headers?: Record<string, string> }
-  /** An error fixture of this vendor, e.g. `error_403_quota_not_enough`; status from the name. */
-  | { kind: "fixture"; name: string }
-  /** A vendor error in the vendor's own shape. */
-  | { kind: "vendor-error"; status: number; message: string; code?: string }
-  | { kind: "rate-limit"; retryAfter?: number | string }
-  /** Never answers; the socket is closed only by stop(). */
-  | { kind: "hang" }
-  | { kind: "html"; status?: number }
-  | { kind: "empty"; status?: number }
-  /** The normal answer cut in half (side effects, such as creating a task, still happen). */
-  | { kind: "truncated" }
-  /** The TCP connection is destroyed without an answer. */
-  | { kind: "reset" }
-  /** A 401 whose message repeats the Authorization header, as a careless gateway might. */
-  | { kind: "echo-auth"; status?: number }
-  /** Answers normally after a pause. */
-  | { kind: "delay"; ms: number };
-
-export interface SimRequest {
-  method: string;
-  path: string;
-  route: SimRoute | null;
-  body: unknown;
-  authorized: boolean;
-  at: number;
-}
-
-export interface CallbackDelivery {
-  taskId: string;
-  url: string;
-  body: unknown;
-  status: number | null;
-  error: string | null;
-  at: number;
-}
-
-export interface SimCounts {
-  submit: number;
-  lyrics: number;
-  /** Fetch requests (a batch counts once). */
-  fetch: number;
-  /** Task ids asked for across all fetch requests. */
-  fetchedIds: number;
-  media: number;
-  /** Every authenticated-API request, whatever the route. */
-  api: number;
-  unauthorized: number;
-  /** Most API requests being answered at the same time. */
-  maxInFlight: number;
-}
-
-export interface SimReply {
-  status: number;
-  body: unknown;
-  headers?: Record<string, string>;
-}
-
-export interface SimContext {
-  readonly url: string;
-  readonly store: TaskStore;
-  stage(task: SimTask): Stage;
-  media(clipId: string): { audio: string; image: string; preview: string };
-  /** Resolves when the task reaches its terminal stage. */
-  untilDone(task: SimTask): Promise<void>;
-  /** Call after creating a task that has a callback URL. */
-  scheduleCallback(task: SimTask): void;
-}
-
-export interface ProtocolHandler {
-  routeOf(method: string, path: string): SimRoute | null;
-  handle(req: { method: string; path: string; body: unknown; route: SimRoute }, ctx: SimContext): SimReply | Promise<SimReply>;
-  /** The vendor's own error body. */
-  error(status: number, message: string, code?: string): unknown;
-  callbackBody(task: SimTask, ctx: SimContext): unknown;
-}
-
-export interface SimulatorOptions {
-  port?: number;
-  host?: string;
-  key?: string;
-  steps?: Partial<Steps>;
-  /** POST callbacks to notify_hook / callback_url when tasks finish. Default true. */
-  callbacks?: boolean;
-}
-
-export interface SimulatorControl {
-  /** Applies the fault to the next `times` requests on the route (whose path contains `pathIncludes`, if given). */
-  inject(route: SimRoute, fault: Fault, times?: number, pathIncludes?: string): void;
-  clearFaults(): void;
-  /** The next submitted task ends failed with this vendor reason. */
-  failNextTask(reason?: string): void;
-  failTask(taskId: string, reason?: string): void;
-  /** Jumps a task to its terminal stage now (and sends its callback). */
-  finishTask(taskId: string): void;
-  setSteps(steps: Partial<Steps>): void;
-  setCallbacks(enabled: boolean): void;
-  /** POSTs the task's callback now, e.g. to test repeated deliveries. */
-  deliverCallback(taskId: string, url?: string): Promise<CallbackDelivery>;
-  counts(): SimCounts;
-  task(taskId: string): SimTask | undefined;
-  taskIds(): string[];
-  stage(taskId: string): Stage | undefined;
-  /** Clears faults, logs and counters; tasks stay. */
-  reset(): void;
-}
-
-export interface Simulator {
-  protocol: SimProtocol;
-  url: string;
-  key: string;
-  requests: SimRequest[];
-  callbacks: CallbackDelivery[];
-  control: SimulatorControl;
-  stop(): Promise<void>;
-}
-
 export const DEFAULT_FAIL_REASON = "Song Description contained artist name";
-const HTML_502 =
-  "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
-
 const zeroCounts = (): SimCounts => ({ submit: 0, lyrics: 0, fetch: 0, fetchedIds: 0, media: 0, api: 0, unauthorized: 0, maxInFlight: 0 });
 
 export async function startSimulator(protocol: SimProtocol, handler: ProtocolHandler, options: SimulatorOptions = {}): Promise<Simulator> {
@@ -149,6 +37,8 @@ export async function startSimulator(protocol: SimProtocol, handler: ProtocolHan
   let callbacksOn = options.callbacks ?? true;
   let url = "";
 
+  const callbackTimers = new Map<string, NodeJS.Timeout>();
+
   const later = (ms: number, fn: () => void) => {
     const t = setTimeout(() => {
       timers.delete(t);
@@ -156,6 +46,7 @@ export async function startSimulator(protocol: SimProtocol, handler: ProtocolHan
     }, ms);
     t.unref();
     timers.add(t);
+    return t;
   };
 
   async function deliver(task: SimTask, to?: string): Promise<CallbackDelivery> {
@@ -192,9 +83,12 @@ export async function startSimulator(protocol: SimProtocol, handler: ProtocolHan
     untilDone: (task) => new Promise((resolve) => later(store.remaining(task), resolve)),
     scheduleCallback(task) {
       if (!task.callbackUrl) return;
-      later(store.remaining(task) + 20, () => {
+      clearTimeout(callbackTimers.get(task.id));
+      const timer = later(store.remaining(task) + 20, () => {
+        callbackTimers.delete(task.id);
         if (callbacksOn) void deliver(task);
       });
+      callbackTimers.set(task.id, timer);
     },
   };
 
@@ -207,12 +101,6 @@ export async function startSimulator(protocol: SimProtocol, handler: ProtocolHan
     entry.left -= 1;
     if (entry.left <= 0) faults.splice(i, 1);
     return entry.fault;
-  }
-
-  function send(res: http.ServerResponse, reply: SimReply) {
-    const text = JSON.stringify(reply.body);
-    res.writeHead(reply.status, { "Content-Type": "application/json; charset=utf-8", ...reply.headers });
-    res.end(text);
   }
 
   function serveMedia(res: http.ServerResponse, method: string, path: string, query: URLSearchParams) {
@@ -252,7 +140,7 @@ export async function startSimulator(protocol: SimProtocol, handler: ProtocolHan
     if (!authorized) {
       counts.unauthorized += 1;
       const fx = errorFixture(protocol as FixtureDir, "error_401_invalid_token");
-      return send(res, fx);
+      return sendJson(res, fx);
     }
     if (route === "submit") counts.submit += 1;
     if (route === "lyrics") counts.lyrics += 1;
@@ -273,51 +161,19 @@ export async function startSimulator(protocol: SimProtocol, handler: ProtocolHan
       await new Promise<void>((resolve) => later(fault && fault.kind === "delay" ? fault.ms : 0, resolve));
       fault = undefined;
     }
-    switch (fault?.kind) {
-      case "hang":
-        return;
-      case "reset":
-        req.socket.destroy();
-        return;
-      case "status":
-        return send(res, { status: fault.status, body: fault.body ?? handler.error(fault.status, `HTTP ${fault.status}`), headers: fault.headers });
-      case "fixture":
-        return send(res, errorFixture(protocol as FixtureDir, fault.name));
-      case "vendor-error":
-        return send(res, { status: fault.status, body: handler.error(fault.status, fault.message, fault.code) });
-      case "rate-limit":
-        return send(res, {
-          status: 429,
-          body: handler.error(429, "too many requests", "too_many_requests"),
-          headers: { "Retry-After": String(fault.retryAfter ?? 1) },
-        });
-      case "html":
-        res.writeHead(fault.status ?? 502, { "Content-Type": "text/html" });
-        return void res.end(HTML_502);
-      case "empty":
-        res.writeHead(fault.status ?? 200, { "Content-Type": "application/json" });
-        return void res.end();
-      case "echo-auth": {
-        const status = fault.status ?? 401;
-        return send(res, { status, body: handler.error(status, `invalid token: ${req.headers.authorization}`, "invalid_token") });
-      }
-    }
+    if (fault && answerWithFault(fault, req, res, protocol, handler)) return;
 
     if (isMedia) return serveMedia(res, method, path, parsedUrl.searchParams);
-    if (!route) return send(res, { status: 404, body: handler.error(404, `Invalid URL (${method} ${path})`, "not_found") });
-    if (badJson) return send(res, { status: 400, body: handler.error(400, "invalid JSON body", "bad_request") });
+    if (!route) return sendJson(res, { status: 404, body: handler.error(404, `Invalid URL (${method} ${path})`, "not_found") });
+    if (badJson) return sendJson(res, { status: 400, body: handler.error(400, "invalid JSON body", "bad_request") });
     const reply = await handler.handle({ method, path, body, route }, ctx);
-    if (fault?.kind === "truncated") {
-      const text = JSON.stringify(reply.body);
-      res.writeHead(reply.status, { "Content-Type": "application/json" });
-      return void res.end(text.slice(0, Math.max(1, Math.floor(text.length / 2))));
-    }
-    send(res, reply);
+    if (fault?.kind === "truncated") return sendTruncated(res, reply);
+    sendJson(res, reply);
   }
 
   const server = http.createServer((req, res) => {
     onRequest(req, res).catch((err: unknown) => {
-      if (!res.headersSent) send(res, { status: 500, body: handler.error(500, `simulator error: ${String(err)}`, "api_error") });
+      if (!res.headersSent) sendJson(res, { status: 500, body: handler.error(500, `simulator error: ${String(err)}`, "api_error") });
     });
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve));
@@ -337,8 +193,12 @@ export async function startSimulator(protocol: SimProtocol, handler: ProtocolHan
     failTask: (taskId, reason = DEFAULT_FAIL_REASON) => void (mustGet(taskId).failReason = reason),
     finishTask(taskId) {
       const task = mustGet(taskId);
-      store.finish(task);
-      if (task.callbackUrl && callbacksOn) void deliver(task);
+      control.setStage(taskId, task.failReason ? "failed" : "succeeded");
+    },
+    setStage(taskId, stage) {
+      const task = mustGet(taskId);
+      store.setStage(task, stage, DEFAULT_FAIL_REASON);
+      ctx.scheduleCallback(task);
     },
     setSteps: (steps) => void (store.steps = { ...store.steps, ...steps }),
     setCallbacks: (enabled) => void (callbacksOn = enabled),

@@ -14,7 +14,7 @@ export type {
   Simulator,
   SimulatorControl,
   SimulatorOptions,
-} from "./core";
+} from "./types";
 export { DEFAULT_FAIL_REASON } from "./core";
 export type { SimTask, Stage, Steps } from "./tasks";
 export { DEFAULT_STEPS } from "./tasks";

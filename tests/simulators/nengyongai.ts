@@ -1,4 +1,5 @@
-import { startSimulator, type ProtocolHandler, type SimContext, type Simulator, type SimulatorOptions } from "./core";
+import { startSimulator } from "./core";
+import type { ProtocolHandler, SimContext, Simulator, SimulatorOptions } from "./types";
 import { errorFixture, loadFixture } from "./fixtures";
 import { newapiError, newapiTaskDto, rawSunoClip, submitNewapiStyle } from "./newapi";
 import type { SimTask } from "./tasks";

@@ -1,4 +1,5 @@
-import { isObject, startSimulator, type ProtocolHandler, type SimContext, type Simulator, type SimulatorOptions, type SimReply } from "./core";
+import { isObject, startSimulator } from "./core";
+import type { ProtocolHandler, SimContext, Simulator, SimulatorOptions, SimReply } from "./types";
 import { loadFixture } from "./fixtures";
 import type { SimTask } from "./tasks";
 

@@ -107,9 +107,16 @@ export class TaskStore {
     return Math.max(0, task.createdAt + task.steps.queuedMs + task.steps.streamingMs - now);
   }
 
-  /** Jumps a task to its terminal stage. */
-  finish(task: SimTask) {
-    task.createdAt = Date.now() - task.steps.queuedMs - task.steps.streamingMs - 1;
+  /**
+   * Moves a task to a stage now, whatever its timing; with long steps it then stays
+   * there, which makes lifecycle tests independent of machine speed.
+   */
+  setStage(task: SimTask, stage: Stage, failReason: string) {
+    const now = Date.now();
+    if (stage === "failed") task.failReason ??= failReason;
+    if (stage === "succeeded") task.failReason = null;
+    const back = stage === "queued" ? 0 : stage === "streaming" ? task.steps.queuedMs : task.steps.queuedMs + task.steps.streamingMs + 1;
+    task.createdAt = now - back;
   }
 
   /** Epoch seconds for the vendor's timestamps; null until reached. */

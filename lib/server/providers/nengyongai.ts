@@ -2,18 +2,8 @@ import { z } from "zod";
 import { classifyNengyongaiError } from "./error-map";
 import { modelsFor, vendorModelFor } from "./model-map";
 import { buildNewapiMusicBody, parseNewapiCallback, parseNewapiTask, submitAnswerSchema } from "./newapi";
-import {
-  failureMessage,
-  guardSucceeded,
-  id,
-  isRecord,
-  parseClips,
-  progressHeuristic,
-  statusFromClips,
-  sunoClipSchema,
-  text,
-  toSunoClip,
-} from "./suno-clip";
+import { id, isRecord, parseClips, sunoClipSchema, text, toSunoClip } from "./suno-clip";
+import { failureMessage, guardSucceeded, progressHeuristic, statusFromClips } from "./suno-task";
 import { VendorError, type ProviderAdapter, type ProviderConfig, type VendorTask, type VendorTaskStatus } from "./types";
 import { createVendorHttp, DEFAULT_TIMEOUT_MS, probeConnection, type AdapterOptions } from "./vendor-http";
 

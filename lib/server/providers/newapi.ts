@@ -1,19 +1,8 @@
 import { z } from "zod";
 import { classifyNewapiError } from "./error-map";
 import { modelsFor, vendorModelFor } from "./model-map";
-import {
-  failureMessage,
-  guardSucceeded,
-  id,
-  isRecord,
-  parseClips,
-  parseLyrics,
-  parseTime,
-  statusFromClips,
-  sunoClipSchema,
-  text,
-  toSunoClip,
-} from "./suno-clip";
+import { id, isRecord, parseClips, parseTime, sunoClipSchema, text, toSunoClip } from "./suno-clip";
+import { failureMessage, guardSucceeded, parseLyrics, statusFromClips } from "./suno-task";
 import { VendorError, type ProviderAdapter, type ProviderConfig, type SubmitMusicInput, type VendorTask, type VendorTaskStatus } from "./types";
 import { createVendorHttp, DEFAULT_TIMEOUT_MS, probeConnection, type AdapterOptions } from "./vendor-http";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cleanUrl, clipStateOf, guardSucceeded, isStreamUrl, parseLyrics, parseTime, statusFromClips } from "./suno-clip";
+import { cleanUrl, clipStateOf, isStreamUrl, parseTime } from "./suno-clip";
+import { guardSucceeded, parseLyrics, statusFromClips } from "./suno-task";
 import type { VendorClip, VendorTask } from "./types";
 
 const clip = (over: Partial<VendorClip>): VendorClip => ({

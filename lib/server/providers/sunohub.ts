@@ -1,20 +1,8 @@
 import { z } from "zod";
 import { classifySunohubError, SUNOHUB_CODES } from "./error-map";
 import { modelsFor, vendorModelFor } from "./model-map";
-import {
-  aceClipSchema,
-  failureMessage,
-  guardSucceeded,
-  id,
-  isRecord,
-  parseClips,
-  parseLyrics,
-  parseTime,
-  progressHeuristic,
-  statusFromClips,
-  text,
-  toAceClip,
-} from "./suno-clip";
+import { aceClipSchema, id, isRecord, parseClips, parseTime, text, toAceClip } from "./suno-clip";
+import { failureMessage, guardSucceeded, parseLyrics, progressHeuristic, statusFromClips } from "./suno-task";
 import { VendorError, type ProviderAdapter, type ProviderConfig, type SubmitMusicInput, type VendorTask, type VendorTaskStatus } from "./types";
 import { createVendorHttp, DEFAULT_TIMEOUT_MS, probeConnection, type AdapterOptions } from "./vendor-http";
 
