@@ -19,6 +19,7 @@ export const baseUrlField = z
   .min(1, "baseUrlRequired")
   .max(500, "baseUrlInvalid")
   .refine((value) => {
+    if (value === "") return true; // already reported as baseUrlRequired
     try {
       const url = new URL(value);
       return (url.protocol === "http:" || url.protocol === "https:") && !!url.hostname && !url.username && !url.password && !url.search && !url.hash;

@@ -1,5 +1,6 @@
 import { env } from "@/lib/env";
 import { decryptSecret, maskKey } from "@/lib/server/crypto";
+import { logger } from "@/lib/server/logger";
 import { getProviderRow, listProviderRows, upsertEnvProviderRow } from "@/lib/server/data/providers";
 import type { ProviderRow } from "@/lib/server/db/schema";
 import { createAdapter } from "./index";
@@ -73,8 +74,22 @@ function configFor(row: ProviderRow): ProviderConfig {
     const p = envProviders().find((x) => x.id === row.id);
     return { id: row.id, name: row.name, protocol: row.protocol, baseUrl: p?.baseUrl ?? row.baseUrl, apiKey: p?.apiKey ?? "" };
   }
-  const apiKey = row.keyCiphertext ? decryptSecret(row.keyCiphertext) : "";
-  return { id: row.id, name: row.name, protocol: row.protocol, baseUrl: row.baseUrl, apiKey };
+  return { id: row.id, name: row.name, protocol: row.protocol, baseUrl: row.baseUrl, apiKey: storedKey(row) };
+}
+
+/**
+ * A key that no longer decrypts (the app secret changed) must not take the admin
+ * pages down with it: the provider then calls without a key, Test connection says
+ * "key rejected", and the admin enters the key again.
+ */
+function storedKey(row: ProviderRow): string {
+  if (!row.keyCiphertext) return "";
+  try {
+    return decryptSecret(row.keyCiphertext);
+  } catch {
+    logger.warn("a stored provider key cannot be decrypted; was the app secret changed?", { providerId: row.id });
+    return "";
+  }
 }
 
 /** The adapter for a provider row, rebuilt when its settings change. */

@@ -6,8 +6,8 @@ import { startNengyongaiSimulator, startNewapiSimulator, startSunohubSimulator, 
 import { resetEnvCache } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { createProviderSchema, updateProviderSchema } from "@/lib/schemas/providers";
-import { decryptSecret } from "@/lib/server/crypto";
-import { getProviderRow } from "@/lib/server/data/providers";
+import { decryptSecret, encryptSecret } from "@/lib/server/crypto";
+import { getProviderRow, updateProviderRow } from "@/lib/server/data/providers";
 import { closeDb, getDb } from "@/lib/server/db/client";
 import { tasks, users } from "@/lib/server/db/schema";
 import { newId } from "@/lib/server/ids";
@@ -122,6 +122,7 @@ describe("adding and editing providers", () => {
       "baseUrlInvalid",
       "keyRequired",
     ]);
+    expect(createProviderSchema.safeParse({ name: "a", protocol: "newapi", baseUrl: " ", apiKey: "k" }).error?.issues.map((i) => i.message)).toEqual(["baseUrlRequired"]);
   });
 });
 
@@ -217,6 +218,17 @@ describe("test connection", () => {
     expect(report.outcome).toBe("rejected");
     expect(report.detail).toContain("***");
     expect(report.detail).not.toContain(sim.key.slice(3));
+  });
+
+  it("a key that no longer decrypts (the app secret changed) reads as rejected until it is entered again", async () => {
+    const sim = await startNewapiSimulator();
+    sims.push(sim);
+    const { dto } = add({ baseUrl: sim.url, apiKey: sim.key });
+    updateProviderRow(dto.id, { keyCiphertext: encryptSecret(sim.key, "some-other-purpose") });
+    expect(listProvidersForAdmin(admin).find((p) => p.id === dto.id)?.keyMask).toBe(dto.keyMask);
+    expect((await testProviderConnection(admin, dto.id)).outcome).toBe("rejected");
+    updateProvider(admin, dto.id, { name: dto.name, protocol: "newapi", baseUrl: sim.url, apiKey: sim.key });
+    expect((await testProviderConnection(admin, dto.id)).outcome).toBe("accepted");
   });
 
   it("the demo provider always answers", async () => {

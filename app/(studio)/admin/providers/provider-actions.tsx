@@ -74,7 +74,8 @@ export function ProviderActions({
           <div data-testid="connection-result" data-outcome={test.report.outcome}>
             <p className={`flex items-center gap-2 font-medium ${OUTCOME_STYLE[test.report.outcome]}`}>
               <span aria-hidden className={`inline-block size-2 shrink-0 rounded-full ${DOT[test.report.outcome]}`} />
-              {t(`test.${test.report.outcome}`)}
+              {/* The demo provider has no key to accept: it gets its own words. */}
+              {id === "demo" && test.report.outcome === "accepted" ? t("test.demo") : t(`test.${test.report.outcome}`)}
             </p>
             {test.report.detail ? <p className="mt-0.5 break-words muted">{t("test.vendorSaid", { detail: test.report.detail })}</p> : null}
           </div>
