@@ -11,7 +11,7 @@ import type { VendorClip } from "@/lib/server/providers/types";
 const STATE_RANK: Record<ClipRow["state"], number> = { queued: 0, running: 1, streaming: 2, succeeded: 3, failed: 3 };
 
 export interface ClipContext {
-  task: TaskRow;
+  task: Pick<TaskRow, "id" | "providerId" | "ownerId">;
   /** The model asked for; used when the vendor does not say. */
   model: string;
   prompt: string | null;

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, notInArray } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, isNull, lte, notInArray, sql } from "drizzle-orm";
 import { fromDrizzleRow, librarySelection, type LibraryClipRow } from "@/lib/server/data/clip-rows";
-import { getDb } from "@/lib/server/db/client";
+import { getDb, type Db } from "@/lib/server/db/client";
 import { clips, taskEvents, tasks, type NewTaskRow, type TaskEvent, type TaskRow } from "@/lib/server/db/schema";
 
 // Task rows and their status timeline. Everything here is synchronous; callers that
@@ -73,10 +73,45 @@ export function listOpenTaskSecrets(providerId: string): { id: string; callbackS
     .all();
 }
 
+/** A task as the poller works with it: everything but the bulky JSON it never reads. */
+export type SyncTaskRow = Omit<TaskRow, "rawPayload" | "errorDetails">;
+const { rawPayload: _raw, errorDetails: _details, ...syncColumns } = getTableColumns(tasks);
+
+// The poller runs these two for every task in every round; preparing them once per
+// connection keeps a 1,000-task round cheap.
+const hot = new WeakMap<Db, ReturnType<typeof prepareHot>>();
+
+function prepareHot(db: Db) {
+  return {
+    syncRow: db.select(syncColumns).from(tasks).where(eq(tasks.id, sql.placeholder("id"))).prepare(),
+    schedule: db
+      .update(tasks)
+      .set({ nextPollAt: sql`${sql.placeholder("nextPollAt")}`, pollCount: sql`${sql.placeholder("pollCount")}` })
+      .where(and(eq(tasks.id, sql.placeholder("id")), notInArray(tasks.status, [...TERMINAL_STATUSES])))
+      .prepare(),
+  };
+}
+
+function hotStatements() {
+  const db = getDb();
+  let statements = hot.get(db);
+  if (!statements) hot.set(db, (statements = prepareHot(db)));
+  return statements;
+}
+
+export function getTaskForSync(id: string): SyncTaskRow | undefined {
+  return hotStatements().syncRow.get({ id });
+}
+
+/** The next poll of an unfinished task; a finished one is left alone. */
+export function scheduleOpenTask(id: string, nextPollAt: Date, pollCount: number) {
+  hotStatements().schedule.run({ id, nextPollAt: nextPollAt.getTime(), pollCount });
+}
+
 /** Tasks the vendor knows about whose next poll is due, oldest due first. */
-export function listDueTasks(now: Date, limit: number): TaskRow[] {
+export function listDueTasks(now: Date, limit: number): SyncTaskRow[] {
   return getDb()
-    .select()
+    .select(syncColumns)
     .from(tasks)
     .where(and(inArray(tasks.status, ["queued", "running"]), lte(tasks.nextPollAt, now), isNotNull(tasks.vendorTaskId)))
     .orderBy(asc(tasks.nextPollAt))

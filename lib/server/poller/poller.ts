@@ -1,7 +1,6 @@
 import { env } from "@/lib/env";
 import { acquireLease, getLease, releaseLease } from "@/lib/server/data/leases";
-import { listDueTasks, listStuckSubmissions } from "@/lib/server/data/tasks";
-import type { TaskRow } from "@/lib/server/db/schema";
+import { listDueTasks, listStuckSubmissions, type SyncTaskRow } from "@/lib/server/data/tasks";
 import { logger } from "@/lib/server/logger";
 import { processDueMedia } from "@/lib/server/services/archive-media";
 import { failOpenTask } from "@/lib/server/services/sync-task";
@@ -60,6 +59,8 @@ export class Poller {
   private leader = false;
   private heartbeatAt: number | null = null;
   private mediaBusy = false;
+  /** A wake-up arrived while a round was running; look again as soon as one finishes. */
+  private wakePending = false;
 
   constructor(options: PollerOptions = {}) {
     this.holder = options.holder ?? newHolderId();
@@ -87,9 +88,8 @@ export class Poller {
 
   /** A callback arrived or a task was made due: look now rather than at the next tick. */
   wake() {
-    if (!this.running || this.stopping) return;
-    clearTimeout(this.timer);
-    this.loop();
+    if (this.inFlight.size > 0) this.wakePending = true;
+    this.kick();
   }
 
   /** One pass; resolves when every round it started has finished (tests drive the poller with this). */
@@ -122,6 +122,12 @@ export class Poller {
     };
   }
 
+  private kick() {
+    if (!this.running || this.stopping) return;
+    clearTimeout(this.timer);
+    this.loop();
+  }
+
   private loop() {
     try {
       this.beginTick();
@@ -143,7 +149,7 @@ export class Poller {
       if (failOpenTask(task.id, stuckSubmissionFailure(), { now })) report.stuck += 1;
     }
 
-    const byProvider = new Map<string, TaskRow[]>();
+    const byProvider = new Map<string, SyncTaskRow[]>();
     for (const task of listDueTasks(now, this.o.batchLimit)) {
       if (this.inFlight.has(task.providerId)) continue; // that vendor is still answering the last round
       const group = byProvider.get(task.providerId) ?? [];
@@ -155,7 +161,7 @@ export class Poller {
     return { report, rounds };
   }
 
-  private startRound(providerId: string, due: TaskRow[]): Promise<RoundReport> {
+  private startRound(providerId: string, due: SyncTaskRow[]): Promise<RoundReport> {
     const round = pollProviderRound(providerId, due, {
       schedule: { baseMs: this.o.baseIntervalMs, maxMs: this.o.maxIntervalMs },
       fetchTimeoutMs: this.o.fetchTimeoutMs,
@@ -167,7 +173,14 @@ export class Poller {
         logger.error("poll round failed", { providerId, err });
         return { providerId, tasks: due.length, answered: 0, problem: String(err) };
       })
-      .finally(() => this.inFlight.delete(providerId));
+      .finally(() => {
+        this.inFlight.delete(providerId);
+        // A callback for this vendor's task may have been skipped while its round ran.
+        if (this.wakePending) {
+          this.wakePending = false;
+          this.kick();
+        }
+      });
     this.inFlight.set(providerId, round);
     return round;
   }

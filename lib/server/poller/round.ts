@@ -1,4 +1,4 @@
-import type { TaskRow } from "@/lib/server/db/schema";
+import type { SyncTaskRow } from "@/lib/server/data/tasks";
 import { getProvider } from "@/lib/server/providers/registry";
 import { VendorError, type VendorTask } from "@/lib/server/providers/types";
 import { applyVendorTask, failOpenTask, recordPollProblem } from "@/lib/server/services/sync-task";
@@ -28,7 +28,7 @@ export interface RoundReport {
 
 const YIELD_EVERY = 50;
 
-export async function pollProviderRound(providerId: string, due: TaskRow[], options: RoundOptions): Promise<RoundReport> {
+export async function pollProviderRound(providerId: string, due: SyncTaskRow[], options: RoundOptions): Promise<RoundReport> {
   const report: RoundReport = { providerId, tasks: due.length, answered: 0, problem: null };
   const provider = getProvider(providerId);
   if (!provider) {
@@ -56,7 +56,7 @@ export async function pollProviderRound(providerId: string, due: TaskRow[], opti
   return report;
 }
 
-function settleTask(task: TaskRow, answer: VendorTask | undefined, problem: { code: string; message: string; retryAfter?: number }, o: RoundOptions) {
+function settleTask(task: SyncTaskRow, answer: VendorTask | undefined, problem: { code: string; message: string; retryAfter?: number }, o: RoundOptions) {
   const now = new Date(o.now());
   const deadline = (task.submittedAt ?? task.createdAt).getTime() + o.taskTimeoutMs;
   const minutes = o.taskTimeoutMs / 60_000;

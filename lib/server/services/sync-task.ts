@@ -1,6 +1,6 @@
 import type { MusicRequest } from "@/lib/schemas/generate";
 import { upsertVendorClips } from "@/lib/server/data/clip-sync";
-import { getTaskRow, inTransaction, insertTaskEvent, isTerminal, updateOpenTask } from "@/lib/server/data/tasks";
+import { getTaskForSync, getTaskRow, inTransaction, insertTaskEvent, isTerminal, scheduleOpenTask, updateOpenTask } from "@/lib/server/data/tasks";
 import type { NewTaskRow, TaskRow } from "@/lib/server/db/schema";
 import type { VendorTask } from "@/lib/server/providers/types";
 import { enqueueClipMedia } from "./archive-media";
@@ -32,7 +32,7 @@ export function applyVendorTask(taskId: string, vt: VendorTask, options: ApplyOp
 }
 
 function applyInside(taskId: string, vt: VendorTask, { now, nextPollAt }: ApplyOptions): ApplyOutcome {
-  const task = getTaskRow(taskId);
+  const task = getTaskForSync(taskId);
   if (!task || isTerminal(task.status)) return { changed: false, status: task?.status ?? null };
 
   const request = task.request as Partial<MusicRequest>;
@@ -77,11 +77,11 @@ function applyInside(taskId: string, vt: VendorTask, { now, nextPollAt }: ApplyO
     values.vendorStatus !== task.vendorStatus ||
     (result !== null && task.result === null);
 
-  const schedule: Partial<NewTaskRow> = { nextPollAt: terminal ? null : nextPollAt, pollCount: task.pollCount + 1 };
   if (!changed) {
-    updateOpenTask(taskId, schedule);
+    scheduleOpenTask(taskId, nextPollAt, task.pollCount + 1);
     return { changed: false, status: task.status };
   }
+  const schedule: Partial<NewTaskRow> = { nextPollAt: terminal ? null : nextPollAt, pollCount: task.pollCount + 1 };
   updateOpenTask(taskId, {
     ...values,
     ...schedule,
@@ -138,7 +138,7 @@ export function markTaskSubmitted(taskId: string, vendorTaskId: string, raw: unk
 
 /** A poll that got no usable answer: try again later, remembering why. */
 export function recordPollProblem(taskId: string, problem: unknown, options: ApplyOptions) {
-  const task = getTaskRow(taskId);
+  const task = getTaskForSync(taskId);
   if (!task || isTerminal(task.status)) return;
   updateOpenTask(taskId, {
     nextPollAt: options.nextPollAt,
