@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import type { ClipDto } from "@/lib/dto";
+import { toCardData, toTracks } from "./card-data";
+
+const clip = (over: Partial<ClipDto>): ClipDto => ({
+  id: "c1",
+  taskId: "t1",
+  providerId: "demo",
+  title: "Song",
+  lyrics: "long lyrics that lists do not need",
+  style: "pop",
+  prompt: null,
+  model: "v5",
+  duration: 61,
+  state: "succeeded",
+  errorMessage: null,
+  audioUrl: "/media/c1/audio",
+  previewUrl: null,
+  imageUrl: "/media/c1/cover",
+  videoUrl: null,
+  archived: true,
+  visibility: "team",
+  starred: false,
+  owner: { id: "u1", name: "Ann" },
+  parentClipId: null,
+  continueAt: null,
+  createdAt: "2026-01-01T00:00:00.000Z",
+  deletedAt: null,
+  ...over,
+});
+
+const names = new Map([["demo", "Demo (offline)"]]);
+
+describe("list rows and the player queue", () => {
+  it("keeps what a row shows and leaves the lyrics out", () => {
+    const row = toCardData(clip({}), names);
+    expect(row.providerName).toBe("Demo (offline)");
+    expect(row).not.toHaveProperty("lyrics");
+    expect(toCardData(clip({ providerId: "gone" }), names).providerName).toBe("gone");
+  });
+
+  it("queues playable songs in list order, using the live preview while one streams", () => {
+    const rows = [
+      clip({ id: "a", title: "" }),
+      clip({ id: "b", audioUrl: null, previewUrl: null, state: "queued" }),
+      clip({ id: "c", audioUrl: null, previewUrl: "https://cdn/x.mp3", state: "streaming" }),
+      clip({ id: "d", deletedAt: "2026-01-02T00:00:00.000Z" }),
+    ].map((c) => toCardData(c, names));
+    const tracks = toTracks(rows, "Untitled");
+    expect(tracks.map((t) => t.id)).toEqual(["a", "c"]);
+    expect(tracks[0]).toMatchObject({ title: "Untitled", artist: "Ann", href: "/clips/a", coverUrl: "/media/c1/cover" });
+    expect(tracks[1].audioUrl).toBe("https://cdn/x.mp3");
+  });
+});

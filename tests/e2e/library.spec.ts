@@ -1,0 +1,160 @@
+import fs from "node:fs";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { account, createToken, createUser, signedInPage, signOut, startApp, type Account, type RunningApp } from "./fixtures";
+
+// The library journeys: a member finds a teammate's song by a two-character word of
+// its Chinese lyrics, comes back to it from a bookmark after signing in again, plays
+// and downloads it; a third member's private song stays invisible everywhere (SEC-2).
+
+let app: RunningApp;
+const ann = account("ann");
+const bo = account("bo");
+const cy = account("cy");
+
+interface TaskJson {
+  task: { id: string; status: string; clips: { id: string; title: string; audioUrl: string | null }[] };
+}
+
+let boClips: string[] = [];
+let cyClips: string[] = [];
+let cyId = "";
+
+test.describe.configure({ mode: "serial" });
+test.use({ locale: "en-US" });
+
+/** Submits a song through the JSON API (demo provider) and waits until both takes are ready. */
+async function generate(token: string, body: Record<string, unknown>): Promise<string[]> {
+  const headers = { authorization: `Bearer ${token}`, "content-type": "application/json", "idempotency-key": `e2e-${Math.random()}` };
+  const created = await fetch(`${app.url}/api/v1/generations`, { method: "POST", headers, body: JSON.stringify(body) });
+  expect(created.status).toBe(202);
+  const { task } = (await created.json()) as TaskJson;
+  let latest: TaskJson["task"] = task;
+  await expect
+    .poll(
+      async () => {
+        latest = ((await (await fetch(`${app.url}/api/v1/tasks/${task.id}`, { headers })).json()) as TaskJson).task;
+        return latest.status === "succeeded" && latest.clips.length > 0 && latest.clips.every((c) => c.audioUrl);
+      },
+      { timeout: 60_000, intervals: [500] },
+    )
+    .toBe(true);
+  return latest.clips.map((c) => c.id);
+}
+
+test.beforeAll(async ({ browser }) => {
+  app = await startApp();
+  createUser(app, ann, "admin");
+  createUser(app, bo);
+  createUser(app, cy);
+  const lyrics = (opening: string) => `[Verse]\n${opening}\n风吹过旧街的窗台\n\n[Chorus]\n我们在小巷里唱歌\n直到天亮`;
+  boClips = await generate(createToken(app, bo.email), { mode: "custom", title: "月光小巷", style: "mandopop, acoustic guitar", lyrics: lyrics("月光洒在屋顶"), model: "v4.5" });
+  // Cy's song shares the searched word, so any leak of a private song would show up in the search.
+  cyClips = await generate(createToken(app, cy.email), { mode: "custom", title: "Secret Garden", style: "dream pop", lyrics: lyrics("秘密花园的门"), model: "v4.5" });
+  cyId = await makePrivate(browser, cy, cyClips);
+});
+
+test.afterAll(async () => {
+  await app?.stop();
+});
+
+/** The owner switches each take to private on its page; returns the owner's member id. */
+async function makePrivate(browser: Browser, owner: Account, clipIds: string[]): Promise<string> {
+  const page = await signedInPage(browser, app, owner);
+  let memberId = "";
+  for (const id of clipIds) {
+    await page.goto(`${app.url}/clips/${id}`);
+    await page.getByTestId("visibility-private").click();
+    await expect(page.getByTestId("visibility-private")).toHaveAttribute("aria-checked", "true");
+    await page.reload();
+    await expect(page.getByTestId("visibility-private")).toHaveAttribute("aria-checked", "true");
+    memberId = (await page.getByTestId("clip-creator").getAttribute("href"))!.split("/").pop()!;
+  }
+  await page.context().close();
+  return memberId;
+}
+
+async function searchTeam(page: Page, words: string) {
+  await page.goto(`${app.url}/team`);
+  await page.getByTestId("library-search").fill(words);
+  await page.getByTestId("library-search").press("Enter");
+  await expect(page).toHaveURL(new RegExp(`/team\\?q=${encodeURIComponent(words)}$`));
+}
+
+test("a member finds a teammate's song by a Chinese word, reopens it from a bookmark after signing in again, plays and downloads it", async ({ browser }) => {
+  const page = await signedInPage(browser, app, ann);
+  await searchTeam(page, "窗台");
+  const rows = page.getByTestId("clip-row");
+  await expect(rows).toHaveCount(boClips.length);
+  await expect(rows.first()).toContainText("月光小巷");
+  await expect(rows.first()).toContainText(bo.name);
+
+  await rows.first().getByTestId("clip-row-link").click();
+  await expect(page).toHaveURL(/\/clips\/[A-Za-z0-9_-]+$/);
+  const bookmark = page.url();
+  await expect(page.getByTestId("clip-title")).toHaveText("月光小巷");
+  await expect(page).toHaveTitle(/月光小巷/);
+  await expect(page.getByTestId("lyrics").getByRole("heading", { name: "Chorus" })).toBeVisible();
+
+  await signOut(page);
+  await page.goto(bookmark);
+  await expect(page).toHaveURL(/\/login\?next=/);
+  await page.getByLabel("Email").fill(ann.email);
+  await page.getByLabel("Password").fill(ann.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(bookmark);
+  await expect(page.getByTestId("clip-title")).toHaveText("月光小巷");
+  await expect(page.getByTestId("clip-creator")).toHaveText(bo.name);
+
+  await page.getByTestId("clip-play").click();
+  const audio = page.getByTestId("player-audio");
+  await expect.poll(() => audio.evaluate((el: HTMLAudioElement) => (Number.isFinite(el.duration) ? el.duration : 0))).toBeGreaterThan(0);
+  await expect.poll(() => audio.evaluate((el: HTMLAudioElement) => el.currentTime)).toBeGreaterThan(0);
+  await expect(page.getByTestId("mini-player-title")).toHaveText("月光小巷");
+  await page.keyboard.press("Space");
+  await expect.poll(() => audio.evaluate((el: HTMLAudioElement) => el.paused)).toBe(true);
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-audio").click()]);
+  const file = await download.path();
+  expect(fs.statSync(file).size).toBeGreaterThan(1000);
+  expect(download.suggestedFilename()).toMatch(/\.(wav|mp3)$/);
+  await page.context().close();
+});
+
+test("another member's private song stays invisible everywhere: library, team, search, member page, clip page, media", async ({ browser }) => {
+  const page = await signedInPage(browser, app, ann);
+  await page.goto(`${app.url}/team`);
+  await expect(page.getByTestId("clip-row").first()).toBeVisible();
+  await expect(page.getByTestId("clip-list")).not.toContainText("Secret Garden");
+  await expect(page.getByTestId("clip-list")).toContainText("月光小巷");
+
+  await searchTeam(page, "Secret");
+  await expect(page.getByTestId("empty-results")).toBeVisible();
+  await searchTeam(page, "秘密花园");
+  await expect(page.getByTestId("empty-results")).toBeVisible();
+
+  await page.goto(`${app.url}/library?q=${encodeURIComponent("窗台")}`);
+  await expect(page.getByTestId("empty-results")).toBeVisible();
+
+  await page.goto(`${app.url}/members/${cyId}`);
+  await expect(page.getByTestId("member-name")).toHaveText(cy.name);
+  await expect(page.getByTestId("empty-state")).toBeVisible();
+  await page.goto(`${app.url}/team?member=${cyId}`);
+  await expect(page.getByTestId("empty-state").or(page.getByTestId("empty-results"))).toBeVisible();
+
+  for (const id of cyClips) {
+    const clipPage = await page.goto(`${app.url}/clips/${id}`);
+    expect(clipPage?.status(), `clip page ${id}`).toBe(404);
+    await expect(page.getByText("Secret Garden")).toHaveCount(0);
+    for (const kind of ["audio", "cover"]) {
+      const media = await page.request.get(`${app.url}/media/${id}/${kind}`);
+      expect(media.status(), `${kind} of ${id}`).toBe(404);
+    }
+  }
+
+  // Cy herself still has both takes, in her own library.
+  const owner = await signedInPage(browser, app, cy);
+  await owner.goto(`${app.url}/library`);
+  await expect(owner.getByTestId("clip-row").filter({ hasText: "Secret Garden" })).toHaveCount(cyClips.length);
+  await owner.context().close();
+  await page.context().close();
+});
