@@ -37,6 +37,11 @@ const nextConfig = {
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
         ],
       },
+      {
+        // Covers may be SVGs from a vendor: opened directly, they must not run script.
+        source: "/media/:clipId/cover",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; style-src 'unsafe-inline'; sandbox" }],
+      },
     ];
   },
 };

@@ -131,7 +131,7 @@ function targetOf(admin: { id: string }, userId: string): User {
 export function setDisabled(admin: { id: string }, userId: string, disabled: boolean) {
   const target = targetOf(admin, userId);
   if (disabled && target.role === "admin" && countOtherActiveAdmins(target.id) === 0) {
-    throw new AppError("conflict", "The last admin cannot be disabled.", { details: { reason: "lastAdmin" } });
+    throw new AppError("conflict", "The last admin cannot be disabled.", { details: { reason: "lastAdminDisable" } });
   }
   if (disabled && target.id === admin.id) {
     throw new AppError("conflict", "You cannot disable your own account.", { details: { reason: "self" } });
@@ -142,7 +142,7 @@ export function setDisabled(admin: { id: string }, userId: string, disabled: boo
 export function changeRole(admin: { id: string }, userId: string, role: User["role"]) {
   const target = targetOf(admin, userId);
   if (target.role === "admin" && role !== "admin" && countOtherActiveAdmins(target.id) === 0) {
-    throw new AppError("conflict", "The last admin cannot be demoted.", { details: { reason: "lastAdmin" } });
+    throw new AppError("conflict", "The last admin cannot be demoted.", { details: { reason: "lastAdminDemote" } });
   }
   setUserRole(target.id, role);
 }

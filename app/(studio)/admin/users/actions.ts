@@ -2,11 +2,20 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { isAppError } from "@/lib/errors";
 import { roleField } from "@/lib/schemas/account";
 import { requireActionAdmin, requireAdmin } from "@/lib/server/auth/session";
 import { actionError, type ActionState } from "@/lib/server/form";
 import { changeRole, createInvite, setDisabled } from "@/lib/server/services/accounts";
 import { deleteInvite } from "@/lib/server/data/invites";
+
+/** Admin refusals carry a reason code (lastAdminDemote, self, …) that the page translates. */
+function adminError(err: unknown): ActionState {
+  if (isAppError(err) && typeof (err.details as { reason?: unknown } | undefined)?.reason === "string") {
+    return { formError: (err.details as { reason: string }).reason };
+  }
+  return actionError(err);
+}
 
 export type InviteState = ActionState & { link?: string; expiresAt?: string };
 
@@ -31,7 +40,7 @@ export async function setDisabledAction(_prev: ActionState, form: FormData): Pro
     revalidatePath("/admin/users");
     return { ok: true };
   } catch (err) {
-    return actionError(err);
+    return adminError(err);
   }
 }
 
@@ -42,7 +51,7 @@ export async function changeRoleAction(_prev: ActionState, form: FormData): Prom
     revalidatePath("/admin/users");
     return { ok: true };
   } catch (err) {
-    return actionError(err);
+    return adminError(err);
   }
 }
 

@@ -30,7 +30,7 @@ export function UserRowActions({ userId, role, disabled, isSelf }: { userId: str
       )}
       {error ? (
         <p role="alert" className="w-full text-right text-xs text-red-600 dark:text-red-400">
-          {t.has(`errors.${error}`) ? t(`errors.${error}`) : error}
+          {t.has(`errors.${error}`) ? t(`errors.${error}`) : t("errors.unexpected")}
         </p>
       ) : null}
     </div>
