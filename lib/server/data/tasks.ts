@@ -108,12 +108,14 @@ export function scheduleOpenTask(id: string, nextPollAt: Date, pollCount: number
   hotStatements().schedule.run({ id, nextPollAt: nextPollAt.getTime(), pollCount });
 }
 
-/** Tasks the vendor knows about whose next poll is due, oldest due first. */
-export function listDueTasks(now: Date, limit: number): SyncTaskRow[] {
+/** Tasks the vendor knows about whose next poll is due, oldest due first; `skipProviders` are busy elsewhere. */
+export function listDueTasks(now: Date, limit: number, skipProviders: string[] = []): SyncTaskRow[] {
+  const conditions = [inArray(tasks.status, ["queued", "running"]), lte(tasks.nextPollAt, now), isNotNull(tasks.vendorTaskId)];
+  if (skipProviders.length > 0) conditions.push(notInArray(tasks.providerId, skipProviders));
   return getDb()
     .select(syncColumns)
     .from(tasks)
-    .where(and(inArray(tasks.status, ["queued", "running"]), lte(tasks.nextPollAt, now), isNotNull(tasks.vendorTaskId)))
+    .where(and(...conditions))
     .orderBy(asc(tasks.nextPollAt))
     .limit(limit)
     .all();

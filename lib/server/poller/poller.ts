@@ -150,8 +150,8 @@ export class Poller {
     }
 
     const byProvider = new Map<string, SyncTaskRow[]>();
-    for (const task of listDueTasks(now, this.o.batchLimit)) {
-      if (this.inFlight.has(task.providerId)) continue; // that vendor is still answering the last round
+    // A vendor still answering its last round is left out; its tasks wait for the next tick.
+    for (const task of listDueTasks(now, this.o.batchLimit, [...this.inFlight.keys()])) {
       const group = byProvider.get(task.providerId) ?? [];
       group.push(task);
       byProvider.set(task.providerId, group);

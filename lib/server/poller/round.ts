@@ -28,14 +28,22 @@ export interface RoundReport {
 
 const YIELD_EVERY = 50;
 
-export async function pollProviderRound(providerId: string, due: SyncTaskRow[], options: RoundOptions): Promise<RoundReport> {
-  const report: RoundReport = { providerId, tasks: due.length, answered: 0, problem: null };
+/**
+ * Tasks per round. A protocol without batch fetch costs one request per task, so its
+ * rounds stay small enough to finish well inside the round's deadline; the rest stay
+ * due and go in the next round.
+ */
+const ROUND_LIMIT = { batch: 2_000, single: 100 };
+
+export async function pollProviderRound(providerId: string, allDue: SyncTaskRow[], options: RoundOptions): Promise<RoundReport> {
   const provider = getProvider(providerId);
   if (!provider) {
     const at = new Date(options.now());
-    for (const task of due) failOpenTask(task.id, providerMissingFailure(providerId), { now: at });
-    return report;
+    for (const task of allDue) failOpenTask(task.id, providerMissingFailure(providerId), { now: at });
+    return { providerId, tasks: allDue.length, answered: 0, problem: "provider missing" };
   }
+  const due = allDue.slice(0, provider.adapter.batchFetch ? ROUND_LIMIT.batch : ROUND_LIMIT.single);
+  const report: RoundReport = { providerId, tasks: due.length, answered: 0, problem: null };
 
   let answers = new Map<string, VendorTask>();
   let problem: ReturnType<typeof describePollProblem> | null = null;
