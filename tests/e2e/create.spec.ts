@@ -11,7 +11,8 @@ const owner = account("creator");
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async ({ browser }) => {
-  app = await startApp();
+  // A second provider whose vendor cannot be reached, to see a failure explained.
+  app = await startApp({ env: { NEWAPI_BASE_URL: "http://127.0.0.1:9", NEWAPI_API_KEY: "sk-e2e-unreachable-0000" } });
   page = await (await browser.newContext({ locale: "en-US" })).newPage();
   await completeSetup(page, app, owner);
 });
@@ -168,4 +169,28 @@ test("extend a clip from a chosen second; the new task opens and finishes live",
   await expect(live.getByTestId("clip").first()).toContainText("0:30");
   expect(await playAndMeasure(live.getByTestId("clip-audio").first())).toBeGreaterThan(25);
   await expectSameDocument();
+});
+
+test("a vendor that cannot be reached: models follow the provider, and the failure is explained in plain words", async () => {
+  await page.goto(`${app.url}/`);
+  const models = page.getByLabel("Model").locator("option");
+  await expect(models).toHaveText(["v5", "v4.5+", "v4.5", "v4", "v3.5"]);
+  await page.getByLabel("Model").selectOption("v3.5");
+  await page.getByLabel("Provider").selectOption({ label: "new-api relay" });
+  await expect(models.first()).toHaveText("v4");
+  await expect(page.getByLabel("Model")).toHaveValue("v3.5");
+
+  await page.getByText("Inspiration", { exact: true }).click();
+  await page.getByLabel("Song description").fill("A song the vendor never hears");
+  await page.getByTestId("create-submit").click();
+  const card = page.getByTestId("task-card").first();
+  await expect(card.getByTestId("task-link")).toHaveText("A song the vendor never hears");
+  await expect(status(card)).toHaveAttribute("data-status", "failed");
+  await expect(card.getByTestId("task-error")).toContainText("The vendor is unavailable right now");
+  await expect(page.getByTestId("create-submit")).toBeEnabled();
+
+  // The last choice is remembered.
+  await page.reload();
+  await expect(page.getByLabel("Provider")).toHaveValue("newapi");
+  await expect(page.getByLabel("Model")).toHaveValue("v3.5");
 });

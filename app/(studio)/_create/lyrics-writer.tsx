@@ -67,8 +67,9 @@ export function LyricsWriter({ providerId, suggestedPrompt, onWritten }: Props) 
     }
   };
 
+  // The panel is positioned against the lyrics field around this button (TextField is `relative`), so it lies over the box it fills.
   return (
-    <div className="relative">
+    <div>
       <button
         type="button"
         onClick={toggle}
@@ -86,7 +87,7 @@ export function LyricsWriter({ providerId, suggestedPrompt, onWritten }: Props) 
       {open ? (
         <div
           id={panelId}
-          className="card absolute right-0 top-full z-20 mt-2 w-[min(22rem,calc(100vw-3rem))] space-y-2 p-3 shadow-lg"
+          className="card absolute inset-x-0 top-7 z-20 space-y-2 p-3 shadow-lg ring-1 ring-accent-500/20"
           onKeyDown={(e) => e.key === "Escape" && !busy && setOpen(false)}
         >
           <label htmlFor={`${panelId}-prompt`} className="label">

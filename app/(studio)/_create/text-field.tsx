@@ -35,7 +35,7 @@ export function TextField({ name, label, value, onChange, max, errors, placehold
     "aria-describedby": described,
   };
   return (
-    <div>
+    <div className="relative">
       <div className="mb-1 flex items-end justify-between gap-2">
         <label htmlFor={id} className="label mb-0">
           {label}

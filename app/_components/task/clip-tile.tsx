@@ -12,7 +12,7 @@ export function ClipTile({ clip }: { clip: ClipDto }) {
   const isPreview = !clip.audioUrl && Boolean(clip.previewUrl);
   const title = clip.title.trim() || t("untitled");
   return (
-    <li className="flex gap-3 rounded-lg border border-zinc-200 p-2.5 dark:border-zinc-800" data-testid="clip" data-clip-state={clip.state}>
+    <li className="flex min-w-0 gap-3 rounded-lg border border-zinc-200 p-2.5 dark:border-zinc-800" data-testid="clip" data-clip-state={clip.state}>
       <Cover url={clip.imageUrl} />
       <div className="min-w-0 flex-1">
         <div className="flex items-baseline gap-2">

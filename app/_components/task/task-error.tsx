@@ -6,7 +6,8 @@ import type { TaskDto } from "@/lib/dto";
 type TaskErrorValue = NonNullable<TaskDto["error"]>;
 type Translator = ReturnType<typeof useTranslations<"tasks">>;
 
-const comparable = (s: string) => s.toLowerCase().replace(/[\s.。!！]+$/u, "").trim();
+/** The first sentence, lower-cased: "The vendor is unavailable right now. Try again later." → "the vendor is unavailable right now". */
+const gist = (s: string) => s.toLowerCase().split(/[.。!！:：]/u)[0].trim();
 
 /**
  * A failure in plain words: our sentence for the error code (in the reader's
@@ -17,7 +18,7 @@ export function describeTaskError(t: Translator, error: TaskErrorValue): { headl
   const reason = t.has(key) ? t(key) : null;
   const message = error.message?.trim() || null;
   // The server's English text often extends our sentence ("…refused by moderation: <why>"): then it says more.
-  const elaborates = Boolean(reason && message && comparable(message).startsWith(comparable(reason)));
+  const elaborates = Boolean(reason && message && gist(message) === gist(reason));
   const headline = elaborates ? message! : (reason ?? message ?? t("errors.unknown"));
   const detail = reason && message && !elaborates ? t("vendorSaid", { message }) : null;
   return { headline, detail };

@@ -21,7 +21,9 @@ export function VendorPayload({ details, t }: { details: TaskVendorDetails; t: T
         <p className="text-xs muted">{t("detail.rawHint")}</p>
         <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1 text-xs">
           <dt className="muted">{t("detail.vendorTaskId")}</dt>
-          <dd className="break-all font-mono">{details.vendorTaskId ?? "—"}</dd>
+          <dd className="overflow-x-auto whitespace-nowrap font-mono" title={details.vendorTaskId ?? undefined}>
+            {details.vendorTaskId ?? "—"}
+          </dd>
           <dt className="muted">{t("detail.vendorStatus")}</dt>
           <dd className="font-mono">{details.vendorStatus ?? "—"}</dd>
         </dl>
