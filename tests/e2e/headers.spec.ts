@@ -1,0 +1,54 @@
+import { expect, test } from "@playwright/test";
+import { account, completeSetup, startApp, type RunningApp } from "./fixtures";
+
+// SEC-11: security headers on every kind of response; signed-in pages never cached.
+
+let app: RunningApp;
+let cookie = "";
+
+test.beforeAll(async ({ browser }) => {
+  app = await startApp();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await completeSetup(page, app, account("owner"));
+  cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  await context.close();
+});
+test.afterAll(async () => {
+  await app?.stop();
+});
+
+function expectSecurityHeaders(headers: Record<string, string>, what: string) {
+  const csp = headers["content-security-policy"] ?? "";
+  expect(csp, what).toContain("object-src 'none'");
+  expect(csp, what).toContain("base-uri 'none'");
+  expect(csp, what).toContain("frame-ancestors 'none'");
+  expect(headers["x-content-type-options"], what).toBe("nosniff");
+  expect(headers["referrer-policy"], what).toBeTruthy();
+}
+
+test("pages, API answers, errors and redirects all carry the security headers", async ({ request }) => {
+  const targets: [string, Record<string, string>][] = [
+    ["/login", {}],
+    ["/library", {}],
+    ["/api/health", {}],
+    ["/api/v1/providers", {}],
+    ["/does-not-exist", { cookie }],
+    ["/settings", { cookie }],
+    ["/api/v1/providers", { cookie }],
+  ];
+  for (const [path, headers] of targets) {
+    const res = await request.get(app.url + path, { headers, maxRedirects: 0 });
+    expectSecurityHeaders(res.headers(), `${path} ${headers.cookie ? "signed in" : "signed out"} (${res.status()})`);
+  }
+});
+
+test("signed-in pages are private and never stored", async ({ request }) => {
+  for (const path of ["/", "/library", "/team", "/settings", "/admin/users"]) {
+    const res = await request.get(app.url + path, { headers: { cookie } });
+    expect(res.status(), path).toBe(200);
+    const cacheControl = res.headers()["cache-control"] ?? "";
+    expect(cacheControl, path).toContain("private");
+    expect(cacheControl, path).toContain("no-store");
+  }
+});
