@@ -40,7 +40,7 @@ export async function LibraryView({ viewer, basePath, params, fixed, showOwner, 
     <div className="space-y-4">
       {trash ? null : (
         <LibraryFilters
-          key={key}
+          key={`filters:${key}`}
           basePath={basePath}
           values={params.values}
           models={MODEL_IDS.map((m) => ({ value: m, label: m }))}
@@ -50,7 +50,7 @@ export async function LibraryView({ viewer, basePath, params, fixed, showOwner, 
         />
       )}
       <ClipList
-        key={key}
+        key={`list:${key}`}
         initialItems={page.items}
         initialCursor={page.nextCursor}
         query={{ ...(params.values as Record<string, string>), ...fixed }}
