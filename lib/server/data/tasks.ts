@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, isNull, lte, notInArray, sql } from "drizzle-orm";
-import { fromDrizzleRow, librarySelection, type LibraryClipRow } from "@/lib/server/data/clip-rows";
+import { fromRawRow, LIBRARY_SELECT, prepared, type LibraryClipRow } from "@/lib/server/data/clip-rows";
 import { getDb, type Db } from "@/lib/server/db/client";
-import { clips, taskEvents, tasks, type NewTaskRow, type TaskEvent, type TaskRow } from "@/lib/server/db/schema";
+import { taskEvents, tasks, type NewTaskRow, type TaskEvent, type TaskRow } from "@/lib/server/db/schema";
 
 // Task rows and their status timeline. Everything here is synchronous; callers that
 // change several rows together wrap the calls in `inTransaction`.
@@ -159,13 +159,10 @@ export function listRecentTasksForOwner(ownerId: string, limit: number): TaskRow
     .all();
 }
 
+const TASK_CLIPS = `SELECT ${LIBRARY_SELECT} FROM clips c
+  WHERE c.task_id = @task AND c.deleted_at IS NULL ORDER BY c.position, c.created_at`;
+
 /** A task's clips (not deleted) with the viewer's star and the archive flag, in take order. */
 export function listTaskClipRows(taskId: string, viewerId: string): LibraryClipRow[] {
-  return getDb()
-    .select(librarySelection(viewerId))
-    .from(clips)
-    .where(and(eq(clips.taskId, taskId), isNull(clips.deletedAt)))
-    .orderBy(asc(clips.position), asc(clips.createdAt))
-    .all()
-    .map(fromDrizzleRow);
+  return (prepared(TASK_CLIPS).all({ task: taskId, viewer: viewerId }) as Record<string, unknown>[]).map(fromRawRow);
 }
