@@ -98,18 +98,25 @@ export function subscribeToTask(taskId: string, { onTask, onGone }: TaskSubscrip
   return stop;
 }
 
-/** Resolves with the task once it is terminal (lyrics writing waits on this). */
+/** Resolves with the task once it is terminal (lyrics writing waits on this); rejects with the signal's reason when aborted. */
 export function waitForTask(taskId: string, signal?: AbortSignal): Promise<TaskDto> {
   return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      unsubscribe();
+      reject(signal!.reason);
+    };
     const unsubscribe = subscribeToTask(taskId, {
       onTask: (task) => {
-        if (isTerminal(task.status)) resolve(task);
+        if (!isTerminal(task.status)) return;
+        signal?.removeEventListener("abort", onAbort);
+        resolve(task);
       },
-      onGone: () => reject(new Error("gone")),
+      onGone: () => {
+        signal?.removeEventListener("abort", onAbort);
+        reject(new Error("The task is gone."));
+      },
     });
-    signal?.addEventListener("abort", () => {
-      unsubscribe();
-      reject(new Error("aborted"));
-    });
+    signal?.addEventListener("abort", onAbort, { once: true });
   });
 }

@@ -35,11 +35,8 @@ export async function createSongAction(_prev: CreateState, form: FormData): Prom
   }
 }
 
-export interface WriteLyricsResult {
-  task?: TaskDto;
-  /** A catalogue key (create.errors.*) or a message to show as is. */
-  error?: string;
-}
+/** The lyrics task, or why it could not start: a catalogue key (create.errors.*) or a message to show as is. */
+export type WriteLyricsResult = { task: TaskDto } | { error: string };
 
 /** "Write lyrics for me": starts a lyrics task; the browser then follows it to its result. */
 export async function writeLyricsAction(input: { provider: string; prompt: string; idempotencyKey: string }): Promise<WriteLyricsResult> {

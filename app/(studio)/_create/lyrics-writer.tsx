@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { useTranslations } from "use-intl";
 import { describeTaskError } from "@/app/_components/task/task-error";
-import { waitForTask } from "@/app/_components/task-subscription";
+import { isTerminal, waitForTask } from "@/app/_components/task-subscription";
 import { writeLyricsAction } from "./actions";
 import { newIdempotencyKey } from "./idempotency-key";
 
@@ -46,11 +46,12 @@ export function LyricsWriter({ providerId, suggestedPrompt, onWritten }: Props) 
     setNotice(null);
     try {
       const answer = await writeLyricsAction({ provider: providerId, prompt, idempotencyKey: newIdempotencyKey() });
-      if (answer.error) {
+      if ("error" in answer) {
         setError(te.has(answer.error) ? te(answer.error) : answer.error);
         return;
       }
-      const task = answer.task!.result || answer.task!.status === "failed" ? answer.task! : await waitForTask(answer.task!.id, AbortSignal.timeout(WAIT_LIMIT_MS));
+      // Some vendors (and the demo) answer with the written lyrics at once.
+      const task = isTerminal(answer.task.status) ? answer.task : await waitForTask(answer.task.id, AbortSignal.timeout(WAIT_LIMIT_MS));
       if (task.result) {
         onWritten(task.result);
         setOpen(false);
