@@ -3,8 +3,10 @@ import { createTranslator } from "use-intl/core";
 import { catalogs } from "@/lib/i18n/catalog";
 import { describeTaskError } from "./task-error";
 
-const en = createTranslator({ locale: "en", messages: catalogs.en, namespace: "tasks" });
-const zh = createTranslator({ locale: "zh-CN", messages: catalogs["zh-CN"], namespace: "tasks" });
+// Loosely typed, like the client's useTranslations("tasks") that describeTaskError takes.
+type Loose = Record<string, any>; // what use-intl gives an untyped client
+const en = createTranslator({ locale: "en", messages: catalogs.en as Loose, namespace: "tasks" });
+const zh = createTranslator({ locale: "zh-CN", messages: catalogs["zh-CN"] as Loose, namespace: "tasks" });
 
 describe("describeTaskError", () => {
   it("uses the server's sentence when it says the same thing and more", () => {
