@@ -69,10 +69,6 @@ export function generationSchemaFor(limits: ModelLimits) {
 export const generationBodySchema = generationSchemaFor(widest);
 export type GenerationInput = z.infer<typeof generationBodySchema>;
 
-export function limitsFor(model: ModelId): ModelLimits {
-  return MODEL_LIMITS[model];
-}
-
 /** `POST /api/v1/lyrics` body. */
 export const lyricsBodySchema = z.object({
   provider: z.string().trim().min(1).max(64).optional(),

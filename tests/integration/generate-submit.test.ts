@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { generationBodySchema } from "@/lib/schemas/generate";
 import { submitGeneration } from "@/lib/server/services/generate";
 import { startNengyongaiSimulator, startNewapiSimulator, startSunohubSimulator, type Fault, type Simulator } from "@/tests/simulators";
-import { countTasks, createUser, openTestDb, taskRow, type TestDb } from "./generate-support";
+import { clipsOf, countTasks, createUser, fastPoller, openTestDb, pollUntilDone, stopPollers, taskRow, type TestDb } from "./generate-support";
 
 // Submitting against the simulators over real HTTP: the task row exists before the
 // vendor is called, a repeat of the idempotency key never calls the vendor again, and
@@ -123,6 +123,32 @@ describe("a submit the vendor refuses", () => {
     const stored = JSON.stringify(taskRow(outcome.task.id));
     expect(stored).not.toContain(sims.newapi.key);
     expect(stored).not.toContain(sims.newapi.key.replace(/^sk-/, ""));
+  });
+});
+
+describe("extend", () => {
+  it.each(["newapi", "sunohub"] as const)("continues a %s clip at a chosen second and records the lineage", async (provider) => {
+    const sim = sims[provider];
+    sim.control.setSteps({ queuedMs: 50, streamingMs: 150 });
+    const poller = fastPoller();
+    const original = await submitGeneration(owner, input(provider));
+    await pollUntilDone(poller, original.task.id);
+    const [source] = clipsOf(original.task.id).sort((a, b) => a.position - b.position);
+
+    const ext = await submitGeneration(owner, generationBodySchema.parse({ mode: "custom", lyrics: "[Bridge]\nagain", extend: { clipId: source.id, continueAt: 1.5 } }));
+    expect(ext.task).toMatchObject({ kind: "extend", providerId: provider, request: { extend: { clipId: source.id, continueAt: 1.5 }, style: "city pop" } });
+    const sent = sim.requests.filter((r) => r.route === "submit").at(-1)?.body as Record<string, unknown>;
+    if (provider === "newapi") {
+      expect(sent).toMatchObject({ task: "extend", continue_clip_id: source.vendorClipId, task_id: taskRow(original.task.id).vendorTaskId, continue_at: 1.5 });
+    } else {
+      expect(sent).toMatchObject({ action: "extend", audio_id: source.vendorClipId, continue_at: 1.5, lyric: "[Bridge]\nagain" });
+    }
+    const done = await pollUntilDone(poller, ext.task.id);
+    await stopPollers();
+    expect(done.status).toBe("succeeded");
+    const children = clipsOf(ext.task.id);
+    expect(children).toHaveLength(2);
+    expect(children.every((c) => c.parentClipId === source.id && c.continueAt === 1.5)).toBe(true);
   });
 });
 

@@ -44,7 +44,7 @@ export function resolveMusicRequest(viewer: { id: string }, input: GenerationInp
   if (!model || !info) throw invalid("model", "modelInvalid");
   const checked = parseOrThrow(generationSchemaFor(info.limits), input);
 
-  const request: MusicRequest = compact({
+  const fields: Omit<MusicRequest, "extend"> = compact({
     mode: checked.mode,
     description: checked.description,
     lyrics: checked.lyrics,
@@ -54,21 +54,16 @@ export function resolveMusicRequest(viewer: { id: string }, input: GenerationInp
     instrumental: checked.instrumental,
     model,
   });
-  let vendorExtend: SubmitMusicInput["extend"];
+  const request: MusicRequest = { ...fields };
+  const vendorInput: ResolvedMusic["vendorInput"] = { ...fields };
   if (source) {
     const continueAt = continueAtFor(source, checked.extend?.continueAt);
     request.extend = { clipId: source.id, continueAt };
+    // The vendor knows the clip by its own ids; new-api also wants the task that made it.
     const vendorTaskId = getTaskRow(source.taskId)?.vendorTaskId ?? undefined;
-    vendorExtend = { vendorClipId: source.vendorClipId, continueAt, ...(vendorTaskId ? { vendorTaskId } : {}) };
+    vendorInput.extend = { vendorClipId: source.vendorClipId, continueAt, ...(vendorTaskId ? { vendorTaskId } : {}) };
   }
-  const { extend: _omit, ...rest } = request;
-  return {
-    provider,
-    kind: source ? "extend" : "music",
-    request,
-    vendorInput: { ...rest, ...(vendorExtend ? { extend: vendorExtend } : {}) },
-    sourceClipId: source?.id ?? null,
-  };
+  return { provider, kind: source ? "extend" : "music", request, vendorInput, sourceClipId: source?.id ?? null };
 }
 
 /** Any clip the person can read may be continued, as long as it finished. */
