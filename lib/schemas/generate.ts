@@ -32,7 +32,7 @@ export const extendSchema = z.object({
 
 function fieldsFor(limits: ModelLimits) {
   return {
-    provider: z.string().trim().min(1).max(64).optional(),
+    provider: z.string("providerInvalid").trim().min(1, "providerInvalid").max(64, "providerInvalid").optional(),
     mode: z.enum(["inspiration", "custom"], "modeInvalid").default("inspiration"),
     description: optionalText(limits.description, "descriptionTooLong"),
     lyrics: optionalText(limits.lyrics, "lyricsTooLong"),
@@ -71,16 +71,16 @@ export type GenerationInput = z.infer<typeof generationBodySchema>;
 
 /** `POST /api/v1/lyrics` body. */
 export const lyricsBodySchema = z.object({
-  provider: z.string().trim().min(1).max(64).optional(),
+  provider: z.string("providerInvalid").trim().min(1, "providerInvalid").max(64, "providerInvalid").optional(),
   prompt: z.string("promptRequired").trim().min(1, "promptRequired").max(widest.description, "promptTooLong"),
 });
 export type LyricsInput = z.infer<typeof lyricsBodySchema>;
 
 /** The `Idempotency-Key` header, or the create form's hidden field. */
 export const idempotencyKeySchema = z
-  .string()
+  .string("idempotencyKeyInvalid")
   .trim()
-  .min(1)
+  .min(1, "idempotencyKeyInvalid")
   .max(200, "idempotencyKeyInvalid")
   .regex(/^[\x21-\x7e]+$/, "idempotencyKeyInvalid");
 
