@@ -1,8 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { useFormatter, useTranslations } from "use-intl";
+import { useTranslations } from "use-intl";
 import type { TaskDto } from "@/lib/dto";
+import { LocalTime } from "../local-time";
 import { useTaskStream } from "../use-task-stream";
 import { ClipTile } from "./clip-tile";
 import { taskHeadline } from "./format";
@@ -14,7 +15,6 @@ import { TaskError } from "./task-error";
 export function TaskCard({ initialTask }: { initialTask: TaskDto }) {
   const task = useTaskStream(initialTask);
   const t = useTranslations("tasks");
-  const format = useFormatter();
   const headline = taskHeadline(task) ?? t(`kind.${task.kind}`);
   const model = typeof task.request.model === "string" ? task.request.model : null;
   const finished = task.status === "succeeded" || task.status === "failed";
@@ -38,7 +38,7 @@ export function TaskCard({ initialTask }: { initialTask: TaskDto }) {
               </>
             ) : null}
             <span aria-hidden="true">·</span>
-            <time dateTime={task.createdAt}>{format.dateTime(new Date(task.createdAt), { dateStyle: "medium", timeStyle: "short" })}</time>
+            <LocalTime iso={task.createdAt} />
           </p>
         </div>
         <StatusBadge status={task.status} />
