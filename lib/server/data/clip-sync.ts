@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { getDb } from "@/lib/server/db/client";
 import { clips, type ClipRow, type NewClipRow, type TaskRow } from "@/lib/server/db/schema";
 import { newId } from "@/lib/server/ids";
@@ -48,16 +48,12 @@ export function upsertVendorClips(vendorClips: VendorClip[], ctx: ClipContext): 
   return out;
 }
 
-export function getClipByVendorId(providerId: string, vendorClipId: string): ClipRow | undefined {
+function getClipByVendorId(providerId: string, vendorClipId: string): ClipRow | undefined {
   return getDb()
     .select()
     .from(clips)
     .where(and(eq(clips.providerId, providerId), eq(clips.vendorClipId, vendorClipId)))
     .get();
-}
-
-export function listClipsOfTask(taskId: string): ClipRow[] {
-  return getDb().select().from(clips).where(eq(clips.taskId, taskId)).orderBy(asc(clips.position), asc(clips.createdAt)).all();
 }
 
 function insertClip(vc: VendorClip, position: number, ctx: ClipContext): ClipRow | undefined {

@@ -18,10 +18,6 @@ export function startPoller(options: PollerOptions = {}): Poller {
   return poller;
 }
 
-export function currentPoller(): Poller | undefined {
-  return holder.__songloftPoller;
-}
-
 /** Asks the running poller (if this process has one) to look for due work now. */
 export function wakePoller() {
   holder.__songloftPoller?.wake();

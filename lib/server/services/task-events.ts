@@ -30,7 +30,3 @@ export function subscribeTaskChanges(taskId: string, listener: Listener): () => 
   emitter.on(taskId, listener);
   return () => emitter.off(taskId, listener);
 }
-
-export function taskListenerCount(taskId: string): number {
-  return bus().listenerCount(taskId);
-}
