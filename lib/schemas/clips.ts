@@ -69,3 +69,7 @@ export const clipPatchSchema = z.strictObject({
 export type ClipPatch = z.infer<typeof clipPatchSchema>;
 
 export const clipIdParamSchema = z.string().min(1).max(64);
+
+export const clipDeleteQuerySchema = z.object({
+  permanent: boolParam.optional().describe("Purge a clip already in the trash, archived media included"),
+});

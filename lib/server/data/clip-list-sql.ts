@@ -6,11 +6,13 @@ import { LIBRARY_SELECT } from "./clip-rows";
 
 // The library's SQL, built from a fixed set of fragments so every combination of
 // filters is a known, prepared query shape whose plan the PERF-1 test checks.
-// Each scope walks one index in (created_at, id) order: mine and member use
-// clips_owner_created_idx, team uses clips_visibility_created_idx; every filter is a
-// residual check on that walk, so a page never sorts and stops after `limit` rows.
-// The unary `+` keeps SQLite from switching to an index that would lose the order
-// (provider_id leads clips_provider_vendor_idx; visibility leads the team index).
+// Each scope walks one index newest first: mine and member clips_owner_live_idx,
+// team clips_team_live_idx, the trash clips_owner_trash_idx (partial indexes over
+// (created_at, id) that also carry the filter columns). Every filter is a residual
+// check read from the index entry, so a page never sorts, reads table rows only for
+// the clips it returns, and stops after `limit` rows. INDEXED BY pins those plans:
+// SQLite documents it for exactly this, turning a plan that a schema change or
+// ANALYZE would silently alter into an error.
 
 export type ClipScope = "mine" | "team" | "member";
 
@@ -35,6 +37,11 @@ export interface ListSql {
 
 const ORDER = "ORDER BY c.created_at DESC, c.id DESC";
 
+export function scopeIndex(f: Pick<ClipListFilters, "scope" | "trash">): string {
+  if (f.scope === "team") return "clips_team_live_idx";
+  return f.scope === "mine" && f.trash ? "clips_owner_trash_idx" : "clips_owner_live_idx";
+}
+
 function conditions(f: ClipListFilters, cursor: ClipCursor | undefined) {
   const where: string[] = [];
   const params: Record<string, string | number> = { viewer: f.viewer.id };
@@ -44,12 +51,12 @@ function conditions(f: ClipListFilters, cursor: ClipCursor | undefined) {
     where.push("c.visibility = 'team'", "c.deleted_at IS NULL");
   } else {
     if (!f.memberId) throw new Error("scope member needs a memberId");
-    where.push("c.owner_id = @member", "+c.visibility = 'team'", "c.deleted_at IS NULL");
+    where.push("c.owner_id = @member", "c.visibility = 'team'", "c.deleted_at IS NULL");
     params.member = f.memberId;
   }
   if (f.status) (where.push("c.state = @status"), (params.status = f.status));
   if (f.model) (where.push("c.model = @model"), (params.model = f.model));
-  if (f.provider) (where.push("+c.provider_id = @provider"), (params.provider = f.provider));
+  if (f.provider) (where.push("c.provider_id = @provider"), (params.provider = f.provider));
   if (f.starred) where.push("EXISTS (SELECT 1 FROM stars st WHERE st.user_id = @viewer AND st.clip_id = c.id)");
   if (f.from) (where.push("c.created_at >= @from"), (params.from = f.from.getTime()));
   if (f.to) (where.push("c.created_at <= @to"), (params.to = f.to.getTime()));
@@ -82,11 +89,16 @@ export function pageQuery(f: ClipListFilters, cursor: ClipCursor | undefined, o:
     Object.assign(params, { boundaryAt: o.boundary.createdAt, boundaryId: o.boundary.id });
   }
   params.limit = o.limit;
-  // FTS candidates are few (bounded by the probe), so they are looked up by rowid and
-  // sorted; CROSS JOIN keeps SQLite from walking a whole index to test membership.
-  const from = o.candidates ? "json_each(@candidates) j CROSS JOIN clips c ON c.rowid = j.value" : "clips c";
-  if (o.candidates) params.candidates = JSON.stringify(o.candidates);
-  return { text: `SELECT ${LIBRARY_SELECT} FROM ${from} WHERE ${where.join(" AND ")} ${ORDER} LIMIT @limit`, params };
+  const filter = where.join(" AND ");
+  if (!o.candidates) {
+    return { text: `SELECT ${LIBRARY_SELECT} FROM clips c INDEXED BY ${scopeIndex(f)} WHERE ${filter} ${ORDER} LIMIT @limit`, params };
+  }
+  // FTS candidates are few (bounded by the probe): look them up by rowid (CROSS JOIN
+  // keeps SQLite from walking a whole index to test membership instead), sort just
+  // their keys, and only then build the page's rows.
+  params.candidates = JSON.stringify(o.candidates);
+  const hits = `SELECT c.rowid AS rid FROM json_each(@candidates) j CROSS JOIN clips c ON c.rowid = j.value WHERE ${filter} ${ORDER} LIMIT @limit`;
+  return { text: `SELECT ${LIBRARY_SELECT} FROM (${hits}) hit CROSS JOIN clips c ON c.rowid = hit.rid ${ORDER}`, params };
 }
 
 /**
@@ -97,7 +109,8 @@ export function pageQuery(f: ClipListFilters, cursor: ClipCursor | undefined, o:
 export function windowBoundaryQuery(f: ClipListFilters, cursor: ClipCursor | undefined, window: number): ListSql {
   const { where, params } = conditions(f, cursor);
   params.offset = window - 1;
-  return { text: `SELECT c.created_at AS created_at, c.id AS id FROM clips c WHERE ${where.join(" AND ")} ${ORDER} LIMIT 1 OFFSET @offset`, params };
+  const text = `SELECT c.created_at AS created_at, c.id AS id FROM clips c INDEXED BY ${scopeIndex(f)} WHERE ${where.join(" AND ")} ${ORDER} LIMIT 1 OFFSET @offset`;
+  return { text, params };
 }
 
 /** Up to `limit` clip rowids whose text contains every indexed word. */

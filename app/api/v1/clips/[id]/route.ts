@@ -1,0 +1,39 @@
+import { NextResponse } from "next/server";
+import { clipDeleteQuerySchema, clipPatchSchema, searchParamsRecord } from "@/lib/schemas/clips";
+import { requireUser } from "@/lib/server/auth/session";
+import { assertSameOrigin, handle, parseOrThrow, readJson } from "@/lib/server/http";
+import { deleteClip, getClip, purgeClip, updateClip } from "@/lib/server/services/library";
+
+// A clip the caller may not see is 404, whichever method (SEC-2).
+
+type Ctx = { params: Promise<{ id: string }> };
+const noStore = { "Cache-Control": "private, no-store" };
+
+/** GET /api/v1/clips/<id>: {clip}. */
+export const GET = handle(async (_req: Request, ctx: Ctx) => {
+  const viewer = await requireUser();
+  const { id } = await ctx.params;
+  return NextResponse.json({ clip: getClip(viewer, id) }, { headers: noStore });
+});
+
+/** PATCH /api/v1/clips/<id> {title?, visibility?, starred?}: {clip}. Title and visibility are the owner's. */
+export const PATCH = handle(async (req: Request, ctx: Ctx) => {
+  assertSameOrigin(req);
+  const viewer = await requireUser();
+  const { id } = await ctx.params;
+  const patch = await readJson(req, clipPatchSchema);
+  return NextResponse.json({ clip: updateClip(viewer, id, patch) }, { headers: noStore });
+});
+
+/** DELETE /api/v1/clips/<id>: moves it to the trash, {clip}; `?permanent=true` purges a trashed clip (204). */
+export const DELETE = handle(async (req: Request, ctx: Ctx) => {
+  assertSameOrigin(req);
+  const viewer = await requireUser();
+  const { id } = await ctx.params;
+  const { permanent } = parseOrThrow(clipDeleteQuerySchema, searchParamsRecord(new URL(req.url).searchParams));
+  if (permanent) {
+    purgeClip(viewer, id);
+    return new Response(null, { status: 204 });
+  }
+  return NextResponse.json({ clip: deleteClip(viewer, id) }, { headers: noStore });
+});

@@ -1,0 +1,96 @@
+import { z } from "zod";
+import type { ClipDto, TaskDto } from "@/lib/dto";
+import { MODEL_IDS } from "@/lib/models";
+import { CLIP_STATES } from "./clips";
+
+// What the JSON API answers, as zod schemas for the OpenAPI document. The shapes
+// themselves are the interfaces in lib/dto.ts; the type checks at the bottom fail
+// the build if either side changes without the other, so the document cannot drift.
+
+const isoTime = z.iso.datetime({ offset: true });
+const owner = z.object({ id: z.string(), name: z.string() });
+
+export const clipDtoSchema = z.object({
+  id: z.string(),
+  taskId: z.string(),
+  providerId: z.string(),
+  title: z.string(),
+  lyrics: z.string().nullable(),
+  style: z.string().nullable(),
+  prompt: z.string().nullable(),
+  model: z.string().describe("Normalised model name (v3.5 … v5.5), or what the vendor reported"),
+  duration: z.number().nullable().describe("Seconds"),
+  state: z.enum(CLIP_STATES),
+  errorMessage: z.string().nullable(),
+  audioUrl: z.string().nullable().describe("The app's own URL (/media/<id>/audio): the archive, or the vendor until archived"),
+  previewUrl: z.string().nullable().describe("Live preview while the vendor is still streaming"),
+  imageUrl: z.string().nullable(),
+  videoUrl: z.string().nullable(),
+  archived: z.boolean(),
+  visibility: z.enum(["team", "private"]),
+  starred: z.boolean().describe("Whether you starred it"),
+  owner,
+  parentClipId: z.string().nullable().describe("The clip this one extends"),
+  continueAt: z.number().nullable(),
+  createdAt: isoTime,
+  deletedAt: isoTime.nullable(),
+});
+
+export const taskDtoSchema = z.object({
+  id: z.string(),
+  kind: z.enum(["music", "lyrics", "extend"]),
+  providerId: z.string(),
+  providerName: z.string(),
+  status: z.enum(["submitting", "queued", "running", "succeeded", "failed"]),
+  progress: z.number().nullable(),
+  progressEstimated: z.boolean(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  request: z.record(z.string(), z.unknown()).describe("The normalised request"),
+  result: z.object({ title: z.string(), text: z.string() }).nullable().describe("Lyrics tasks: the written lyrics"),
+  owner,
+  createdAt: isoTime,
+  submittedAt: isoTime.nullable(),
+  startedAt: isoTime.nullable(),
+  finishedAt: isoTime.nullable(),
+  clips: z.array(clipDtoSchema),
+});
+
+export const providerDtoSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  protocol: z.enum(["newapi", "nengyongai", "sunohub", "demo"]),
+  models: z.array(
+    z.object({
+      id: z.enum(MODEL_IDS),
+      limits: z.object({ description: z.number(), lyrics: z.number(), style: z.number(), title: z.number() }).describe("Maximum characters"),
+    }),
+  ),
+  defaultModel: z.enum(MODEL_IDS).nullable().describe("Used when a request names no model"),
+});
+export type ProviderDto = z.infer<typeof providerDtoSchema>;
+
+export const errorSchema = z.object({
+  error: z.object({
+    code: z.enum(["bad_request", "validation", "unauthorized", "forbidden", "not_found", "conflict", "payload_too_large", "rate_limited", "vendor_error", "internal"]),
+    message: z.string(),
+    details: z.unknown().optional().describe("validation: field name → messages"),
+  }),
+});
+
+export const taskEnvelopeSchema = z.object({ task: taskDtoSchema });
+export const clipEnvelopeSchema = z.object({ clip: clipDtoSchema });
+export const clipPageSchema = z.object({
+  items: z.array(clipDtoSchema),
+  nextCursor: z.string().nullable().describe("Pass as cursor for the next page; null at the end. A search page may hold fewer items than limit and still have a cursor."),
+});
+export const providerListSchema = z.object({ providers: z.array(providerDtoSchema) });
+export const healthSchema = z.object({
+  ok: z.boolean(),
+  db: z.boolean(),
+  poller: z.object({ running: z.boolean(), heartbeatAt: isoTime.nullable(), lagSeconds: z.number().nullable() }),
+});
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const clipShapeMatches: Same<z.infer<typeof clipDtoSchema>, ClipDto> = true;
+const taskShapeMatches: Same<Omit<z.infer<typeof taskDtoSchema>, "clips">, Omit<TaskDto, "clips">> = true;
+export const responseShapesChecked = clipShapeMatches && taskShapeMatches;

@@ -1,0 +1,171 @@
+import { z } from "zod";
+import { clipDeleteQuerySchema, clipListQueryObject } from "@/lib/schemas/clips";
+import { idempotencyHeaderSchema } from "@/lib/schemas/generate";
+
+// Every route under /api/v1 (and the public health check), operation by operation,
+// for lib/server/openapi.ts.
+
+type JsonObject = Record<string, unknown>;
+
+export const schemaRef = (id: string) => ({ $ref: `#/components/schemas/${id}` });
+
+export function withoutKeys(schema: JsonObject, keys: string[]): JsonObject {
+  return Object.fromEntries(Object.entries(schema).filter(([k]) => !keys.includes(k)));
+}
+
+/** A zod object's fields as OpenAPI parameters (query strings, headers). */
+export function parametersFrom(schema: z.ZodObject, where: "query" | "header"): JsonObject[] {
+  const json = z.toJSONSchema(schema, { io: "input" }) as { properties?: Record<string, JsonObject>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: where,
+    required: json.required?.includes(name) ?? false,
+    ...(typeof property.description === "string" ? { description: property.description } : {}),
+    schema: withoutKeys(property, ["description"]),
+  }));
+}
+
+export const ERRORS = {
+  BadRequest: ["400", "Bad input; `details` maps each field to its messages."],
+  Unauthorized: ["401", "Not signed in, or the token is unknown or revoked."],
+  Forbidden: ["403", "Signed in but not allowed (e.g. changing a teammate's clip), or a cross-origin browser request."],
+  NotFound: ["404", "No such resource, or not one you may see."],
+  Conflict: ["409", "The resource is not in a state that allows this."],
+  TooLarge: ["413", "The body is larger than 64 KiB."],
+  RateLimited: ["429", "Too many requests; see Retry-After."],
+  VendorError: ["502", "The vendor refused or failed; the message says why."],
+} as const satisfies Record<string, readonly [string, string]>;
+
+/** `{"400": {$ref}, …}` for the named error responses an operation can give. */
+function errors(...names: (keyof typeof ERRORS)[]): JsonObject {
+  return Object.fromEntries(names.map((n) => [ERRORS[n][0], { $ref: `#/components/responses/${n}` }]));
+}
+
+const json = (id: string, description: string) => ({ description, content: { "application/json": { schema: schemaRef(id) } } });
+const body = (id: string) => ({ required: true, content: { "application/json": { schema: schemaRef(id) } } });
+const idParam = (what: string) => ({ name: "id", in: "path", required: true, description: `The ${what} id`, schema: { type: "string" } });
+const noContent = { description: "Done" };
+
+export function openApiPaths(): Record<string, JsonObject> {
+  const idempotency = parametersFrom(idempotencyHeaderSchema, "header").map((p) => ({
+    ...p,
+    description: "Any unique string (≤ 200 printable characters). A repeat with the same key returns the same task instead of submitting again.",
+  }));
+  return {
+    "/api/v1/generations": {
+      post: {
+        operationId: "createGeneration",
+        tags: ["generate"],
+        summary: "Generate a song (two takes), or extend a clip",
+        parameters: idempotency,
+        requestBody: body("GenerationRequest"),
+        responses: { "202": json("TaskEnvelope", "The task, queued"), ...errors("BadRequest", "Unauthorized", "Forbidden", "NotFound", "TooLarge", "RateLimited", "VendorError") },
+      },
+    },
+    "/api/v1/lyrics": {
+      post: {
+        operationId: "createLyrics",
+        tags: ["generate"],
+        summary: "Write lyrics from a prompt; the finished task's result is {title, text}",
+        parameters: idempotency,
+        requestBody: body("LyricsRequest"),
+        responses: { "202": json("TaskEnvelope", "The task, queued"), ...errors("BadRequest", "Unauthorized", "Forbidden", "TooLarge", "RateLimited", "VendorError") },
+      },
+    },
+    "/api/v1/tasks/{id}": {
+      get: {
+        operationId: "getTask",
+        tags: ["tasks"],
+        summary: "A task with its clips",
+        parameters: [idParam("task")],
+        responses: { "200": json("TaskEnvelope", "The task"), ...errors("Unauthorized", "NotFound") },
+      },
+    },
+    "/api/v1/tasks/{id}/events": {
+      get: {
+        operationId: "streamTask",
+        tags: ["tasks"],
+        summary: "Server-Sent Events: the task (as JSON) on every change; the stream closes at a terminal status",
+        parameters: [idParam("task")],
+        responses: {
+          "200": {
+            description: "An event stream; each `data:` line is a Task",
+            content: { "text/event-stream": { schema: { type: "string" }, itemSchema: schemaRef("Task") } },
+          },
+          ...errors("Unauthorized", "NotFound"),
+        },
+      },
+    },
+    "/api/v1/clips": {
+      get: {
+        operationId: "listClips",
+        tags: ["clips"],
+        summary: "Your clips or the team's, newest first, with filters and search (keyset pages)",
+        parameters: parametersFrom(clipListQueryObject, "query"),
+        responses: { "200": json("ClipPage", "One page"), ...errors("BadRequest", "Unauthorized") },
+      },
+    },
+    "/api/v1/clips/{id}": {
+      get: {
+        operationId: "getClip",
+        tags: ["clips"],
+        summary: "A clip you own, or a teammate's team-visible clip",
+        parameters: [idParam("clip")],
+        responses: { "200": json("ClipEnvelope", "The clip"), ...errors("Unauthorized", "NotFound") },
+      },
+      patch: {
+        operationId: "updateClip",
+        tags: ["clips"],
+        summary: "Rename, change visibility (owner only) or star a clip",
+        parameters: [idParam("clip")],
+        requestBody: body("ClipPatch"),
+        responses: { "200": json("ClipEnvelope", "The clip after the change"), ...errors("BadRequest", "Unauthorized", "Forbidden", "NotFound", "TooLarge") },
+      },
+      delete: {
+        operationId: "deleteClip",
+        tags: ["clips"],
+        summary: "Move a clip to the trash (restorable), or purge a trashed one with permanent=true",
+        parameters: [idParam("clip"), ...parametersFrom(clipDeleteQuerySchema, "query")],
+        responses: {
+          "200": json("ClipEnvelope", "The clip, now in the trash"),
+          "204": noContent,
+          ...errors("Unauthorized", "Forbidden", "NotFound", "Conflict"),
+        },
+      },
+    },
+    "/api/v1/clips/{id}/restore": {
+      post: {
+        operationId: "restoreClip",
+        tags: ["clips"],
+        summary: "Bring a clip back from the trash",
+        parameters: [idParam("clip")],
+        responses: { "200": json("ClipEnvelope", "The restored clip"), ...errors("Unauthorized", "Forbidden", "NotFound") },
+      },
+    },
+    "/api/v1/providers": {
+      get: {
+        operationId: "listProviders",
+        tags: ["meta"],
+        summary: "Enabled providers, their models and input limits (never keys)",
+        responses: { "200": json("ProviderList", "The providers"), ...errors("Unauthorized") },
+      },
+    },
+    "/api/v1/openapi.json": {
+      get: {
+        operationId: "getOpenApi",
+        tags: ["meta"],
+        summary: "This document",
+        responses: { "200": { description: "OpenAPI 3.1", content: { "application/json": { schema: { type: "object" } } } }, ...errors("Unauthorized") },
+      },
+    },
+    "/api/health": {
+      get: {
+        operationId: "getHealth",
+        tags: ["meta"],
+        summary: "Database and poller health (no sign-in needed)",
+        security: [],
+        responses: { "200": json("Health", "Healthy"), "503": json("Health", "The database or the poller is down") },
+      },
+    },
+  };
+}

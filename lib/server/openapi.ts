@@ -1,0 +1,95 @@
+import { z } from "zod";
+import { clipPatchSchema } from "@/lib/schemas/clips";
+import { generationBodySchema, lyricsBodySchema } from "@/lib/schemas/generate";
+import {
+  clipDtoSchema,
+  clipEnvelopeSchema,
+  clipPageSchema,
+  errorSchema,
+  healthSchema,
+  providerDtoSchema,
+  providerListSchema,
+  taskDtoSchema,
+  taskEnvelopeSchema,
+} from "@/lib/schemas/responses";
+import { ERRORS, openApiPaths, schemaRef, withoutKeys } from "./openapi-paths";
+
+// The OpenAPI 3.1 document of the JSON API, built from the zod schemas the route
+// handlers parse with (requests, in their input form) and the response schemas that
+// are type-checked against lib/dto.ts, so the document follows the code. A test walks
+// app/api/v1 and fails when a route or method is missing here.
+
+type JsonObject = Record<string, unknown>;
+
+const ref = (id: string) => schemaRef(id).$ref;
+
+/** Named schemas, converted together so nested ones become $refs. */
+function componentSchemas(): Record<string, JsonObject> {
+  const requests = z.registry<{ id: string }>();
+  requests.add(generationBodySchema, { id: "GenerationRequest" });
+  requests.add(lyricsBodySchema, { id: "LyricsRequest" });
+  requests.add(clipPatchSchema, { id: "ClipPatch" });
+  const responses = z.registry<{ id: string }>();
+  const named = {
+    Clip: clipDtoSchema,
+    Task: taskDtoSchema,
+    Provider: providerDtoSchema,
+    Error: errorSchema,
+    TaskEnvelope: taskEnvelopeSchema,
+    ClipEnvelope: clipEnvelopeSchema,
+    ClipPage: clipPageSchema,
+    ProviderList: providerListSchema,
+    Health: healthSchema,
+  };
+  for (const [id, schema] of Object.entries(named)) responses.add(schema, { id });
+  const all = {
+    ...z.toJSONSchema(requests, { io: "input", uri: ref }).schemas,
+    ...z.toJSONSchema(responses, { io: "output", uri: ref }).schemas,
+  };
+  // jsonSchemaDialect already names the dialect; ids are the component names.
+  return Object.fromEntries(Object.entries(all).map(([id, s]) => [id, withoutKeys(s as JsonObject, ["$schema", "$id"])]));
+}
+
+
+export function buildOpenApiDocument(): JsonObject {
+  return {
+    openapi: "3.1.0",
+    jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
+    info: {
+      title: "Songloft API",
+      version: "1",
+      description:
+        "Generate songs through the team's vendors and browse the shared library. Authenticate with a personal API token " +
+        "(Settings → API tokens) as `Authorization: Bearer <token>`, or the browser session cookie. Errors are always " +
+        "`{error: {code, message, details?}}`; validation errors carry per-field messages in `details`.",
+    },
+    servers: [{ url: "/" }],
+    security: [{ bearerToken: [] }, { sessionCookie: [] }],
+    tags: [
+      { name: "generate", description: "Songs and lyrics" },
+      { name: "tasks", description: "Submissions and their progress" },
+      { name: "clips", description: "The library" },
+      { name: "meta", description: "Providers, health and this document" },
+    ],
+    paths: openApiPaths(),
+    components: {
+      schemas: componentSchemas(),
+      securitySchemes: {
+        bearerToken: { type: "http", scheme: "bearer", description: "A personal API token from Settings → API tokens." },
+        sessionCookie: {
+          type: "apiKey",
+          in: "cookie",
+          name: "authjs.session-token",
+          description: "The browser session (`__Secure-authjs.session-token` over HTTPS).",
+        },
+      },
+      responses: errorResponses(),
+    },
+  };
+}
+
+function errorResponses(): JsonObject {
+  return Object.fromEntries(
+    Object.entries(ERRORS).map(([name, [, description]]) => [name, { description, content: { "application/json": { schema: { $ref: schemaRef("Error").$ref } } } }]),
+  );
+}
