@@ -82,11 +82,12 @@ async function scriptWeight(browser: Browser, cookies: Cookies, url: string): Pr
       (async () => {
         const response = await request.response();
         if (!response) return;
-        const sizes = await request.sizes();
+        // Await everything first: `total += await x` would read the total before awaiting and lose updates.
+        const [sizes, body, encoding] = await Promise.all([request.sizes(), response.body(), response.headerValue("content-encoding")]);
         weight.compressed += sizes.responseBodySize;
-        weight.decoded += (await response.body()).length;
+        weight.decoded += body.length;
         weight.files += 1;
-        weight.encodings.add((await response.headerValue("content-encoding")) ?? "identity");
+        weight.encodings.add(encoding ?? "identity");
       })(),
     );
   });
@@ -162,6 +163,8 @@ export async function run(log: (line: string) => void = console.log): Promise<Be
     const library = `${app.url}/library`;
     const baseline = `${app.url}/settings`;
     log(`\nPERF-3 throughput at ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${SECONDS} s (after a warm-up)`);
+    // Server and load generator share this machine; anything else running skews both pages alike, but not p99.
+    log(`  load average before: ${os.loadavg().map((n) => n.toFixed(1)).join(" ")} on ${os.cpus().length} cores`);
     await load(library, session.header, 3);
     await load(baseline, session.header, 3);
     const lib: AutocannonResult[] = [];
