@@ -42,7 +42,14 @@ export function scopeIndex(f: Pick<ClipListFilters, "scope" | "trash">): string 
   return f.scope === "mine" && f.trash ? "clips_owner_trash_idx" : "clips_owner_live_idx";
 }
 
-function conditions(f: ClipListFilters, cursor: ClipCursor | undefined) {
+const compareKeys = (a: ClipCursor, b: ClipCursor) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The smallest (direction -1) or largest (1) of the given (created_at, id) bounds. */
+function tightest(bounds: (ClipCursor | undefined | false)[], direction: 1 | -1): ClipCursor | undefined {
+  return bounds.filter((b): b is ClipCursor => Boolean(b)).reduce<ClipCursor | undefined>((best, b) => (!best || compareKeys(b, best) * direction > 0 ? b : best), undefined);
+}
+
+function conditions(f: ClipListFilters, cursor: ClipCursor | undefined, boundary?: ClipCursor) {
   const where: string[] = [];
   const params: Record<string, string | number> = { viewer: f.viewer.id };
   if (f.scope === "mine") {
@@ -58,11 +65,17 @@ function conditions(f: ClipListFilters, cursor: ClipCursor | undefined) {
   if (f.model) (where.push("c.model = @model"), (params.model = f.model));
   if (f.provider) (where.push("c.provider_id = @provider"), (params.provider = f.provider));
   if (f.starred) where.push("EXISTS (SELECT 1 FROM stars st WHERE st.user_id = @viewer AND st.clip_id = c.id)");
-  if (f.from) (where.push("c.created_at >= @from"), (params.from = f.from.getTime()));
-  if (f.to) (where.push("c.created_at <= @to"), (params.to = f.to.getTime()));
-  if (cursor) {
-    where.push("(c.created_at, c.id) < (@cursorAt, @cursorId)");
-    Object.assign(params, { cursorAt: cursor.createdAt, cursorId: cursor.id });
+  // Date range, cursor and search window all bound (created_at, id); folding them into
+  // one lower and one upper bound keeps the index range simple for the planner.
+  const upper = tightest([cursor, f.to && { createdAt: f.to.getTime() + 1, id: "" }], -1);
+  const lower = tightest([boundary, f.from && { createdAt: f.from.getTime(), id: "" }], 1);
+  if (upper) {
+    where.push("(c.created_at, c.id) < (@beforeAt, @beforeId)");
+    Object.assign(params, { beforeAt: upper.createdAt, beforeId: upper.id });
+  }
+  if (lower) {
+    where.push("(c.created_at, c.id) >= (@fromAt, @fromId)");
+    Object.assign(params, { fromAt: lower.createdAt, fromId: lower.id });
   }
   return { where, params };
 }
@@ -79,15 +92,11 @@ export interface PageOptions {
 
 /** One page, newest first; ask for limit + 1 rows to learn whether more follow. */
 export function pageQuery(f: ClipListFilters, cursor: ClipCursor | undefined, o: PageOptions): ListSql {
-  const { where, params } = conditions(f, cursor);
+  const { where, params } = conditions(f, cursor, o.boundary);
   (o.likeWords ?? []).forEach((word, i) => {
     where.push(likeClause(`like${i}`));
     params[`like${i}`] = likePattern(word);
   });
-  if (o.boundary) {
-    where.push("(c.created_at, c.id) >= (@boundaryAt, @boundaryId)");
-    Object.assign(params, { boundaryAt: o.boundary.createdAt, boundaryId: o.boundary.id });
-  }
   params.limit = o.limit;
   const filter = where.join(" AND ");
   if (!o.candidates) {
