@@ -147,7 +147,13 @@ export default async function ClipPage({ params }: Props) {
 
         <div className="grid gap-4 md:grid-cols-2">
           <RelatedClips title={t("otherTake")} clips={takes} untitled={untitled} testId="sibling-takes" />
-          <RelatedClips title={t("extendedFrom")} clips={parent ? [parent] : []} untitled={untitled} testId="lineage-parent" />
+          <RelatedClips
+            title={t("extendedFrom")}
+            note={clip.continueAt !== null ? t("continuesAt", { time: formatClock(clip.continueAt) }) : undefined}
+            clips={parent ? [parent] : []}
+            untitled={untitled}
+            testId="lineage-parent"
+          />
           <RelatedClips title={t("extensions")} clips={extensions} untitled={untitled} testId="lineage-extensions" />
         </div>
       </div>

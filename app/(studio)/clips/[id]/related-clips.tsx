@@ -4,11 +4,14 @@ import { formatClock } from "@/app/_components/player/time";
 import type { ClipDto } from "@/lib/dto";
 
 /** A short list of linked songs (the other take, the song it extends, its extensions). */
-export function RelatedClips({ title, clips, untitled, testId }: { title: string; clips: ClipDto[]; untitled: string; testId: string }) {
+export function RelatedClips({ title, note, clips, untitled, testId }: { title: string; note?: string; clips: ClipDto[]; untitled: string; testId: string }) {
   if (clips.length === 0) return null;
   return (
     <section className="card p-4" data-testid={testId}>
-      <h2 className="mb-3 text-sm font-semibold">{title}</h2>
+      <h2 className="mb-3 text-sm font-semibold">
+        {title}
+        {note ? <span className="ml-2 font-normal muted">{note}</span> : null}
+      </h2>
       <ul className="space-y-2">
         {clips.map((clip) => (
           <li key={clip.id}>
