@@ -1,5 +1,4 @@
 import crypto from "node:crypto";
-import { promisify } from "node:util";
 import { COMMON_PASSWORDS } from "./common-passwords";
 
 // scrypt with N = 2^17, r = 8, p = 1 (SEC-5). 128·N·r bytes = 128 MiB, so maxmem is raised.
@@ -10,8 +9,11 @@ const KEYLEN = 32;
 const MAXMEM = 256 * 1024 * 1024;
 
 // Looked up on each call (not captured at load) so tests can count hashing work.
-const scrypt = (password: crypto.BinaryLike, salt: crypto.BinaryLike, keylen: number, options: crypto.ScryptOptions) =>
-  promisify(crypto.scrypt)(password, salt, keylen, options) as Promise<Buffer>;
+function scrypt(password: crypto.BinaryLike, salt: crypto.BinaryLike, keylen: number, options: crypto.ScryptOptions): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    crypto.scrypt(password, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key)));
+  });
+}
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 256;
