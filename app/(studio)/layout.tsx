@@ -22,15 +22,19 @@ export default async function StudioLayout({ children }: { children: ReactNode }
             <Link href="/" className="mr-2">
               <Logo />
             </Link>
-            <nav aria-label={t("nav.label")} className="flex flex-1 flex-wrap items-center gap-1">
+            {/* On phones the links take their own row and scroll sideways instead of wrapping. */}
+            <nav
+              aria-label={t("nav.label")}
+              className="order-last -mx-1 flex w-full items-center gap-1 overflow-x-auto px-1 md:order-none md:mx-0 md:w-auto md:flex-1 md:px-0"
+            >
               <NavLink href="/">{t("nav.create")}</NavLink>
               <NavLink href="/library">{t("nav.library")}</NavLink>
               <NavLink href="/team">{t("nav.team")}</NavLink>
               <NavLink href="/settings">{t("nav.settings")}</NavLink>
               {user.role === "admin" ? <NavLink href="/admin">{t("nav.admin")}</NavLink> : null}
             </nav>
-            <div className="flex items-center gap-3 text-sm">
-              <span className="max-w-40 truncate font-medium" data-testid="current-user">
+            <div className="ml-auto flex items-center gap-3 text-sm">
+              <span className="max-w-32 truncate font-medium sm:max-w-40" data-testid="current-user">
                 {user.name}
               </span>
               <form action={signOutAction}>
