@@ -111,7 +111,8 @@ export const SAMPLE_QUERIES = {
   oneChar: ["爱", "夜", "a", "x"],
   twoChars: ["爱情", "月光", "故乡", "lo", "星空"],
   threePlus: ["love", "midnight", "温柔的", "highway", "station", "回忆 love"],
-  rare: () => [EN_RARE[3000], EN_RARE[12000], ZH_RARE[4000] + ZH_RARE[10], EN_RARE[19000]],
+  // Four-syllable invented words from deep in the Zipf tail: a handful of clips each.
+  rare: () => [EN_RARE[5000], EN_RARE[12002], EN_RARE[17999], ZH_RARE[4000] + ZH_RARE[10]],
 };
 
 export function hex(rng: Rng, n: number) {

@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -6,7 +7,8 @@ import Database from "better-sqlite3";
 import { hashPassword } from "@/lib/server/auth/password";
 import { runMigrations } from "@/lib/server/db/migrate";
 import { Worker } from "node:worker_threads";
-import { benchId as id, clipText, hex, mulberry32, takeTitle, textRng, type Rng } from "./clip-generator";
+import { benchId as id, clipText, mulberry32, takeTitle, textRng, type Rng } from "./clip-generator";
+import type { FtsJob, FtsMessage, FtsRow } from "./seed-fts-worker";
 
 // `npm run bench:seed -- --clips 100000 [--db path]`: a library of realistic clips
 // across 20 users, written with prepared statements in batched transactions. The
@@ -37,6 +39,9 @@ function weighted<T>(rng: Rng, items: [T, number][]): T {
   for (const [item, w] of items) if ((u -= w) < 0) return item;
   return items[items.length - 1][0];
 }
+// Hashes, vendor ids and CDN names need not be reproducible, only plausible.
+const randomHex = (chars: number) => crypto.randomBytes(chars / 2).toString("hex");
+
 export interface SeedResult {
   file: string;
   clips: number;
@@ -75,7 +80,7 @@ export async function seedLibrary(options: { clips: number; file?: string; log?:
   const ftsFile = `${file}.fts`;
   fs.rmSync(ftsFile, { force: true });
   const createFts = (db.prepare("SELECT sql FROM sqlite_master WHERE name = 'clips_fts'").get() as { sql: string }).sql;
-  const ftsDone = runFtsWorker({ file: ftsFile, clips: options.clips, createSql: createFts });
+  const fts = startFtsWorker({ file: ftsFile, createSql: createFts });
 
   const triggers = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'clips'").all() as { name: string; sql: string }[];
   for (const t of triggers) db.exec(`DROP TRIGGER ${t.name}`);
@@ -96,7 +101,7 @@ export async function seedLibrary(options: { clips: number; file?: string; log?:
   let tasks = 0;
   let stars = 0;
   let media = 0;
-  const writeBatch = db.transaction((from: number, to: number) => {
+  const writeBatch = db.transaction((from: number, to: number, ftsRows: FtsRow[]) => {
     for (let t = from; t < to; t += 2) {
       const rng = mulberry32(t + 1);
       const owner = userIds[Math.floor(rng() * BENCH_USERS)];
@@ -113,7 +118,7 @@ export async function seedLibrary(options: { clips: number; file?: string; log?:
       const taskId = id("task", t);
       const request = JSON.stringify({ mode: text.prompt ? "inspiration" : "custom", description: text.prompt, title: text.title, style: text.style, instrumental: !text.lyrics, model });
       insertTask.run(taskId, owner, provider, extendOf ? "extend" : "music", request, taskStatus, taskStatus === "running" ? 40 : 100, failure,
-        failure ? `Vendor refused: ${failure}` : null, hex(rng, 24), taskStatus, extendOf, createdAt, createdAt + 90_000, createdAt, createdAt + 2_000,
+        failure ? `Vendor refused: ${failure}` : null, randomHex(24), taskStatus, extendOf, createdAt, createdAt + 90_000, createdAt, createdAt + 2_000,
         taskStatus === "running" ? null : createdAt + 90_000, 6);
       tasks++;
       const visibility = rng() < 0.1 ? "private" : "team";
@@ -122,15 +127,16 @@ export async function seedLibrary(options: { clips: number; file?: string; log?:
         const clipId = id("clip", n);
         const done = state === "succeeded";
         const deleted = rng() < 0.01 ? createdAt + 86_400_000 : null;
-        const audio = done || state === "streaming" ? `https://cdn1.suno.ai/${hex(rng, 32)}.mp3` : null;
-        const image = state === "queued" ? null : `https://cdn2.suno.ai/image_${hex(rng, 32)}.jpeg`;
-        insertClip.run(n + 1, clipId, taskId, owner, provider, `${hex(rng, 8)}-${hex(rng, 4)}-${hex(rng, 4)}-${n.toString(16)}`, takeTitle(text.title, k),
+        const audio = done || state === "streaming" ? `https://cdn1.suno.ai/${randomHex(32)}.mp3` : null;
+        const image = state === "queued" ? null : `https://cdn2.suno.ai/image_${randomHex(32)}.jpeg`;
+        ftsRows.push([n + 1, clipId, takeTitle(text.title, k), text.lyrics ?? "", text.style, text.prompt ?? ""]);
+        insertClip.run(n + 1, clipId, taskId, owner, provider, `${randomHex(8)}-${randomHex(4)}-${randomHex(4)}-${n.toString(16)}`, ftsRows.at(-1)![2],
           text.lyrics, text.style, text.prompt, model, `chirp-${model}`, done ? 60 + Math.floor(rng() * 180) + rng() : null, state,
           failure ? `Vendor refused: ${failure}` : null, done ? audio : null, image, image, visibility, extendOf, extendOf ? 30 + Math.floor(rng() * 60) : null,
           k, createdAt, createdAt + 90_000, deleted);
         if (done && rng() < 0.9) {
-          insertMedia.run(id("mfa", n), clipId, "audio", audio, `${clipId}/audio.mp3`, "audio/mpeg", 2_000_000 + Math.floor(rng() * 3e6), hex(rng, 64), createdAt, createdAt + 95_000);
-          insertMedia.run(id("mfi", n), clipId, "image", image, `${clipId}/cover.jpeg`, "image/jpeg", 150_000 + Math.floor(rng() * 1e5), hex(rng, 64), createdAt, createdAt + 95_000);
+          insertMedia.run(id("mfa", n), clipId, "audio", audio, `${clipId}/audio.mp3`, "audio/mpeg", 2_000_000 + Math.floor(rng() * 3e6), randomHex(64), createdAt, createdAt + 95_000);
+          insertMedia.run(id("mfi", n), clipId, "image", image, `${clipId}/cover.jpeg`, "image/jpeg", 150_000 + Math.floor(rng() * 1e5), randomHex(64), createdAt, createdAt + 95_000);
           media += 2;
         }
         if (rng() < 0.04) stars += insertStar.run(owner, clipId, createdAt + 1_000).changes;
@@ -139,13 +145,16 @@ export async function seedLibrary(options: { clips: number; file?: string; log?:
     }
   });
   for (let from = 0; from < total; from += BATCH) {
-    writeBatch(from, Math.min(total, from + BATCH));
+    const ftsRows: FtsRow[] = [];
+    writeBatch(from, Math.min(total, from + BATCH), ftsRows);
+    fts.send(ftsRows);
     if ((from / BATCH) % 10 === 9) log(`  ${from + BATCH} clips written`);
   }
 
   log(`  base rows in ${((performance.now() - started) / 1000).toFixed(1)} s; waiting for the full-text index`);
-  await ftsDone;
-  copyFtsTables(db, ftsFile);
+  await fts.finish();
+  log(`  full-text index built at ${((performance.now() - started) / 1000).toFixed(1)} s; copying it in`);
+  copyFtsTables(db, ftsFile, options.clips);
   fs.rmSync(ftsFile, { force: true });
   log(`  full-text index in place at ${((performance.now() - started) / 1000).toFixed(1)} s`);
   for (const t of triggers) db.exec(t.sql);
@@ -156,20 +165,25 @@ export async function seedLibrary(options: { clips: number; file?: string; log?:
   return { file, clips: total, tasks, stars, seconds, rowsPerSecond: Math.round(rows / seconds) };
 }
 
-function runFtsWorker(job: { file: string; clips: number; createSql: string }): Promise<void> {
-  return new Promise((resolve, reject) => {
-    // Workers do not inherit tsx's loader, so the worker loads the TypeScript file through tsx's API.
-    const entry = new URL("./seed-fts-worker.ts", import.meta.url).href;
-    const boot = `import("tsx/esm/api").then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`;
-    const worker = new Worker(boot, { eval: true, workerData: job });
+function startFtsWorker(job: FtsJob) {
+  // Workers do not inherit tsx's loader, so the worker loads the TypeScript file through tsx's API.
+  const entry = new URL("./seed-fts-worker.ts", import.meta.url).href;
+  const boot = `import("tsx/esm/api").then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`;
+  const worker = new Worker(boot, { eval: true, workerData: job });
+  const done = new Promise<void>((resolve, reject) => {
     worker.once("message", () => resolve());
     worker.once("error", reject);
     worker.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`FTS worker exited with ${code}`))));
   });
+  done.catch(() => {}); // awaited in finish(); this keeps an early failure from going unhandled meanwhile
+  return {
+    send: (rows: FtsRow[]) => worker.postMessage({ rows } satisfies FtsMessage),
+    finish: () => (worker.postMessage({ done: true } satisfies FtsMessage), done),
+  };
 }
 
 /** FTS5 keeps its index in five ordinary shadow tables; copying them moves the whole index. */
-function copyFtsTables(db: Database.Database, ftsFile: string) {
+function copyFtsTables(db: Database.Database, ftsFile: string, expected: number) {
   db.exec(`ATTACH DATABASE '${ftsFile.replaceAll("'", "''")}' AS fts`);
   // better-sqlite3 runs in SQLite's defensive mode, which forbids writing shadow tables.
   db.unsafeMode(true);
@@ -180,7 +194,11 @@ function copyFtsTables(db: Database.Database, ftsFile: string) {
   })();
   db.unsafeMode(false);
   db.exec("DETACH DATABASE fts");
-  db.exec("INSERT INTO clips_fts (clips_fts, rank) VALUES ('integrity-check', 0)");
+  db.exec("INSERT INTO clips_fts (clips_fts, rank) VALUES ('automerge', 4)");
+  const indexed = (db.prepare("SELECT count(*) AS n FROM clips_fts").get() as { n: number }).n;
+  const probe = db.prepare("SELECT c.id FROM clips_fts f JOIN clips c ON c.rowid = f.rowid AND c.id = f.clip_id WHERE clips_fts MATCH ? LIMIT 1");
+  const sample = db.prepare("SELECT title FROM clips WHERE rowid = 1").get() as { title: string };
+  if (indexed !== expected || !probe.get(`"${sample.title.slice(0, 12).replaceAll('"', '""')}"`)) throw new Error("the copied full-text index does not match the clips");
 }
 
 const pick = <T>(rng: Rng, list: readonly T[]) => list[Math.floor(rng() * list.length)];

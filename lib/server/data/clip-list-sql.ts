@@ -103,11 +103,11 @@ export function pageQuery(f: ClipListFilters, cursor: ClipCursor | undefined, o:
     return { text: `SELECT ${LIBRARY_SELECT} FROM clips c INDEXED BY ${scopeIndex(f)} WHERE ${filter} ${ORDER} LIMIT @limit`, params };
   }
   // FTS candidates are few (bounded by the probe): look them up by rowid (CROSS JOIN
-  // keeps SQLite from walking a whole index to test membership instead), sort just
-  // their keys, and only then build the page's rows.
+  // and NOT INDEXED keep SQLite from walking an index to test membership instead),
+  // sort just their keys, and only then build the page's rows.
   params.candidates = JSON.stringify(o.candidates);
-  const hits = `SELECT c.rowid AS rid FROM json_each(@candidates) j CROSS JOIN clips c ON c.rowid = j.value WHERE ${filter} ${ORDER} LIMIT @limit`;
-  return { text: `SELECT ${LIBRARY_SELECT} FROM (${hits}) hit CROSS JOIN clips c ON c.rowid = hit.rid ${ORDER}`, params };
+  const hits = `SELECT c.rowid AS rid FROM json_each(@candidates) j CROSS JOIN clips c NOT INDEXED ON c.rowid = j.value WHERE ${filter} ${ORDER} LIMIT @limit`;
+  return { text: `SELECT ${LIBRARY_SELECT} FROM (${hits}) hit CROSS JOIN clips c NOT INDEXED ON c.rowid = hit.rid ${ORDER}`, params };
 }
 
 /**

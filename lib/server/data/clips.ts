@@ -19,7 +19,7 @@ export { encodeClipCursor, decodeClipCursor } from "./clip-cursor";
  */
 export const FTS_CANDIDATE_LIMIT = 4000;
 /** Most rows one LIKE-search page reads (see windowBoundaryQuery). */
-export const SEARCH_WINDOW = 5000;
+export const SEARCH_WINDOW = 4000;
 export const MAX_PAGE = 100;
 
 export interface ListClipsInput extends ClipListFilters {
