@@ -72,7 +72,7 @@ export function getUsageReport(p: UsagePeriod = {}): UsageReport {
     .orderBy(desc(count()))
     .all();
 
-  const byTasks = <T extends UsageCounts>(a: T, b: T) => b.tasks - a.tasks || b.clips - a.clips;
+  const byTasks = <T extends UsageCounts & { name: string }>(a: T, b: T) => b.tasks - a.tasks || b.clips - a.clips || a.name.localeCompare(b.name);
   return {
     byMember: [...perMember].map(([userId, c]) => ({ userId, name: names.get(userId) ?? userId, ...c })).sort(byTasks),
     byProvider: [...perProvider].map(([providerId, c]) => ({ providerId, name: providerNames.get(providerId) ?? providerId, ...c })).sort(byTasks),

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getUsageReport } from "@/lib/server/data/usage";
+import { getDb } from "@/lib/server/db/client";
+import { tasks, type User } from "@/lib/server/db/schema";
+import { newId } from "@/lib/server/ids";
+import { addClip, addUser, openLibraryTestDb } from "./library-support";
+
+// /admin/usage figures: tasks and clips per member, per provider and per month, and
+// why tasks failed, over the whole history or a period.
+
+let env: ReturnType<typeof openLibraryTestDb>;
+let ann: User;
+let ben: User;
+
+function task(owner: User, providerId: string, at: string, failure?: string) {
+  const id = newId();
+  getDb()
+    .insert(tasks)
+    .values({ id, ownerId: owner.id, providerId, kind: "music", request: {}, status: failure ? "failed" : "succeeded", errorCode: failure ?? null, createdAt: new Date(at) })
+    .run();
+  if (!failure) for (let take = 0; take < 2; take++) addClip(owner, { taskId: id, providerId, createdAt: new Date(at), position: take });
+}
+
+beforeAll(() => {
+  env = openLibraryTestDb();
+  ann = addUser("Ann");
+  ben = addUser("Ben");
+  task(ann, "demo", "2024-01-05T10:00:00Z");
+  task(ann, "newapi", "2024-01-20T10:00:00Z");
+  task(ann, "newapi", "2024-02-02T10:00:00Z", "moderation");
+  task(ben, "newapi", "2024-02-10T10:00:00Z");
+  task(ben, "newapi", "2024-02-11T10:00:00Z", "no_balance");
+  task(ben, "demo", "2024-02-12T10:00:00Z", "moderation");
+});
+afterAll(() => env.cleanup());
+
+describe("usage report", () => {
+  it("counts tasks, failures and clips per member, provider and month", () => {
+    const report = getUsageReport();
+    expect(report.byMember).toEqual([
+      { userId: ann.id, name: "Ann", tasks: 3, failedTasks: 1, clips: 4 },
+      { userId: ben.id, name: "Ben", tasks: 3, failedTasks: 2, clips: 2 },
+    ]);
+    expect(report.byProvider).toEqual([
+      { providerId: "newapi", name: "new-api relay", tasks: 4, failedTasks: 2, clips: 4 },
+      { providerId: "demo", name: "Demo (offline)", tasks: 2, failedTasks: 1, clips: 2 },
+    ]);
+    expect(report.byMonth).toEqual([
+      { month: "2024-02", tasks: 4, failedTasks: 3, clips: 2 },
+      { month: "2024-01", tasks: 2, failedTasks: 0, clips: 4 },
+    ]);
+    expect(report.failures).toEqual([
+      { code: "moderation", count: 2 },
+      { code: "no_balance", count: 1 },
+    ]);
+  });
+
+  it("limits every figure to a period", () => {
+    const report = getUsageReport({ from: new Date("2024-02-01T00:00:00Z"), to: new Date("2024-02-11T00:00:00Z") });
+    expect(report.byMonth).toEqual([{ month: "2024-02", tasks: 2, failedTasks: 1, clips: 2 }]);
+    expect(report.failures).toEqual([{ code: "moderation", count: 1 }]);
+    // Ties in tasks go to whoever got more clips out of them.
+    expect(report.byMember.map((m) => [m.name, m.tasks, m.clips])).toEqual([
+      ["Ben", 1, 2],
+      ["Ann", 1, 0],
+    ]);
+  });
+});
