@@ -1,0 +1,18 @@
+"use client";
+
+import { useTranslations } from "use-intl";
+import { Field, FormError, type FormState } from "@/app/_components/form";
+
+/** Name, email and a confirmed new password: the fields of both setup and invite. */
+export function AccountFields({ state }: { state: FormState }) {
+  const t = useTranslations("auth");
+  return (
+    <>
+      <FormError error={state.formError} />
+      <Field label={t("name")} name="name" autoComplete="name" required defaultValue={state.values?.name} errors={state.fieldErrors?.name} />
+      <Field label={t("email")} name="email" type="email" autoComplete="username" required defaultValue={state.values?.email} errors={state.fieldErrors?.email} />
+      <Field label={t("password")} name="password" type="password" autoComplete="new-password" required hint={t("passwordHint")} errors={state.fieldErrors?.password} />
+      <Field label={t("confirmPassword")} name="confirm" type="password" autoComplete="new-password" required errors={state.fieldErrors?.confirm} />
+    </>
+  );
+}
