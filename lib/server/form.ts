@@ -15,6 +15,7 @@ export type ActionState = {
 /** The submitted text fields, echoed back so a failed form keeps what was typed (never passwords). */
 export function formValues(form: FormData, keep: string[]): Record<string, string> {
   const out: Record<string, string> = {};
+  if (!(form instanceof FormData)) return out; // a hand-made action call may send anything
   for (const key of keep) {
     const v = form.get(key);
     if (typeof v === "string") out[key] = v;
@@ -23,7 +24,7 @@ export function formValues(form: FormData, keep: string[]): Record<string, strin
 }
 
 export function parseForm<T extends z.ZodType>(schema: T, form: FormData): { data: z.infer<T> } | { errors: Record<string, string[]> } {
-  const parsed = schema.safeParse(Object.fromEntries(form.entries()));
+  const parsed = schema.safeParse(form instanceof FormData ? Object.fromEntries(form.entries()) : {});
   return parsed.success ? { data: parsed.data } : { errors: fieldErrors(parsed.error) };
 }
 

@@ -35,9 +35,10 @@ function idOf(form: FormData): string {
 }
 
 export async function createProviderAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const values = formValues(form, ECHO);
+  let values: Record<string, string> = {};
   try {
     const admin = await requireAdmin();
+    values = formValues(form, ECHO);
     const parsed = parseForm(createProviderSchema, form);
     if ("errors" in parsed) return { fieldErrors: parsed.errors, values };
     addProvider(admin, parsed.data);
@@ -49,9 +50,10 @@ export async function createProviderAction(_prev: ActionState, form: FormData): 
 }
 
 export async function updateProviderAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const values = formValues(form, ECHO);
+  let values: Record<string, string> = {};
   try {
     const admin = await requireAdmin();
+    values = formValues(form, ECHO);
     const parsed = parseForm(updateProviderSchema, form);
     if ("errors" in parsed) return { fieldErrors: parsed.errors, values };
     updateProvider(admin, idOf(form), parsed.data);
