@@ -18,10 +18,12 @@ export function Field({
   name,
   errors,
   hint,
+  id: givenId,
   ...input
 }: { label: string; name: string; errors?: string[]; hint?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
   const t = useTranslations("auth.errors");
-  const id = `field-${name}`;
+  // Pass an id when two forms on one page share a field name (profile name, token name).
+  const id = givenId ?? `field-${name}`;
   const invalid = Boolean(errors?.length);
   return (
     <div>

@@ -24,6 +24,8 @@ async function attempt<T extends object>(what: string, fn: () => T | Promise<T>)
   try {
     return { ok: true, ...(await fn()) };
   } catch (err) {
+    // A signed-out or revoked caller is sent to sign in, as every other action does.
+    if (isAppError(err) && err.code === "unauthorized") redirect("/login");
     if (isAppError(err)) return { ok: false, error: err.code };
     logger.error(`clip action failed: ${what}`, { err });
     return { ok: false, error: "internal" };
