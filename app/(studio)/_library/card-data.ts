@@ -26,7 +26,8 @@ export function toCardData(clip: ClipDto, providerNames: ReadonlyMap<string, str
     title: clip.title,
     style: clip.style,
     model: clip.model,
-    duration: clip.duration,
+    // Whole seconds: lists show m:ss, and the player reads the exact length from the audio.
+    duration: clip.duration === null ? null : Math.round(clip.duration),
     providerName: providerNames.get(clip.providerId) ?? clip.providerId,
     createdAt: clip.createdAt,
     starred: clip.starred,

@@ -1,106 +1,93 @@
 "use client";
 
 import Link from "next/link";
-import { useFormatter, useTranslations } from "use-intl";
-import { MusicIcon, PauseIcon, PlayIcon } from "@/app/_components/player/icons";
 import { usePlayer, usePlayerState } from "@/app/_components/player/player-provider";
 import { formatClock } from "@/app/_components/player/time";
 import type { ClipCardData } from "./card-data";
+import styles from "./clip-card.module.css";
+import { RowIcon } from "./row-icons";
+import type { RowLabels } from "./row-labels";
 import { StarButton } from "./star-button";
 import { TrashControls } from "./trash-controls";
 
 interface Props {
   clip: ClipCardData;
-  /** The server's clock at render time, so relative times hydrate without a mismatch. */
-  now: number;
+  labels: RowLabels;
   showOwner: boolean;
   trash: boolean;
   onPlay: () => void;
   onRemoved: () => void;
 }
 
-/** One song in a list: cover with play, title and style, details, star. */
-export function ClipCard({ clip, now, showOwner, trash, onPlay, onRemoved }: Props) {
-  const t = useTranslations("library");
-  const format = useFormatter();
+/** One song in a list: cover with play, title and style, details, star. Icons come from the list's sprite. */
+export function ClipCard({ clip, labels, showOwner, trash, onPlay, onRemoved }: Props) {
   const store = usePlayer();
   const current = usePlayerState((s) => s.queue[s.index]?.id === clip.id);
   const playing = usePlayerState((s) => s.playing) && current;
-  const title = clip.title.trim() || t("untitled");
+  const title = clip.title.trim() || labels.untitled;
   const playable = Boolean(clip.audioUrl) && !trash;
-  const when = format.relativeTime(new Date(clip.createdAt), now);
-  const details = [clip.model, clip.state === "succeeded" ? formatClock(clip.duration) : null];
 
   return (
-    <li
-      className={`group flex items-center gap-3 px-3 py-2.5 transition sm:px-4 ${current ? "bg-accent-50/70 dark:bg-accent-600/10" : "hover:bg-zinc-50 dark:hover:bg-zinc-800/40"}`}
-      data-testid="clip-row"
-      data-clip-id={clip.id}
-    >
+    <li className={current ? `${styles.row} ${styles.current}` : styles.row} data-testid="clip-row">
       <button
         type="button"
         disabled={!playable}
         onClick={() => (current ? store.toggle() : onPlay())}
-        aria-label={playing ? t("pauseSong", { title }) : t("playSong", { title })}
+        aria-label={playing ? labels.pause(title) : labels.play(title)}
         data-testid="clip-row-play"
-        className="relative h-14 w-14 shrink-0 overflow-hidden rounded-lg bg-linear-to-br from-accent-500 to-sky-500 text-white disabled:cursor-default"
+        className={styles.cover}
       >
-        {clip.coverUrl ? (
-          <img src={clip.coverUrl} alt="" loading="lazy" width={56} height={56} className="h-full w-full object-cover" />
-        ) : (
-          <MusicIcon className="mx-auto h-6 w-6 opacity-80" />
-        )}
+        {clip.coverUrl ? <img src={clip.coverUrl} alt="" loading="lazy" width={56} height={56} /> : <RowIcon name="note" className={styles.icon} />}
         {playable ? (
-          <span
-            className={`absolute inset-0 flex items-center justify-center bg-black/35 transition ${current ? "opacity-100" : "opacity-0 group-hover:opacity-100 group-focus-within:opacity-100"}`}
-          >
-            {playing ? <PauseIcon className="h-6 w-6" /> : <PlayIcon className="h-6 w-6" />}
+          <span className={styles.overlay}>
+            <RowIcon name={playing ? "pause" : "play"} className={styles.icon} />
           </span>
         ) : null}
       </button>
 
-      <div className="min-w-0 flex-1">
-        <div className="flex items-center gap-2">
+      <div className={styles.main}>
+        <div className={styles.head}>
           {trash ? (
-            <span className="truncate font-medium">{title}</span>
+            <span className={styles.title}>{title}</span>
           ) : (
-            <Link href={`/clips/${clip.id}`} className="truncate font-medium hover:text-accent-600 hover:underline" data-testid="clip-row-link">
+            // No prefetch: a page of rows would otherwise fetch every clip page it shows.
+            <Link href={`/clips/${clip.id}`} prefetch={false} className={styles.title} data-testid="clip-row-link">
               {title}
             </Link>
           )}
-          <StateBadge state={clip.state} />
-          {clip.visibility === "private" && !showOwner ? <span className="badge shrink-0">{t("private")}</span> : null}
+          {clip.state === "succeeded" ? null : <StateBadge state={clip.state} label={labels.states[clip.state]} />}
+          {clip.visibility === "private" ? <span className="badge shrink-0">{labels.private}</span> : null}
         </div>
-        <p className="truncate text-sm muted">{clip.style || t("noStyle")}</p>
-        <p className="mt-0.5 truncate text-xs muted md:hidden">{[showOwner ? clip.owner.name : null, ...details, when].filter(Boolean).join(" · ")}</p>
+        <p className={styles.style}>{clip.style || labels.noStyle}</p>
       </div>
 
-      <div className="hidden shrink-0 items-center gap-4 text-sm muted md:flex">
+      {/* One set of details: narrow screens keep the length, wider ones add the rest. */}
+      <div className={styles.meta}>
         {showOwner ? (
-          <Link href={`/members/${clip.owner.id}`} className="w-28 truncate text-right hover:text-accent-600 hover:underline">
+          <Link href={`/members/${clip.owner.id}`} prefetch={false} className={styles.owner}>
             {clip.owner.name}
           </Link>
         ) : null}
-        <span className="w-12 text-center">
-          <span className="badge">{clip.model}</span>
-        </span>
-        <span className="w-28 truncate" title={clip.providerName}>
-          {clip.providerName}
-        </span>
-        <span className="w-12 text-right tabular-nums">{clip.state === "succeeded" ? formatClock(clip.duration) : ""}</span>
-        <time dateTime={clip.createdAt} className="w-28 truncate text-right" title={format.dateTime(new Date(clip.createdAt), { dateStyle: "medium", timeStyle: "short" })}>
-          {when}
+        <span className={`badge ${styles.model}`}>{clip.model}</span>
+        <span className={styles.provider}>{clip.providerName}</span>
+        <span className={styles.duration}>{clip.state === "succeeded" ? formatClock(clip.duration) : null}</span>
+        <time dateTime={clip.createdAt} className={styles.when}>
+          {labels.relative(clip.createdAt)}
         </time>
       </div>
 
-      {trash ? <TrashControls clipId={clip.id} title={title} onDone={onRemoved} /> : <StarButton clipId={clip.id} starred={clip.starred} />}
+      {trash ? (
+        <TrashControls clipId={clip.id} title={title} onDone={onRemoved} />
+      ) : (
+        <StarButton clipId={clip.id} starred={clip.starred} labels={labels.star} className={styles.star}>
+          {(starred) => <RowIcon name="star" outline={!starred} className={styles.starIcon} />}
+        </StarButton>
+      )}
     </li>
   );
 }
 
-function StateBadge({ state }: { state: ClipCardData["state"] }) {
-  const t = useTranslations("library.state");
-  if (state === "succeeded") return null;
+function StateBadge({ state, label }: { state: ClipCardData["state"]; label: string }) {
   const tone = state === "failed" ? "bg-red-100 text-red-800 dark:bg-red-500/15 dark:text-red-300" : "bg-sky-100 text-sky-800 dark:bg-sky-500/15 dark:text-sky-300";
-  return <span className={`badge shrink-0 ${tone}`}>{t(state)}</span>;
+  return <span className={`badge shrink-0 ${tone}`}>{label}</span>;
 }

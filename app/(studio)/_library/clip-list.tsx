@@ -7,6 +7,8 @@ import { SpinnerIcon } from "@/app/_components/player/icons";
 import { loadMoreClipsAction } from "../clips/actions";
 import { toTracks, type ClipCardData } from "./card-data";
 import { ClipCard } from "./clip-card";
+import { RowIconSprite } from "./row-icons";
+import { useRowLabels } from "./row-labels";
 
 interface Props {
   initialItems: ClipCardData[];
@@ -26,6 +28,7 @@ interface Props {
  */
 export function ClipList({ initialItems, initialCursor, query, now, showOwner, trash = false, empty }: Props) {
   const t = useTranslations("library");
+  const labels = useRowLabels(now);
   const store = usePlayer();
   const [items, setItems] = useState(initialItems);
   const [cursor, setCursor] = useState(initialCursor);
@@ -50,7 +53,7 @@ export function ClipList({ initialItems, initialCursor, query, now, showOwner, t
     });
 
   const play = (clipId: string) => {
-    const tracks = toTracks(items, t("untitled"));
+    const tracks = toTracks(items, labels.untitled);
     const index = tracks.findIndex((tr) => tr.id === clipId);
     if (index >= 0) store.playList(tracks, index);
   };
@@ -58,6 +61,7 @@ export function ClipList({ initialItems, initialCursor, query, now, showOwner, t
   if (items.length === 0 && !cursor) return <>{empty}</>;
   return (
     <div>
+      <RowIconSprite />
       {items.length === 0 ? (
         <p className="card py-8 text-center text-sm muted">{t("searchOlder")}</p>
       ) : (
@@ -66,7 +70,7 @@ export function ClipList({ initialItems, initialCursor, query, now, showOwner, t
             <ClipCard
               key={clip.id}
               clip={clip}
-              now={now}
+              labels={labels}
               showOwner={showOwner}
               trash={trash}
               onPlay={() => play(clip.id)}

@@ -55,7 +55,7 @@ export function LibraryFilters({ basePath, values, models, providers, statuses, 
   const select = (name: keyof FilterValues, label: string, options: Option[]) => (
     <label className="flex min-w-0 flex-col gap-1 text-xs font-medium muted">
       {label}
-      <select name={name} defaultValue={values[name] ?? ""} className="input py-1.5 text-zinc-900 dark:text-zinc-100">
+      <select name={name} defaultValue={values[name] ?? ""} className="input h-9 py-1 text-zinc-900 dark:text-zinc-100">
         <option value="">{t("any")}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -67,7 +67,7 @@ export function LibraryFilters({ basePath, values, models, providers, statuses, 
   );
 
   return (
-    <form action={basePath} method="get" role="search" onSubmit={onSubmit} onChange={onChange} className="card space-y-3 p-4" data-testid="library-filters">
+    <form action={basePath} method="get" role="search" onSubmit={onSubmit} onChange={onChange} className="card flex flex-col gap-3 p-4" data-testid="library-filters">
       <div className="flex gap-2">
         <input
           type="search"
@@ -84,25 +84,29 @@ export function LibraryFilters({ basePath, values, models, providers, statuses, 
           {t("search")}
         </button>
       </div>
-      <div id="library-filter-fields" className={`${open ? "grid" : "hidden"} grid-cols-2 gap-3 sm:grid-cols-3 md:grid lg:grid-cols-6`}>
+      <div
+        id="library-filter-fields"
+        className={`${open ? "grid" : "hidden"} grid-cols-2 items-end gap-3 sm:grid-cols-3 md:grid ${members ? "lg:grid-cols-7" : "lg:grid-cols-6"}`}
+      >
         {members ? select("member", t("member"), members) : null}
         {select("status", t("status"), statuses)}
         {select("model", t("model"), models)}
         {select("provider", t("provider"), providers)}
         <label className="flex min-w-0 flex-col gap-1 text-xs font-medium muted">
           {t("from")}
-          <input type="date" name="from" defaultValue={values.from ?? ""} className="input py-1.5 text-zinc-900 dark:text-zinc-100" />
+          <input type="date" name="from" defaultValue={values.from ?? ""} className="input h-9 py-1 text-zinc-900 dark:text-zinc-100" />
         </label>
         <label className="flex min-w-0 flex-col gap-1 text-xs font-medium muted">
           {t("to")}
-          <input type="date" name="to" defaultValue={values.to ?? ""} className="input py-1.5 text-zinc-900 dark:text-zinc-100" />
+          <input type="date" name="to" defaultValue={values.to ?? ""} className="input h-9 py-1 text-zinc-900 dark:text-zinc-100" />
         </label>
-      </div>
-      <div className="flex flex-wrap items-center gap-x-5 gap-y-2">
-        <label className="inline-flex items-center gap-2 text-sm">
+        <label className="inline-flex items-center gap-2 py-2 text-sm">
           <input type="checkbox" name="starred" value="1" defaultChecked={values.starred === "1" || values.starred === "true"} className="h-4 w-4 accent-accent-600" />
           {t("starredOnly")}
         </label>
+      </div>
+      {/* Wide screens need this row only to clear filters; small ones also fold the fields here. */}
+      <div className={`flex flex-wrap items-center gap-x-5 gap-y-2 ${active ? "" : "md:hidden"}`}>
         <button type="button" className="text-sm font-medium text-accent-600 md:hidden dark:text-accent-100" aria-expanded={open} aria-controls="library-filter-fields" onClick={() => setOpen(!open)}>
           {open ? t("hide") : t("show")}
         </button>

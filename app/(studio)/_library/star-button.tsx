@@ -1,13 +1,21 @@
 "use client";
 
-import { useState, useTransition } from "react";
-import { useTranslations } from "use-intl";
+import { useState, useTransition, type ReactNode } from "react";
 import { StarIcon } from "@/app/_components/player/icons";
 import { setStarredAction } from "../clips/actions";
 
+interface Props {
+  clipId: string;
+  starred: boolean;
+  /** Passed in rather than looked up, so a list of rows translates them once. */
+  labels: { star: string; unstar: string; starred: string };
+  /** List rows draw a compact icon-only button with their own styles and icon. */
+  className?: string;
+  children?: (starred: boolean) => ReactNode;
+}
+
 /** Stars flip at once and settle on what the server answers. */
-export function StarButton({ clipId, starred: initial, size = "sm" }: { clipId: string; starred: boolean; size?: "sm" | "md" }) {
-  const t = useTranslations("library");
+export function StarButton({ clipId, starred: initial, labels, className, children }: Props) {
   const [starred, setStarred] = useState(initial);
   const [pending, start] = useTransition();
   const toggle = () => {
@@ -18,22 +26,19 @@ export function StarButton({ clipId, starred: initial, size = "sm" }: { clipId: 
       setStarred(result.ok ? result.starred : !want);
     });
   };
-  const label = starred ? t("unstar") : t("star");
+  const label = starred ? labels.unstar : labels.star;
+  const common = { type: "button" as const, onClick: toggle, "aria-pressed": starred, disabled: pending, "data-testid": "star-toggle" };
+  if (children) {
+    return (
+      <button {...common} aria-label={label} className={className}>
+        {children(starred)}
+      </button>
+    );
+  }
   return (
-    <button
-      type="button"
-      onClick={toggle}
-      aria-pressed={starred}
-      aria-label={label}
-      title={label}
-      data-testid="star-toggle"
-      disabled={pending}
-      className={`${size === "md" ? "btn-secondary" : "rounded-full p-2 hover:bg-zinc-100 dark:hover:bg-zinc-800"} ${
-        starred ? "text-amber-500" : "text-zinc-400 hover:text-zinc-600 dark:text-zinc-500 dark:hover:text-zinc-300"
-      }`}
-    >
-      <StarIcon filled={starred} className={size === "md" ? "h-4 w-4" : "h-5 w-5"} />
-      {size === "md" ? <span className="text-zinc-800 dark:text-zinc-100">{starred ? t("starred") : t("star")}</span> : null}
+    <button {...common} className={`btn-secondary ${starred ? "text-amber-500" : "text-zinc-500 dark:text-zinc-400"}`}>
+      <StarIcon filled={starred} className="h-4 w-4" />
+      <span className="text-zinc-800 dark:text-zinc-100">{starred ? labels.starred : labels.star}</span>
     </button>
   );
 }

@@ -45,6 +45,7 @@ export default async function ClipPage({ params }: Props) {
   const viewer = await requirePageUser(`/clips/${encodeURIComponent(id)}`);
   const { clip, providerName, isOwner, takes, parent, extensions } = loadClipDetails(viewer.id, id);
   const t = await getT("clip");
+  const lt = await getT("library");
   const untitled = t("untitled");
   const names = new Map([[clip.providerId, providerName]]);
   const [track] = toTracks([toCardData(clip, names)], untitled);
@@ -109,7 +110,7 @@ export default async function ClipPage({ params }: Props) {
         </section>
 
         <div className="flex flex-wrap gap-2">
-          <StarButton clipId={clip.id} starred={clip.starred} size="md" />
+          <StarButton clipId={clip.id} starred={clip.starred} labels={{ star: lt("star"), unstar: lt("unstar"), starred: lt("starred") }} />
           <CopyLinkButton path={`/clips/${clip.id}`} />
           {clip.audioUrl ? (
             <a href={`/media/${clip.id}/audio?download=1`} download className="btn-secondary" data-testid="download-audio">
