@@ -1,0 +1,119 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { requirePageAdmin } from "@/lib/server/auth/session";
+import { getUsageReport, type UsageCounts } from "@/lib/server/data/usage";
+import { AdminNav } from "../admin-nav";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT("usage"))("title") };
+}
+
+type Row = UsageCounts & { key: string; label: ReactNode };
+
+/** Who made what, where, and when it went wrong: four plain tables for admins. */
+export default async function AdminUsagePage() {
+  await requirePageAdmin("/admin/usage");
+  const t = await getT("usage");
+  const tasksT = await getT("tasks");
+  const locale = await getLocale();
+  const report = getUsageReport();
+  const number = new Intl.NumberFormat(locale);
+  const month = new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", timeZone: "UTC" });
+  const monthLabel = (ym: string) => (/^\d{4}-\d{2}$/.test(ym) ? month.format(new Date(`${ym}-01T00:00:00Z`)) : ym);
+  const reason = (code: string) => (tasksT.has(`errors.${code}` as "errors.unknown") ? tasksT(`errors.${code}` as "errors.unknown") : code);
+  const empty = report.byMember.length === 0;
+
+  const table = (title: string, keyHeader: string, rows: Row[], testId: string) => (
+    <section className="card overflow-x-auto p-0" aria-labelledby={`${testId}-h`} data-testid={testId}>
+      <h2 id={`${testId}-h`} className="px-5 pt-4 pb-2 font-semibold">
+        {title}
+      </h2>
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">{keyHeader}</th>
+            <th scope="col" className="text-right">{t("columns.tasks")}</th>
+            <th scope="col" className="text-right">{t("columns.failed")}</th>
+            <th scope="col" className="text-right">{t("columns.clips")}</th>
+          </tr>
+        </thead>
+        <tbody className="tabular-nums">
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row" className="font-medium">{r.label}</th>
+              <td className="text-right">{number.format(r.tasks)}</td>
+              <td className={`text-right ${r.failedTasks > 0 ? "text-red-600 dark:text-red-400" : ""}`}>{number.format(r.failedTasks)}</td>
+              <td className="text-right">{number.format(r.clips)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot className="tabular-nums">
+          <Totals label={t("total")} rows={rows} format={number} />
+        </tfoot>
+      </table>
+    </section>
+  );
+
+  return (
+    <div className="space-y-6">
+      <AdminNav />
+      <div>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="mt-1 max-w-3xl text-sm muted">{t("lead")}</p>
+      </div>
+      {empty ? (
+        <p className="card text-sm muted" data-testid="usage-empty">{t("empty")}</p>
+      ) : (
+        <>
+          <div className="grid gap-6 xl:grid-cols-2">
+            {table(t("byMember"), t("columns.member"), report.byMember.map((r) => ({ ...r, key: r.userId, label: r.name })), "usage-members")}
+            {table(t("byProvider"), t("columns.provider"), report.byProvider.map((r) => ({ ...r, key: r.providerId, label: r.name })), "usage-providers")}
+          </div>
+          <div className="grid gap-6 xl:grid-cols-2">
+            {table(t("byMonth"), t("columns.month"), report.byMonth.map((r) => ({ ...r, key: r.month, label: monthLabel(r.month) })), "usage-months")}
+            <section className="card overflow-x-auto p-0" aria-labelledby="usage-failures-h" data-testid="usage-failures">
+              <h2 id="usage-failures-h" className="px-5 pt-4 pb-2 font-semibold">
+                {t("failures")}
+              </h2>
+              {report.failures.length === 0 ? (
+                <p className="px-5 pb-5 text-sm muted">{t("noFailures")}</p>
+              ) : (
+                <table className="data-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("columns.reason")}</th>
+                      <th scope="col" className="text-right">{t("columns.count")}</th>
+                    </tr>
+                  </thead>
+                  <tbody className="tabular-nums">
+                    {report.failures.map((f) => (
+                      <tr key={f.code}>
+                        <th scope="row" className="font-medium">
+                          {reason(f.code)} <span className="ml-1 font-mono text-xs font-normal muted">{f.code}</span>
+                        </th>
+                        <td className="text-right">{number.format(f.count)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </section>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
+
+function Totals({ label, rows, format }: { label: string; rows: UsageCounts[]; format: Intl.NumberFormat }) {
+  const sum = (pick: (r: UsageCounts) => number) => format.format(rows.reduce((s, r) => s + pick(r), 0));
+  return (
+    <tr className="font-semibold">
+      <th scope="row">{label}</th>
+      <td className="text-right">{sum((r) => r.tasks)}</td>
+      <td className="text-right">{sum((r) => r.failedTasks)}</td>
+      <td className="text-right">{sum((r) => r.clips)}</td>
+    </tr>
+  );
+}
