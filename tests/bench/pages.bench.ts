@@ -22,11 +22,11 @@ import { BENCH_PASSWORD, benchEmail, seedLibrary } from "./seed";
 // adds (a keyset page of 24 clips, filters, in-flight tasks). A bench-only page would
 // be marginally lighter, but it would ship in every build for no user.
 //
-// Run alone: npx tsx tests/bench/pages.bench.ts (BENCH_PAGE_CLIPS, BENCH_PAGE_SECONDS).
+// Run alone: npx tsx tests/bench/pages.bench.ts (BENCH_PAGE_CLIPS, BENCH_PAGE_SECONDS, BENCH_PAGE_ROUNDS).
 
 const CLIPS = Number(process.env.BENCH_PAGE_CLIPS ?? 100_000);
 const SECONDS = Number(process.env.BENCH_PAGE_SECONDS ?? 10);
-const ROUNDS = 2;
+const ROUNDS = Number(process.env.BENCH_PAGE_ROUNDS ?? 3);
 const CONNECTIONS = 20;
 const JS_LIMIT_KB = 170;
 const JS_AIM_KB = 130;
