@@ -1,20 +1,21 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { notFound, redirect } from "next/navigation";
+import { notFound, redirect, unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { AppError, isAppError } from "@/lib/errors";
 import { listProviders } from "@/lib/server/providers/registry";
 import { clipIdParamSchema, clipListQuerySchema } from "@/lib/schemas/clips";
-import { requireActionUser, requireUser } from "@/lib/server/auth/session";
+import { requireActionUser } from "@/lib/server/auth/session";
 import { actionError, formValues, type ActionState } from "@/lib/server/form";
 import { logger } from "@/lib/server/logger";
 import * as library from "@/lib/server/services/library";
 import { toCardData, type ClipCardData } from "../_library/card-data";
 
-// Every action checks the caller itself and goes through the library service, which
-// answers not_found for anything the caller may not see (SEC-1, SEC-2). Actions that
-// buttons call directly answer {ok}; form actions redirect or return form state.
+// Every action checks the caller itself, before reading its input (a signed-out caller
+// is sent to sign in), and goes through the library service, which answers not_found
+// for anything the caller may not see (SEC-1, SEC-2). Actions that buttons call
+// directly answer {ok}; form actions redirect or return form state.
 
 type Result<T = object> = ({ ok: true } & T) | { ok: false; error: string };
 
@@ -24,9 +25,11 @@ async function attempt<T extends object>(what: string, fn: () => T | Promise<T>)
   try {
     return { ok: true, ...(await fn()) };
   } catch (err) {
-    // A signed-out or revoked caller is sent to sign in, as every other action does.
+    unstable_rethrow(err);
+    // A caller revoked mid-request is sent to sign in, as every other action does.
     if (isAppError(err) && err.code === "unauthorized") redirect("/login");
     if (isAppError(err)) return { ok: false, error: err.code };
+    if (err instanceof z.ZodError) return { ok: false, error: "validation" };
     logger.error(`clip action failed: ${what}`, { err });
     return { ok: false, error: "internal" };
   }
@@ -39,16 +42,16 @@ const parseId = (value: unknown) => {
 };
 
 export async function setStarredAction(clipId: string, starred: boolean): Promise<Result<{ starred: boolean }>> {
-  return attempt("star", async () => {
-    const viewer = await requireUser();
+  const viewer = await requireActionUser();
+  return attempt("star", () => {
     const clip = library.setClipStarred(viewer, parseId(clipId), z.boolean().parse(starred));
     return { starred: clip.starred };
   });
 }
 
 export async function setVisibilityAction(clipId: string, visibility: string): Promise<Result<{ visibility: "team" | "private" }>> {
-  return attempt("visibility", async () => {
-    const viewer = await requireUser();
+  const viewer = await requireActionUser();
+  return attempt("visibility", () => {
     const clip = library.setClipVisibility(viewer, parseId(clipId), visibilitySchema.parse(visibility));
     revalidatePath(`/clips/${clip.id}`);
     return { visibility: clip.visibility };
@@ -56,24 +59,26 @@ export async function setVisibilityAction(clipId: string, visibility: string): P
 }
 
 export async function restoreClipAction(clipId: string): Promise<Result> {
-  return attempt("restore", async () => {
-    library.restoreClip(await requireUser(), parseId(clipId));
+  const viewer = await requireActionUser();
+  return attempt("restore", () => {
+    library.restoreClip(viewer, parseId(clipId));
     return {};
   });
 }
 
 export async function purgeClipAction(clipId: string): Promise<Result> {
-  return attempt("purge", async () => {
-    library.purgeClip(await requireUser(), parseId(clipId));
+  const viewer = await requireActionUser();
+  return attempt("purge", () => {
+    library.purgeClip(viewer, parseId(clipId));
     return {};
   });
 }
 
 /** Inline rename on the clip page (useActionState); field errors are catalogue keys. */
 export async function renameClipAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const viewer = await requireActionUser();
   const values = formValues(form, ["title"]);
   try {
-    const viewer = await requireUser();
     // The service validates the title with the API's PATCH schema; its field errors come back as form errors.
     const clip = library.renameClip(viewer, parseId(form.get("clipId")), String(form.get("title") ?? ""));
     revalidatePath(`/clips/${clip.id}`);
@@ -109,8 +114,8 @@ export async function undoDeleteAction(form: FormData): Promise<void> {
 
 /** "Load more": the next keyset page of the same filtered view, as list rows. */
 export async function loadMoreClipsAction(query: Record<string, string>, cursor: string): Promise<Result<{ items: ClipCardData[]; nextCursor: string | null }>> {
-  return attempt("load more", async () => {
-    const viewer = await requireUser();
+  const viewer = await requireActionUser();
+  return attempt("load more", () => {
     const parsed = clipListQuerySchema.parse({ ...query, cursor });
     const page = library.listLibrary(viewer, parsed);
     const names = new Map(listProviders().map((p) => [p.id, p.name]));
