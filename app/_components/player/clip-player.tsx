@@ -55,7 +55,7 @@ export function ClipPlayer({ track, queue }: { track: Track; queue: Track[] }) {
       </button>
       <div className="min-w-0 flex-1">
         <SeekBar active={active} duration={track.duration} onSeekInactive={(to) => store.playList(queue, index, to)} />
-        <p className="mt-1 text-xs muted">{active && failed ? t("failed") : t("spaceHint")}</p>
+        {active && failed ? <p className="mt-1 text-xs text-red-600 dark:text-red-400">{t("failed")}</p> : <p className="mt-1 hidden text-xs muted sm:block">{t("spaceHint")}</p>}
       </div>
     </div>
   );

@@ -53,38 +53,23 @@ export default async function ClipPage({ params }: Props) {
   const queue = track ? [track, ...toTracks(takes.map((c) => toCardData(c, names)), untitled)] : [];
 
   return (
-    <article className="grid gap-8 lg:grid-cols-[minmax(0,20rem)_minmax(0,1fr)]" data-testid="clip-page" data-clip-id={clip.id}>
-      <aside className="space-y-4">
-        <div className="aspect-square w-full max-w-xs overflow-hidden rounded-2xl bg-linear-to-br from-accent-500 to-sky-500 shadow-lg shadow-accent-600/10 sm:max-w-sm lg:max-w-none">
-          {clip.imageUrl ? (
-            <img src={clip.imageUrl} alt={t("coverAlt", { title: clip.title || untitled })} className="h-full w-full object-cover" data-testid="clip-cover" />
-          ) : (
-            <div className="flex h-full items-center justify-center text-white/80">
-              <MusicIcon className="h-16 w-16" />
-            </div>
-          )}
-        </div>
-        <dl className="card grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 p-4 text-sm">
-          <dt className="muted">{t("facts.creator")}</dt>
-          <dd className="min-w-0 truncate">
-            <Link href={`/members/${clip.owner.id}`} className="font-medium hover:text-accent-600 hover:underline" data-testid="clip-creator">
-              {clip.owner.name}
-            </Link>
-          </dd>
-          <dt className="muted">{t("facts.model")}</dt>
-          <dd>{clip.model}</dd>
-          <dt className="muted">{t("facts.duration")}</dt>
-          <dd className="tabular-nums">{formatClock(clip.duration)}</dd>
-          <dt className="muted">{t("facts.provider")}</dt>
-          <dd className="min-w-0 truncate">{providerName}</dd>
-          <dt className="muted">{t("facts.created")}</dt>
-          <dd>
-            <LocalTime iso={clip.createdAt} />
-          </dd>
-        </dl>
-      </aside>
+    // Phones read cover, song, then the facts; wide screens keep cover and facts in a left column.
+    <article
+      className="grid gap-6 lg:grid-cols-[minmax(0,20rem)_minmax(0,1fr)] lg:grid-rows-[auto_1fr] lg:gap-x-8"
+      data-testid="clip-page"
+      data-clip-id={clip.id}
+    >
+      <div className="aspect-square w-full max-w-60 overflow-hidden rounded-2xl bg-linear-to-br from-accent-500 to-sky-500 shadow-lg shadow-accent-600/10 sm:max-w-xs lg:col-start-1 lg:row-start-1 lg:max-w-none">
+        {clip.imageUrl ? (
+          <img src={clip.imageUrl} alt={t("coverAlt", { title: clip.title || untitled })} className="h-full w-full object-cover" data-testid="clip-cover" />
+        ) : (
+          <div className="flex h-full items-center justify-center text-white/80">
+            <MusicIcon className="h-16 w-16" />
+          </div>
+        )}
+      </div>
 
-      <div className="min-w-0 space-y-6">
+      <div className="min-w-0 space-y-6 lg:col-start-2 lg:row-span-2 lg:row-start-1">
         <header className="space-y-2">
           <div className="flex flex-wrap items-center gap-2">
             <span className="badge">{clip.model}</span>
@@ -146,7 +131,7 @@ export default async function ClipPage({ params }: Props) {
           <Lyrics text={clip.lyrics} emptyLabel={t("noLyrics")} />
         </section>
 
-        <div className="grid gap-4 md:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
           <RelatedClips title={t("otherTake")} clips={takes} untitled={untitled} testId="sibling-takes" />
           <RelatedClips
             title={t("extendedFrom")}
@@ -158,6 +143,24 @@ export default async function ClipPage({ params }: Props) {
           <RelatedClips title={t("extensions")} clips={extensions} untitled={untitled} testId="lineage-extensions" />
         </div>
       </div>
+      <dl className="card grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 self-start p-4 text-sm lg:col-start-1 lg:row-start-2">
+        <dt className="muted">{t("facts.creator")}</dt>
+        <dd className="min-w-0 truncate">
+          <Link href={`/members/${clip.owner.id}`} className="font-medium hover:text-accent-600 hover:underline" data-testid="clip-creator">
+            {clip.owner.name}
+          </Link>
+        </dd>
+        <dt className="muted">{t("facts.model")}</dt>
+        <dd>{clip.model}</dd>
+        <dt className="muted">{t("facts.duration")}</dt>
+        <dd className="tabular-nums">{formatClock(clip.duration)}</dd>
+        <dt className="muted">{t("facts.provider")}</dt>
+        <dd className="min-w-0 truncate">{providerName}</dd>
+        <dt className="muted">{t("facts.created")}</dt>
+        <dd>
+          <LocalTime iso={clip.createdAt} />
+        </dd>
+      </dl>
     </article>
   );
 }
