@@ -102,5 +102,7 @@ function songFor(token: MusicToken): { title: string; style: string; lyrics: str
   const lyrics = token.instrumental ? null : (custom && token.text) || writeLyrics(words || title, token.seed);
   if (token.kind !== "extend") return { title, style, lyrics, seconds: naturalSeconds(token.seed) };
   const continueAt = Math.min(token.continueAt ?? 0, MAX_CLIP_SECONDS - DEMO_EXTEND_SECONDS);
-  return { title: `${title} (extended)`, style, lyrics, seconds: Math.round((continueAt + DEMO_EXTEND_SECONDS) * 100) / 100 };
+  // An extension of an extension keeps one suffix, not "(extended) (extended)".
+  const extendedTitle = title.endsWith(" (extended)") ? title : `${title} (extended)`;
+  return { title: extendedTitle, style, lyrics, seconds: Math.round((continueAt + DEMO_EXTEND_SECONDS) * 100) / 100 };
 }
