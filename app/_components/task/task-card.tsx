@@ -3,20 +3,19 @@
 import Link from "next/link";
 import { useTranslations } from "use-intl";
 import type { TaskDto } from "@/lib/dto";
-import { LocalTime } from "../local-time";
 import { useTaskStream } from "../use-task-stream";
 import { ClipTile } from "./clip-tile";
 import { taskHeadline } from "./format";
 import { ProgressBar } from "./progress-bar";
 import { StatusBadge } from "./status-badge";
 import { TaskError } from "./task-error";
+import { TaskFacts } from "./task-facts";
 
 /** A task in the recent list: live status, progress, error and clips. */
 export function TaskCard({ initialTask }: { initialTask: TaskDto }) {
   const task = useTaskStream(initialTask);
   const t = useTranslations("tasks");
   const headline = taskHeadline(task) ?? t(`kind.${task.kind}`);
-  const model = typeof task.request.model === "string" ? task.request.model : null;
   const finished = task.status === "succeeded" || task.status === "failed";
   return (
     <article className="card space-y-3 p-4" data-testid="task-card" data-task-id={task.id} aria-label={headline}>
@@ -27,19 +26,7 @@ export function TaskCard({ initialTask }: { initialTask: TaskDto }) {
               {headline}
             </Link>
           </h3>
-          <p className="mt-0.5 flex flex-wrap gap-x-2 text-xs muted">
-            <span>{t(`kind.${task.kind}`)}</span>
-            <span aria-hidden="true">·</span>
-            <span>{task.providerName}</span>
-            {model ? (
-              <>
-                <span aria-hidden="true">·</span>
-                <span>{model}</span>
-              </>
-            ) : null}
-            <span aria-hidden="true">·</span>
-            <LocalTime iso={task.createdAt} />
-          </p>
+          <TaskFacts task={task} className="mt-0.5 text-xs" />
         </div>
         <StatusBadge status={task.status} />
       </header>

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { LocalTime } from "@/app/_components/local-time";
 import { taskHeadline } from "@/app/_components/task/format";
+import { TaskFacts } from "@/app/_components/task/task-facts";
 import { getT } from "@/lib/i18n/server";
 import { currentUser, requirePageUser } from "@/lib/server/auth/session";
 import { getClip } from "@/lib/server/services/library";
@@ -40,7 +40,6 @@ export default async function TaskPage({ params }: Props) {
   const t = await getT("tasks");
   const timeline = getTaskTimelineForViewer(id, user) ?? [];
   const vendor = getTaskVendorDetailsForAdmin(id, user);
-  const model = typeof task.request.model === "string" ? task.request.model : null;
 
   return (
     <div className="space-y-6">
@@ -49,19 +48,7 @@ export default async function TaskPage({ params }: Props) {
           ← {t("detail.back")}
         </Link>
         <h1 className="mt-2 text-2xl font-semibold tracking-tight break-words">{taskHeadline(task) ?? t(`kind.${task.kind}`)}</h1>
-        <p className="mt-1 flex flex-wrap gap-x-2 text-sm muted">
-          <span>{t(`kind.${task.kind}`)}</span>
-          <span aria-hidden="true">·</span>
-          <span>{task.providerName}</span>
-          {model ? (
-            <>
-              <span aria-hidden="true">·</span>
-              <span>{model}</span>
-            </>
-          ) : null}
-          <span aria-hidden="true">·</span>
-          <LocalTime iso={task.createdAt} />
-        </p>
+        <TaskFacts task={task} className="mt-1 text-sm" />
       </header>
 
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
