@@ -80,7 +80,13 @@ export async function startSimulator(protocol: SimProtocol, handler: ProtocolHan
       image: `${url}/media/${clipId}.png`,
       preview: `${url}/audiopipe/?item_id=${clipId}`,
     }),
-    untilDone: (task) => new Promise((resolve) => later(store.remaining(task), resolve)),
+    // Node timers may fire a millisecond before Date.now() says the time is up, so the
+    // wait re-checks the stage instead of trusting one timeout.
+    untilDone: (task) =>
+      new Promise<void>((resolve) => {
+        const check = () => (store.remaining(task) === 0 ? resolve() : later(store.remaining(task) + 1, check));
+        check();
+      }),
     scheduleCallback(task) {
       if (!task.callbackUrl) return;
       clearTimeout(callbackTimers.get(task.id));
