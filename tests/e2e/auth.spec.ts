@@ -1,4 +1,8 @@
+import fs from "node:fs";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
+import Database from "better-sqlite3";
+import { encode } from "next-auth/jwt";
 import { account, completeSetup, signedInPage, signIn, signOut, startApp, type RunningApp } from "./fixtures";
 
 // The foundation journeys: first run, sign-in and out, invites, roles, revocation.
@@ -184,4 +188,34 @@ test("API tokens: created once, listed with last use, revoked", async ({ browser
   await expect(page.getByText("No tokens yet.")).toBeVisible();
   const revoked = await request.get(`${app.url}/api/v1/providers`, { headers: { Authorization: `Bearer ${token}` } });
   expect(revoked.status()).toBe(401);
+});
+
+test("a session cookie counts only when sealed with this server's secret, unexpired and current (SEC-4)", async () => {
+  const db = new Database(path.join(app.dataDir, "songloft.db"), { readonly: true });
+  const row = db.prepare("SELECT id, session_version AS sv FROM users WHERE email = ?").get(owner.email) as { id: string; sv: number };
+  db.close();
+  const secret = fs.readFileSync(path.join(app.dataDir, "secret"), "utf8").trim();
+  const plain = "authjs.session-token";
+  const secure = "__Secure-authjs.session-token";
+  const seal = (options: { secret?: string; salt?: string; maxAge?: number; sv?: number }) =>
+    encode({ token: { sub: row.id, sv: options.sv ?? row.sv }, secret: options.secret ?? secret, salt: options.salt ?? plain, maxAge: options.maxAge ?? 3600 });
+  const open = (cookie: string) => fetch(`${app.url}/settings`, { headers: { cookie }, redirect: "manual" });
+
+  const valid = await open(`${plain}=${await seal({})}`);
+  expect(valid.status).toBe(200);
+  expect(await valid.text()).toContain(owner.name);
+  // An https sign-in sets the __Secure- name; its token is salted with that name.
+  expect((await open(`${secure}=${await seal({ salt: secure })}`)).status).toBe(200);
+
+  const refused = [
+    `${plain}=${await seal({ secret: "another server's secret, long enough to derive a key" })}`,
+    `${plain}=${await seal({ maxAge: -60 })}`,
+    `${plain}=${await seal({ sv: row.sv + 1 })}`,
+    `${secure}=${await seal({ salt: plain })}`,
+  ];
+  for (const cookie of refused) {
+    const res = await open(cookie);
+    expect(res.status, cookie.slice(0, 40)).toBe(307);
+    expect(res.headers.get("location")).toContain("/login");
+  }
 });

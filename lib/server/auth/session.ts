@@ -1,4 +1,5 @@
 import { headers } from "next/headers";
+import { getToken } from "next-auth/jwt";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { AppError } from "@/lib/errors";
@@ -6,7 +7,7 @@ import { getApiTokenByHash, touchApiToken } from "@/lib/server/data/api-tokens";
 import { getUserById, hasAnyUser } from "@/lib/server/data/users";
 import type { User } from "@/lib/server/db/schema";
 import { sha256Hex } from "@/lib/server/ids";
-import { auth } from "./index";
+import { appSecret } from "@/lib/server/secret";
 
 export type Viewer = Pick<User, "id" | "email" | "name" | "role" | "locale">;
 
@@ -20,16 +21,33 @@ function toViewer(user: User): Viewer {
  * version (password change, disable) ends the session at once (SEC-4).
  */
 export const currentUser = cache(async (): Promise<Viewer | null> => {
-  const authorization = (await headers()).get("authorization");
+  const requestHeaders = await headers();
+  const authorization = requestHeaders.get("authorization");
   if (authorization?.toLowerCase().startsWith("bearer ")) {
     return userFromBearer(authorization.slice(7).trim());
   }
-  const session = await auth();
-  if (!session?.userId) return null;
+  const session = await readSessionCookie(requestHeaders);
+  if (!session) return null;
   const user = getUserById(session.userId);
   if (!user || user.disabled || user.sessionVersion !== session.sessionVersion) return null;
   return toViewer(user);
 });
+
+/**
+ * Decrypts the Auth.js session cookie (https sign-ins use the `__Secure-` name,
+ * plain http the bare one). This is what `auth()` reads, without its full request
+ * pipeline, which also re-encrypts a fresh cookie that a page render cannot send:
+ * that second JWE per page view was a measurable part of every page's cost (PERF-3).
+ * A forged, expired or foreign-secret cookie decodes to null.
+ */
+async function readSessionCookie(requestHeaders: Headers): Promise<{ userId: string; sessionVersion: number } | null> {
+  if (!requestHeaders.get("cookie")?.includes("authjs.session-token")) return null;
+  const req = { headers: requestHeaders };
+  const secret = appSecret();
+  const token = (await getToken({ req, secret, secureCookie: true })) ?? (await getToken({ req, secret, secureCookie: false }));
+  if (!token?.sub || typeof token.sv !== "number") return null;
+  return { userId: token.sub, sessionVersion: token.sv };
+}
 
 export function userFromBearer(token: string): Viewer | null {
   if (!token) return null;
