@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { ClientIntl } from "@/app/_components/intl-provider";
 import { getLocale, getMessages } from "@/lib/i18n/server";
+import { pickMessages } from "@/lib/i18n/slice";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -23,7 +24,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="min-h-screen font-sans">
-        <ClientIntl locale={locale} messages={messages}>
+        {/* App-wide strings only; layouts and pages add their own with <ClientMessages>. */}
+        <ClientIntl locale={locale} messages={pickMessages(messages, ["common"])}>
           {children}
         </ClientIntl>
       </body>

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { ClientMessages } from "@/app/_components/client-messages";
 import { Logo } from "@/app/_components/logo";
 
 export default function AuthLayout({ children }: { children: ReactNode }) {
@@ -8,7 +9,9 @@ export default function AuthLayout({ children }: { children: ReactNode }) {
         <div className="mb-6 flex justify-center text-xl">
           <Logo />
         </div>
-        <div className="card">{children}</div>
+        <div className="card">
+          <ClientMessages paths={["auth"]}>{children}</ClientMessages>
+        </div>
       </div>
     </main>
   );

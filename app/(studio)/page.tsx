@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ClientMessages } from "@/app/_components/client-messages";
 import { getT } from "@/lib/i18n/server";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { listProviders } from "@/lib/server/providers/registry";
@@ -22,12 +23,14 @@ export default async function CreatePage() {
     .filter((task) => task.kind !== "lyrics")
     .slice(0, 10);
   return (
-    <>
-      <header className="mb-6">
-        <h1 className="text-2xl font-semibold tracking-tight">{t("heading")}</h1>
-        <p className="mt-1 text-sm muted">{t("lead")}</p>
-      </header>
-      <CreateStudio providers={providers} initialTasks={tasks} noProviderHint={user.role === "admin" ? t("noProviders.admin") : t("noProviders.member")} />
-    </>
+    <ClientMessages paths={["create", "tasks", "auth.errors"]}>
+      <>
+        <header className="mb-6">
+          <h1 className="text-2xl font-semibold tracking-tight">{t("heading")}</h1>
+          <p className="mt-1 text-sm muted">{t("lead")}</p>
+        </header>
+        <CreateStudio providers={providers} initialTasks={tasks} noProviderHint={user.role === "admin" ? t("noProviders.admin") : t("noProviders.member")} />
+      </>
+    </ClientMessages>
   );
 }

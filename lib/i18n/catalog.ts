@@ -30,3 +30,4 @@ export const catalogs = {
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof catalogs)["en"];
+

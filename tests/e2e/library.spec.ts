@@ -158,3 +158,55 @@ test("another member's private song stays invisible everywhere: library, team, s
   await owner.context().close();
   await page.context().close();
 });
+
+test("every page finds the strings its client components need (no missing messages)", async ({ browser }) => {
+  const missing: string[] = [];
+  const watch = (page: Page) =>
+    page.on("console", (message) => {
+      if (message.type() === "error" && message.text().includes("[songloft]")) missing.push(`${page.url()}: ${message.text()}`);
+    });
+  const clip = boClips[0];
+  // A task page is its owner's alone.
+  const owner = await signedInPage(browser, app, bo);
+  watch(owner);
+  const { clip: dto } = (await (await owner.request.get(`${app.url}/api/v1/clips/${clip}`)).json()) as { clip: { taskId: string } };
+  await owner.goto(`${app.url}/tasks/${dto.taskId}`);
+  await expect(owner.getByTestId("current-user")).toHaveText(bo.name);
+  await owner.context().close();
+
+  const page = await signedInPage(browser, app, ann);
+  watch(page);
+  const paths = [
+    "/",
+    "/library",
+    "/library?view=trash",
+    "/team",
+    `/members/${cyId}`,
+    `/clips/${clip}`,
+    `/clips/${clip}/extend`,
+    "/settings",
+    "/admin",
+    "/admin/users",
+    "/admin/providers",
+    "/admin/providers/new",
+    "/admin/providers/demo",
+    "/admin/usage",
+  ];
+  for (const path of paths) {
+    const res = await page.goto(`${app.url}${path}`);
+    expect(res?.status(), path).toBe(200);
+    await expect(page.getByTestId("current-user")).toBeVisible();
+  }
+  // A client-side navigation brings the next page's strings in its RSC payload.
+  await page.goto(`${app.url}/settings`);
+  await page.getByRole("link", { name: "Team" }).click();
+  await expect(page).toHaveURL(/\/team$/);
+  await expect(page.getByTestId("clip-row").first()).toBeVisible();
+  await expect(page.getByRole("button", { name: "More filters" }).or(page.getByLabel("Status"))).toBeVisible();
+  await page.getByRole("link", { name: "Create" }).click();
+  await expect(page.getByRole("button", { name: /create|generate/i }).first()).toBeVisible();
+  // Signed out: the sign-in page.
+  await signOut(page);
+  expect(missing).toEqual([]);
+  await page.context().close();
+});

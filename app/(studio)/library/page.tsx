@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ClientMessages } from "@/app/_components/client-messages";
 import { getT } from "@/lib/i18n/server";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { DeletedBanner } from "../_library/deleted-banner";
@@ -27,43 +28,47 @@ export default async function LibraryPage({ searchParams }: Props) {
   if (trash) {
     const params = parseLibraryParams({}, { scope: "mine", view: "trash" });
     return (
-      <div className="space-y-5">
-        <PageHeading title={t("trash.title")} lead={t("trash.lead")}>
-          <Link href="/library" className="btn-secondary">
-            {t("trash.back")}
-          </Link>
-        </PageHeading>
-        <LibraryView
-          viewer={viewer}
-          basePath="/library?view=trash"
-          params={params}
-          fixed={{ scope: "mine", view: "trash" }}
-          showOwner={false}
-          trash
-          empty={<EmptyState title={t("empty.trash")} lead={t("empty.trashLead")} />}
-        />
-      </div>
+      <ClientMessages paths={["library", "tasks.status", "tasks.progress"]}>
+        <div className="space-y-5">
+          <PageHeading title={t("trash.title")} lead={t("trash.lead")}>
+            <Link href="/library" className="btn-secondary">
+              {t("trash.back")}
+            </Link>
+          </PageHeading>
+          <LibraryView
+            viewer={viewer}
+            basePath="/library?view=trash"
+            params={params}
+            fixed={{ scope: "mine", view: "trash" }}
+            showOwner={false}
+            trash
+            empty={<EmptyState title={t("empty.trash")} lead={t("empty.trashLead")} />}
+          />
+        </div>
+      </ClientMessages>
     );
   }
 
   const params = parseLibraryParams(raw, { scope: "mine" });
   return (
-    <div className="space-y-5">
-      <PageHeading title={t("title")} lead={t("lead")}>
-        <Link href="/library?view=trash" className="btn-secondary" data-testid="open-trash">
-          {t("trash.open")}
-        </Link>
-      </PageHeading>
-      {deleted ? <DeletedBanner viewer={viewer} clipId={deleted} /> : null}
-      {params.hasFilters ? null : <InFlightTasks viewer={viewer} />}
-      <LibraryView
-        viewer={viewer}
-        basePath="/library"
-        params={params}
-        fixed={{ scope: "mine" }}
-        showOwner={false}
-        empty={<EmptyState title={t("empty.mine")} lead={t("empty.mineLead")} action={{ href: "/", label: t("empty.create") }} />}
-      />
-    </div>
+    <ClientMessages paths={["library", "tasks.status", "tasks.progress"]}>
+      <div className="space-y-5">
+        <PageHeading title={t("title")} lead={t("lead")}>
+          <Link href="/library?view=trash" className="btn-secondary" data-testid="open-trash">
+            {t("trash.open")}
+          </Link>
+        </PageHeading>
+        {deleted ? <DeletedBanner viewer={viewer} clipId={deleted} /> : null}
+        {params.hasFilters ? null : <InFlightTasks viewer={viewer} />}
+        <LibraryView
+          viewer={viewer}
+          basePath="/library"
+          params={params}
+          fixed={{ scope: "mine" }}
+          showOwner={false}
+          empty={<EmptyState title={t("empty.mine")} lead={t("empty.mineLead")} action={{ href: "/", label: t("empty.create") }} />}
+        />
+      </div>
+    </ClientMessages>
   );
 }

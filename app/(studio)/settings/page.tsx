@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ClientMessages } from "@/app/_components/client-messages";
 import { LocalTime } from "@/app/_components/local-time";
 import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
 import { getLocale, getT } from "@/lib/i18n/server";
@@ -18,75 +19,77 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const tokens = listApiTokensForUser(user.id);
   const { password } = await searchParams;
   return (
-    <div className="mx-auto max-w-3xl space-y-6">
-      <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <section className="card">
-        <h2 className="mb-4 font-semibold">{t("profile")}</h2>
-        <ProfileForm name={user.name} email={user.email} />
-      </section>
-      <section className="card">
-        <h2 className="mb-1 font-semibold">{t("language")}</h2>
-        <p className="mb-4 text-sm muted">{t("languageLead")}</p>
-        <form action={setLanguageAction} className="flex flex-wrap items-end gap-3">
-          <select name="locale" aria-label={t("language")} defaultValue={user.locale ?? "auto"} className="input w-auto">
-            <option value="auto">{t("languageAuto")}</option>
-            {LOCALES.map((l) => (
-              <option key={l} value={l}>
-                {LOCALE_NAMES[l]}
-              </option>
-            ))}
-          </select>
-          <button type="submit" className="btn-secondary">
-            {t("saveLanguage")}
-          </button>
-          <span className="text-sm muted">{t("currentLanguage", { name: LOCALE_NAMES[locale] })}</span>
-        </form>
-      </section>
-      <section className="card">
-        <h2 className="mb-4 font-semibold">{t("password")}</h2>
-        <PasswordForm changed={password === "changed"} />
-        <p className="mt-3 text-xs muted">{t("passwordSessionsNote")}</p>
-      </section>
-      <section className="card">
-        <h2 className="mb-1 font-semibold">{t("tokens")}</h2>
-        <p className="mb-4 text-sm muted">{t("tokensLead")}</p>
-        <TokenForm />
-        {tokens.length === 0 ? (
-          <p className="mt-4 text-sm muted">{t("noTokens")}</p>
-        ) : (
-          <table className="data-table mt-4" data-testid="tokens-table">
-            <thead>
-              <tr>
-                <th>{t("tokenName")}</th>
-                <th>{t("tokenEnds")}</th>
-                <th>{t("tokenCreated")}</th>
-                <th>{t("tokenLastUsed")}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.map((tok) => (
-                <tr key={tok.id}>
-                  <td className="font-medium">{tok.name}</td>
-                  <td className="font-mono text-xs">…{tok.hint}</td>
-                  <td>
-                    <LocalTime iso={tok.createdAt.toISOString()} />
-                  </td>
-                  <td>{tok.lastUsedAt ? <LocalTime iso={tok.lastUsedAt.toISOString()} /> : <span className="muted">{t("never")}</span>}</td>
-                  <td className="text-right">
-                    <form action={revokeTokenAction}>
-                      <input type="hidden" name="tokenId" value={tok.id} />
-                      <button type="submit" className="btn-danger py-1 text-xs">
-                        {t("revoke")}
-                      </button>
-                    </form>
-                  </td>
-                </tr>
+    <ClientMessages paths={["settings", "auth.errors"]}>
+      <div className="mx-auto max-w-3xl space-y-6">
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <section className="card">
+          <h2 className="mb-4 font-semibold">{t("profile")}</h2>
+          <ProfileForm name={user.name} email={user.email} />
+        </section>
+        <section className="card">
+          <h2 className="mb-1 font-semibold">{t("language")}</h2>
+          <p className="mb-4 text-sm muted">{t("languageLead")}</p>
+          <form action={setLanguageAction} className="flex flex-wrap items-end gap-3">
+            <select name="locale" aria-label={t("language")} defaultValue={user.locale ?? "auto"} className="input w-auto">
+              <option value="auto">{t("languageAuto")}</option>
+              {LOCALES.map((l) => (
+                <option key={l} value={l}>
+                  {LOCALE_NAMES[l]}
+                </option>
               ))}
-            </tbody>
-          </table>
-        )}
-      </section>
-    </div>
+            </select>
+            <button type="submit" className="btn-secondary">
+              {t("saveLanguage")}
+            </button>
+            <span className="text-sm muted">{t("currentLanguage", { name: LOCALE_NAMES[locale] })}</span>
+          </form>
+        </section>
+        <section className="card">
+          <h2 className="mb-4 font-semibold">{t("password")}</h2>
+          <PasswordForm changed={password === "changed"} />
+          <p className="mt-3 text-xs muted">{t("passwordSessionsNote")}</p>
+        </section>
+        <section className="card">
+          <h2 className="mb-1 font-semibold">{t("tokens")}</h2>
+          <p className="mb-4 text-sm muted">{t("tokensLead")}</p>
+          <TokenForm />
+          {tokens.length === 0 ? (
+            <p className="mt-4 text-sm muted">{t("noTokens")}</p>
+          ) : (
+            <table className="data-table mt-4" data-testid="tokens-table">
+              <thead>
+                <tr>
+                  <th>{t("tokenName")}</th>
+                  <th>{t("tokenEnds")}</th>
+                  <th>{t("tokenCreated")}</th>
+                  <th>{t("tokenLastUsed")}</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {tokens.map((tok) => (
+                  <tr key={tok.id}>
+                    <td className="font-medium">{tok.name}</td>
+                    <td className="font-mono text-xs">…{tok.hint}</td>
+                    <td>
+                      <LocalTime iso={tok.createdAt.toISOString()} />
+                    </td>
+                    <td>{tok.lastUsedAt ? <LocalTime iso={tok.lastUsedAt.toISOString()} /> : <span className="muted">{t("never")}</span>}</td>
+                    <td className="text-right">
+                      <form action={revokeTokenAction}>
+                        <input type="hidden" name="tokenId" value={tok.id} />
+                        <button type="submit" className="btn-danger py-1 text-xs">
+                          {t("revoke")}
+                        </button>
+                      </form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      </div>
+    </ClientMessages>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ClientMessages } from "@/app/_components/client-messages";
 import { getT } from "@/lib/i18n/server";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { listLibraryMembers } from "@/lib/server/services/library";
@@ -20,17 +21,19 @@ export default async function TeamPage({ searchParams }: Props) {
   const t = await getT("library");
   const params = parseLibraryParams(raw, { scope: "team" });
   return (
-    <div className="space-y-5">
-      <PageHeading title={t("team.title")} lead={t("team.lead")} />
-      <LibraryView
-        viewer={viewer}
-        basePath="/team"
-        params={params}
-        fixed={{ scope: "team" }}
-        showOwner
-        members={listLibraryMembers()}
-        empty={<EmptyState title={t("empty.team")} lead={t("empty.teamLead")} action={{ href: "/", label: t("empty.create") }} />}
-      />
-    </div>
+    <ClientMessages paths={["library", "tasks.status", "tasks.progress"]}>
+      <div className="space-y-5">
+        <PageHeading title={t("team.title")} lead={t("team.lead")} />
+        <LibraryView
+          viewer={viewer}
+          basePath="/team"
+          params={params}
+          fixed={{ scope: "team" }}
+          showOwner
+          members={listLibraryMembers()}
+          empty={<EmptyState title={t("empty.team")} lead={t("empty.teamLead")} action={{ href: "/", label: t("empty.create") }} />}
+        />
+      </div>
+    </ClientMessages>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ClientMessages } from "@/app/_components/client-messages";
 import { ClipPlayer } from "@/app/_components/player/clip-player";
 import { MusicIcon } from "@/app/_components/player/icons";
 import { formatClock } from "@/app/_components/player/time";
@@ -53,114 +54,116 @@ export default async function ClipPage({ params }: Props) {
   const queue = track ? [track, ...toTracks(takes.map((c) => toCardData(c, names)), untitled)] : [];
 
   return (
-    // Phones read cover, song, then the facts; wide screens keep cover and facts in a left column.
-    <article
-      className="grid gap-6 lg:grid-cols-[minmax(0,20rem)_minmax(0,1fr)] lg:grid-rows-[auto_1fr] lg:gap-x-8"
-      data-testid="clip-page"
-      data-clip-id={clip.id}
-    >
-      <div className="aspect-square w-full max-w-60 overflow-hidden rounded-2xl bg-linear-to-br from-accent-500 to-sky-500 shadow-lg shadow-accent-600/10 sm:max-w-xs lg:col-start-1 lg:row-start-1 lg:max-w-none">
-        {clip.imageUrl ? (
-          <img src={clip.imageUrl} alt={t("coverAlt", { title: clip.title || untitled })} className="h-full w-full object-cover" data-testid="clip-cover" />
-        ) : (
-          <div className="flex h-full items-center justify-center text-white/80">
-            <MusicIcon className="h-16 w-16" />
-          </div>
-        )}
-      </div>
-
-      <div className="min-w-0 space-y-6 lg:col-start-2 lg:row-span-2 lg:row-start-1">
-        <header className="space-y-2">
-          <div className="flex flex-wrap items-center gap-2">
-            <span className="badge">{clip.model}</span>
-            {clip.visibility === "private" ? <span className="badge bg-amber-100 text-amber-800 dark:bg-amber-500/15 dark:text-amber-300">{t("visibility.private")}</span> : null}
-            {clip.state !== "succeeded" ? <span className="badge bg-sky-100 text-sky-800 dark:bg-sky-500/15 dark:text-sky-300">{t(`state.${clip.state}`)}</span> : null}
-          </div>
-          <RenameTitle clipId={clip.id} title={clip.title} canEdit={isOwner} />
-          {clip.style ? <p className="text-zinc-600 dark:text-zinc-300" data-testid="clip-style">{clip.style}</p> : null}
-          <p className="text-sm muted">
-            {t.rich("madeBy", {
-              name: clip.owner.name,
-              link: (chunks) => (
-                <Link href={`/members/${clip.owner.id}`} className="font-medium text-zinc-700 hover:underline dark:text-zinc-200">
-                  {chunks}
-                </Link>
-              ),
-            })}
-          </p>
-        </header>
-
-        <section className="card p-4">
-          {track ? <ClipPlayer track={track} queue={queue} /> : <p className="text-sm muted">{clip.state === "failed" ? clip.errorMessage || t("failed") : t("notReady")}</p>}
-        </section>
-
-        <div className="flex flex-wrap gap-2">
-          <StarButton clipId={clip.id} starred={clip.starred} labels={{ star: lt("star"), unstar: lt("unstar"), starred: lt("starred") }} />
-          <CopyLinkButton path={`/clips/${clip.id}`} />
-          {clip.audioUrl ? (
-            <a href={`/media/${clip.id}/audio?download=1`} download className="btn-secondary" data-testid="download-audio">
-              {t("downloadAudio")}
-            </a>
-          ) : null}
+    <ClientMessages paths={["clip", "auth.errors"]}>
+      // Phones read cover, song, then the facts; wide screens keep cover and facts in a left column.
+      <article
+        className="grid gap-6 lg:grid-cols-[minmax(0,20rem)_minmax(0,1fr)] lg:grid-rows-[auto_1fr] lg:gap-x-8"
+        data-testid="clip-page"
+        data-clip-id={clip.id}
+      >
+        <div className="aspect-square w-full max-w-60 overflow-hidden rounded-2xl bg-linear-to-br from-accent-500 to-sky-500 shadow-lg shadow-accent-600/10 sm:max-w-xs lg:col-start-1 lg:row-start-1 lg:max-w-none">
           {clip.imageUrl ? (
-            <a href={`/media/${clip.id}/cover?download=1`} download className="btn-secondary" data-testid="download-cover">
-              {t("downloadCover")}
-            </a>
-          ) : null}
-          {clip.state === "succeeded" ? (
-            <Link href={`/clips/${clip.id}/extend`} className="btn-secondary" data-testid="extend">
-              {t("extend")}
-            </Link>
-          ) : null}
+            <img src={clip.imageUrl} alt={t("coverAlt", { title: clip.title || untitled })} className="h-full w-full object-cover" data-testid="clip-cover" />
+          ) : (
+            <div className="flex h-full items-center justify-center text-white/80">
+              <MusicIcon className="h-16 w-16" />
+            </div>
+          )}
         </div>
 
-        {isOwner ? (
-          <section className="card flex flex-wrap items-end justify-between gap-4 p-4">
-            <VisibilityToggle clipId={clip.id} visibility={clip.visibility} />
-            <form action={deleteClipAction}>
-              <input type="hidden" name="clipId" value={clip.id} />
-              <button type="submit" className="btn-danger" data-testid="delete-clip">
-                {t("delete")}
-              </button>
-            </form>
+        <div className="min-w-0 space-y-6 lg:col-start-2 lg:row-span-2 lg:row-start-1">
+          <header className="space-y-2">
+            <div className="flex flex-wrap items-center gap-2">
+              <span className="badge">{clip.model}</span>
+              {clip.visibility === "private" ? <span className="badge bg-amber-100 text-amber-800 dark:bg-amber-500/15 dark:text-amber-300">{t("visibility.private")}</span> : null}
+              {clip.state !== "succeeded" ? <span className="badge bg-sky-100 text-sky-800 dark:bg-sky-500/15 dark:text-sky-300">{t(`state.${clip.state}`)}</span> : null}
+            </div>
+            <RenameTitle clipId={clip.id} title={clip.title} canEdit={isOwner} />
+            {clip.style ? <p className="text-zinc-600 dark:text-zinc-300" data-testid="clip-style">{clip.style}</p> : null}
+            <p className="text-sm muted">
+              {t.rich("madeBy", {
+                name: clip.owner.name,
+                link: (chunks) => (
+                  <Link href={`/members/${clip.owner.id}`} className="font-medium text-zinc-700 hover:underline dark:text-zinc-200">
+                    {chunks}
+                  </Link>
+                ),
+              })}
+            </p>
+          </header>
+
+          <section className="card p-4">
+            {track ? <ClipPlayer track={track} queue={queue} /> : <p className="text-sm muted">{clip.state === "failed" ? clip.errorMessage || t("failed") : t("notReady")}</p>}
           </section>
-        ) : null}
 
-        <section className="card p-5">
-          <h2 className="mb-4 text-sm font-semibold">{t("lyrics")}</h2>
-          <Lyrics text={clip.lyrics} emptyLabel={t("noLyrics")} />
-        </section>
+          <div className="flex flex-wrap gap-2">
+            <StarButton clipId={clip.id} starred={clip.starred} labels={{ star: lt("star"), unstar: lt("unstar"), starred: lt("starred") }} />
+            <CopyLinkButton path={`/clips/${clip.id}`} />
+            {clip.audioUrl ? (
+              <a href={`/media/${clip.id}/audio?download=1`} download className="btn-secondary" data-testid="download-audio">
+                {t("downloadAudio")}
+              </a>
+            ) : null}
+            {clip.imageUrl ? (
+              <a href={`/media/${clip.id}/cover?download=1`} download className="btn-secondary" data-testid="download-cover">
+                {t("downloadCover")}
+              </a>
+            ) : null}
+            {clip.state === "succeeded" ? (
+              <Link href={`/clips/${clip.id}/extend`} className="btn-secondary" data-testid="extend">
+                {t("extend")}
+              </Link>
+            ) : null}
+          </div>
 
-        <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
-          <RelatedClips title={t("otherTake")} clips={takes} untitled={untitled} testId="sibling-takes" />
-          <RelatedClips
-            title={t("extendedFrom")}
-            note={clip.continueAt !== null ? t("continuesAt", { time: formatClock(clip.continueAt) }) : undefined}
-            clips={parent ? [parent] : []}
-            untitled={untitled}
-            testId="lineage-parent"
-          />
-          <RelatedClips title={t("extensions")} clips={extensions} untitled={untitled} testId="lineage-extensions" />
+          {isOwner ? (
+            <section className="card flex flex-wrap items-end justify-between gap-4 p-4">
+              <VisibilityToggle clipId={clip.id} visibility={clip.visibility} />
+              <form action={deleteClipAction}>
+                <input type="hidden" name="clipId" value={clip.id} />
+                <button type="submit" className="btn-danger" data-testid="delete-clip">
+                  {t("delete")}
+                </button>
+              </form>
+            </section>
+          ) : null}
+
+          <section className="card p-5">
+            <h2 className="mb-4 text-sm font-semibold">{t("lyrics")}</h2>
+            <Lyrics text={clip.lyrics} emptyLabel={t("noLyrics")} />
+          </section>
+
+          <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
+            <RelatedClips title={t("otherTake")} clips={takes} untitled={untitled} testId="sibling-takes" />
+            <RelatedClips
+              title={t("extendedFrom")}
+              note={clip.continueAt !== null ? t("continuesAt", { time: formatClock(clip.continueAt) }) : undefined}
+              clips={parent ? [parent] : []}
+              untitled={untitled}
+              testId="lineage-parent"
+            />
+            <RelatedClips title={t("extensions")} clips={extensions} untitled={untitled} testId="lineage-extensions" />
+          </div>
         </div>
-      </div>
-      <dl className="card grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 self-start p-4 text-sm lg:col-start-1 lg:row-start-2">
-        <dt className="muted">{t("facts.creator")}</dt>
-        <dd className="min-w-0 truncate">
-          <Link href={`/members/${clip.owner.id}`} className="font-medium hover:text-accent-600 hover:underline" data-testid="clip-creator">
-            {clip.owner.name}
-          </Link>
-        </dd>
-        <dt className="muted">{t("facts.model")}</dt>
-        <dd>{clip.model}</dd>
-        <dt className="muted">{t("facts.duration")}</dt>
-        <dd className="tabular-nums">{formatClock(clip.duration)}</dd>
-        <dt className="muted">{t("facts.provider")}</dt>
-        <dd className="min-w-0 truncate">{providerName}</dd>
-        <dt className="muted">{t("facts.created")}</dt>
-        <dd>
-          <LocalTime iso={clip.createdAt} />
-        </dd>
-      </dl>
-    </article>
+        <dl className="card grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 self-start p-4 text-sm lg:col-start-1 lg:row-start-2">
+          <dt className="muted">{t("facts.creator")}</dt>
+          <dd className="min-w-0 truncate">
+            <Link href={`/members/${clip.owner.id}`} className="font-medium hover:text-accent-600 hover:underline" data-testid="clip-creator">
+              {clip.owner.name}
+            </Link>
+          </dd>
+          <dt className="muted">{t("facts.model")}</dt>
+          <dd>{clip.model}</dd>
+          <dt className="muted">{t("facts.duration")}</dt>
+          <dd className="tabular-nums">{formatClock(clip.duration)}</dd>
+          <dt className="muted">{t("facts.provider")}</dt>
+          <dd className="min-w-0 truncate">{providerName}</dd>
+          <dt className="muted">{t("facts.created")}</dt>
+          <dd>
+            <LocalTime iso={clip.createdAt} />
+          </dd>
+        </dl>
+      </article>
+    </ClientMessages>
   );
 }

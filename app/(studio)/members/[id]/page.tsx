@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ClientMessages } from "@/app/_components/client-messages";
 import { getT } from "@/lib/i18n/server";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { listLibraryMembers } from "@/lib/server/services/library";
@@ -32,20 +33,22 @@ export default async function MemberPage({ params, searchParams }: Props) {
   const query = parseLibraryParams(raw, { scope: "team", member: member.id });
   const isMe = member.id === viewer.id;
   return (
-    <div className="space-y-5">
-      <PageHeading title={<span data-testid="member-name">{t("member.title", { name: member.name })}</span>} lead={isMe ? t("member.leadMe") : t("member.lead", { name: member.name })}>
-        <Link href={`/team?member=${encodeURIComponent(member.id)}`} className="btn-secondary">
-          {t("member.inTeam")}
-        </Link>
-      </PageHeading>
-      <LibraryView
-        viewer={viewer}
-        basePath={`/members/${encodeURIComponent(member.id)}`}
-        params={query}
-        fixed={{ scope: "team", member: member.id }}
-        showOwner={false}
-        empty={<EmptyState title={t("empty.member", { name: member.name })} lead={t("empty.memberLead")} />}
-      />
-    </div>
+    <ClientMessages paths={["library", "tasks.status", "tasks.progress"]}>
+      <div className="space-y-5">
+        <PageHeading title={<span data-testid="member-name">{t("member.title", { name: member.name })}</span>} lead={isMe ? t("member.leadMe") : t("member.lead", { name: member.name })}>
+          <Link href={`/team?member=${encodeURIComponent(member.id)}`} className="btn-secondary">
+            {t("member.inTeam")}
+          </Link>
+        </PageHeading>
+        <LibraryView
+          viewer={viewer}
+          basePath={`/members/${encodeURIComponent(member.id)}`}
+          params={query}
+          fixed={{ scope: "team", member: member.id }}
+          showOwner={false}
+          empty={<EmptyState title={t("empty.member", { name: member.name })} lead={t("empty.memberLead")} />}
+        />
+      </div>
+    </ClientMessages>
   );
 }

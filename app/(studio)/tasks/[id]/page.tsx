@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ClientMessages } from "@/app/_components/client-messages";
 import { taskHeadline } from "@/app/_components/task/format";
 import { TaskFacts } from "@/app/_components/task/task-facts";
 import { getT } from "@/lib/i18n/server";
@@ -42,35 +43,37 @@ export default async function TaskPage({ params }: Props) {
   const vendor = getTaskVendorDetailsForAdmin(id, user);
 
   return (
-    <div className="space-y-6">
-      <header>
-        <Link href="/" className="text-sm text-accent-600 hover:underline dark:text-accent-500">
-          ← {t("detail.back")}
-        </Link>
-        <h1 className="mt-2 text-2xl font-semibold tracking-tight break-words">{taskHeadline(task) ?? t(`kind.${task.kind}`)}</h1>
-        <TaskFacts task={task} className="mt-1 text-sm" />
-      </header>
+    <ClientMessages paths={["tasks"]}>
+      <div className="space-y-6">
+        <header>
+          <Link href="/" className="text-sm text-accent-600 hover:underline dark:text-accent-500">
+            ← {t("detail.back")}
+          </Link>
+          <h1 className="mt-2 text-2xl font-semibold tracking-tight break-words">{taskHeadline(task) ?? t(`kind.${task.kind}`)}</h1>
+          <TaskFacts task={task} className="mt-1 text-sm" />
+        </header>
 
-      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
-        <div className="min-w-0 space-y-6">
-          <LiveTask initialTask={task} />
-          <section className="card" aria-labelledby="request-heading">
-            <h2 id="request-heading" className="mb-4 text-base font-semibold">
-              {t("detail.request")}
-            </h2>
-            <RequestSummary task={task} sourceTitle={sourceTitleFor(user, task.request)} t={t} />
-          </section>
+        <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+          <div className="min-w-0 space-y-6">
+            <LiveTask initialTask={task} />
+            <section className="card" aria-labelledby="request-heading">
+              <h2 id="request-heading" className="mb-4 text-base font-semibold">
+                {t("detail.request")}
+              </h2>
+              <RequestSummary task={task} sourceTitle={sourceTitleFor(user, task.request)} t={t} />
+            </section>
+          </div>
+          <aside className="min-w-0 space-y-6">
+            <section className="card" aria-labelledby="timeline-heading">
+              <h2 id="timeline-heading" className="mb-4 text-base font-semibold">
+                {t("detail.timeline")}
+              </h2>
+              <Timeline entries={timeline} t={t} />
+            </section>
+            {vendor ? <VendorPayload details={vendor} t={t} /> : null}
+          </aside>
         </div>
-        <aside className="min-w-0 space-y-6">
-          <section className="card" aria-labelledby="timeline-heading">
-            <h2 id="timeline-heading" className="mb-4 text-base font-semibold">
-              {t("detail.timeline")}
-            </h2>
-            <Timeline entries={timeline} t={t} />
-          </section>
-          {vendor ? <VendorPayload details={vendor} t={t} /> : null}
-        </aside>
       </div>
-    </div>
+    </ClientMessages>
   );
 }

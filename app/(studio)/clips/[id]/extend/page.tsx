@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ClientMessages } from "@/app/_components/client-messages";
 import { formatSeconds } from "@/app/_components/task/format";
 import type { ClipDto } from "@/lib/dto";
 import { isAppError } from "@/lib/errors";
@@ -33,31 +34,33 @@ export default async function ExtendPage({ params }: Props) {
   const title = clip.title || (await getT("tasks"))("clip.untitled");
 
   return (
-    <div className="mx-auto max-w-2xl space-y-6">
-      <header>
-        <Link href={`/clips/${clip.id}`} className="text-sm text-accent-600 hover:underline dark:text-accent-500">
-          ← {t("extend.back")}
-        </Link>
-        <h1 className="mt-2 text-2xl font-semibold tracking-tight break-words">{t("extend.heading", { title })}</h1>
-        <p className="mt-1 text-sm muted">{t("extend.lead")}</p>
-      </header>
+    <ClientMessages paths={["create", "tasks", "auth.errors"]}>
+      <div className="mx-auto max-w-2xl space-y-6">
+        <header>
+          <Link href={`/clips/${clip.id}`} className="text-sm text-accent-600 hover:underline dark:text-accent-500">
+            ← {t("extend.back")}
+          </Link>
+          <h1 className="mt-2 text-2xl font-semibold tracking-tight break-words">{t("extend.heading", { title })}</h1>
+          <p className="mt-1 text-sm muted">{t("extend.lead")}</p>
+        </header>
 
-      <section className="card flex items-center gap-4" aria-label={t("extend.source")}>
-        <div className="h-16 w-16 shrink-0 overflow-hidden rounded-lg bg-gradient-to-br from-accent-500 to-sky-500">
-          {clip.imageUrl ? <img src={clip.imageUrl} alt="" className="h-full w-full object-cover" /> : null}
-        </div>
-        <div className="min-w-0">
-          <p className="text-xs uppercase tracking-wide muted">{t("extend.source")}</p>
-          <p className="truncate font-medium">{title}</p>
-          <p className="truncate text-xs muted">
-            {[clip.style, clip.model, clip.duration !== null ? formatSeconds(clip.duration) : null].filter(Boolean).join(" · ")}
-          </p>
-        </div>
-      </section>
+        <section className="card flex items-center gap-4" aria-label={t("extend.source")}>
+          <div className="h-16 w-16 shrink-0 overflow-hidden rounded-lg bg-gradient-to-br from-accent-500 to-sky-500">
+            {clip.imageUrl ? <img src={clip.imageUrl} alt="" className="h-full w-full object-cover" /> : null}
+          </div>
+          <div className="min-w-0">
+            <p className="text-xs uppercase tracking-wide muted">{t("extend.source")}</p>
+            <p className="truncate font-medium">{title}</p>
+            <p className="truncate text-xs muted">
+              {[clip.style, clip.model, clip.duration !== null ? formatSeconds(clip.duration) : null].filter(Boolean).join(" · ")}
+            </p>
+          </div>
+        </section>
 
-      <section className="card">
-        {clip.state === "succeeded" ? <ExtendForm clip={clip} /> : <p className="text-sm muted">{t("extend.notFinished")}</p>}
-      </section>
-    </div>
+        <section className="card">
+          {clip.state === "succeeded" ? <ExtendForm clip={clip} /> : <p className="text-sm muted">{t("extend.notFinished")}</p>}
+        </section>
+      </div>
+    </ClientMessages>
   );
 }
