@@ -33,20 +33,48 @@ export const currentUser = cache(async (): Promise<Viewer | null> => {
   return toViewer(user);
 });
 
+interface SessionClaims {
+  userId: string;
+  sessionVersion: number;
+  /** Epoch milliseconds when the cookie stops counting. */
+  expiresAt: number;
+}
+
+// Cookies already decrypted by this process, by their exact text: a member's every
+// request carries the same cookie, and a JWE decryption per request was a visible
+// share of each page's cost (PERF-3). Only cookies that decrypted with this server's
+// secret get in, each is used only until its own expiry, and the session version is
+// still compared with the database on every request (SEC-4).
+const verified = new Map<string, SessionClaims>();
+const VERIFIED_MAX = 1_000;
+
 /**
  * Decrypts the Auth.js session cookie (https sign-ins use the `__Secure-` name,
  * plain http the bare one). This is what `auth()` reads, without its full request
- * pipeline, which also re-encrypts a fresh cookie that a page render cannot send:
- * that second JWE per page view was a measurable part of every page's cost (PERF-3).
- * A forged, expired or foreign-secret cookie decodes to null.
+ * pipeline, which also re-encrypts a fresh cookie that a page render cannot send.
+ * A forged, expired or foreign-secret cookie reads as null.
  */
-async function readSessionCookie(requestHeaders: Headers): Promise<{ userId: string; sessionVersion: number } | null> {
+export async function readSessionCookie(requestHeaders: Headers): Promise<SessionClaims | null> {
   if (!requestHeaders.get("cookie")?.includes("authjs.session-token")) return null;
   const req = { headers: requestHeaders };
   const secret = appSecret();
-  const token = (await getToken({ req, secret, secureCookie: true })) ?? (await getToken({ req, secret, secureCookie: false }));
-  if (!token?.sub || typeof token.sv !== "number") return null;
-  return { userId: token.sub, sessionVersion: token.sv };
+  for (const secureCookie of [true, false]) {
+    const raw = await getToken({ req, secret, secureCookie, raw: true });
+    if (!raw) continue;
+    const key = `${secureCookie ? "secure" : "plain"}:${raw}`;
+    const known = verified.get(key);
+    if (known) {
+      if (known.expiresAt > Date.now()) return known;
+      verified.delete(key);
+    }
+    const token = await getToken({ req, secret, secureCookie });
+    if (!token?.sub || typeof token.sv !== "number" || typeof token.exp !== "number") continue;
+    const claims = { userId: token.sub, sessionVersion: token.sv, expiresAt: token.exp * 1000 };
+    if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value!);
+    verified.set(key, claims);
+    return claims;
+  }
+  return null;
 }
 
 export function userFromBearer(token: string): Viewer | null {
