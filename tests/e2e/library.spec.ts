@@ -88,8 +88,16 @@ test("a member finds a teammate's song by a Chinese word, reopens it from a book
   await expect(rows.first()).toContainText("月光小巷");
   await expect(rows.first()).toContainText(bo.name);
 
+  // Opening a row navigates in place: the page survives (no reload) and the song playing goes on.
+  await rows.first().getByTestId("clip-row-play").click();
+  await expect(page.getByTestId("mini-player-title")).toHaveText("月光小巷");
+  await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
   await rows.first().getByTestId("clip-row-link").click();
   await expect(page).toHaveURL(/\/clips\/[A-Za-z0-9_-]+$/);
+  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+  await expect(page.getByTestId("mini-player-title")).toHaveText("月光小巷");
+  await expect.poll(() => page.getByTestId("player-audio").evaluate((el: HTMLAudioElement) => !el.paused && el.currentTime > 0)).toBe(true);
+  await page.getByTestId("player-audio").evaluate((el: HTMLAudioElement) => el.pause());
   const bookmark = page.url();
   await expect(page.getByTestId("clip-title")).toHaveText("月光小巷");
   await expect(page).toHaveTitle(/月光小巷/);

@@ -1,11 +1,9 @@
 "use client";
 
-import Link from "next/link";
 import { usePlayer, usePlayerState } from "@/app/_components/player/player-provider";
 import { formatClock } from "@/app/_components/player/time";
 import type { ClipCardData } from "./card-data";
 import styles from "./clip-card.module.css";
-import { RowIcon } from "./row-icons";
 import type { RowLabels } from "./row-labels";
 import { StarButton } from "./star-button";
 import { TrashControls } from "./trash-controls";
@@ -19,7 +17,7 @@ interface Props {
   onRemoved: () => void;
 }
 
-/** One song in a list: cover with play, title and style, details, star. Icons come from the list's sprite. */
+/** One song in a list: cover with play, title and style, details, star. Icons are drawn by the row's CSS. */
 export function ClipCard({ clip, labels, showOwner, trash, onPlay, onRemoved }: Props) {
   const store = usePlayer();
   const current = usePlayerState((s) => s.queue[s.index]?.id === clip.id);
@@ -35,14 +33,10 @@ export function ClipCard({ clip, labels, showOwner, trash, onPlay, onRemoved }: 
         onClick={() => (current ? store.toggle() : onPlay())}
         aria-label={playing ? labels.pause(title) : labels.play(title)}
         data-testid="clip-row-play"
+        data-playing={playing || undefined}
         className={styles.cover}
       >
-        {clip.coverUrl ? <img src={clip.coverUrl} alt="" loading="lazy" width={56} height={56} /> : <RowIcon name="note" className={styles.icon} />}
-        {playable ? (
-          <span className={styles.overlay}>
-            <RowIcon name={playing ? "pause" : "play"} className={styles.icon} />
-          </span>
-        ) : null}
+        {clip.coverUrl ? <img src={clip.coverUrl} alt="" loading="lazy" width={56} height={56} /> : <span className={styles.note} />}
       </button>
 
       <div className={styles.main}>
@@ -50,10 +44,11 @@ export function ClipCard({ clip, labels, showOwner, trash, onPlay, onRemoved }: 
           {trash ? (
             <span className={styles.title}>{title}</span>
           ) : (
-            // No prefetch: a page of rows would otherwise fetch every clip page it shows.
-            <Link href={`/clips/${clip.id}`} prefetch={false} className={styles.title} data-testid="clip-row-link">
+            // Plain links: the list navigates them in place (see ClipList), without a
+            // <Link> per row to render and mount, and without prefetching every clip page.
+            <a href={`/clips/${clip.id}`} className={styles.title} data-testid="clip-row-link">
               {title}
-            </Link>
+            </a>
           )}
           {clip.state === "succeeded" ? null : <StateBadge state={clip.state} label={labels.states[clip.state]} />}
           {clip.visibility === "private" ? <span className="badge shrink-0">{labels.private}</span> : null}
@@ -64,9 +59,9 @@ export function ClipCard({ clip, labels, showOwner, trash, onPlay, onRemoved }: 
       {/* One set of details: narrow screens keep the length, wider ones add the rest. */}
       <div className={styles.meta}>
         {showOwner ? (
-          <Link href={`/members/${clip.owner.id}`} prefetch={false} className={styles.owner}>
+          <a href={`/members/${clip.owner.id}`} className={styles.owner}>
             {clip.owner.name}
-          </Link>
+          </a>
         ) : null}
         <span className={`badge ${styles.model}`}>{clip.model}</span>
         <span className={styles.provider}>{clip.providerName}</span>
@@ -79,9 +74,7 @@ export function ClipCard({ clip, labels, showOwner, trash, onPlay, onRemoved }: 
       {trash ? (
         <TrashControls clipId={clip.id} title={title} onDone={onRemoved} />
       ) : (
-        <StarButton clipId={clip.id} starred={clip.starred} labels={labels.star} className={styles.star}>
-          {(starred) => <RowIcon name="star" outline={!starred} className={styles.starIcon} />}
-        </StarButton>
+        <StarButton clipId={clip.id} starred={clip.starred} labels={labels.star} iconOnlyClassName={styles.star} />
       )}
     </li>
   );

@@ -1,13 +1,13 @@
 "use client";
 
-import { useState, useTransition, type ReactNode } from "react";
+import { useRouter } from "next/navigation";
+import { useState, useTransition, type MouseEvent, type ReactNode } from "react";
 import { useTranslations } from "use-intl";
 import { usePlayer } from "@/app/_components/player/player-provider";
 import { SpinnerIcon } from "@/app/_components/player/icons";
 import { loadMoreClipsAction } from "../clips/actions";
 import { toTracks, type ClipCardData } from "./card-data";
 import { ClipCard } from "./clip-card";
-import { RowIconSprite } from "./row-icons";
 import { useRowLabels } from "./row-labels";
 
 interface Props {
@@ -30,6 +30,7 @@ export function ClipList({ initialItems, initialCursor, query, now, showOwner, t
   const t = useTranslations("library");
   const labels = useRowLabels(now);
   const store = usePlayer();
+  const router = useRouter();
   const [items, setItems] = useState(initialItems);
   const [cursor, setCursor] = useState(initialCursor);
   const [failed, setFailed] = useState(false);
@@ -58,14 +59,23 @@ export function ClipList({ initialItems, initialCursor, query, now, showOwner, t
     if (index >= 0) store.playList(tracks, index);
   };
 
+  // The rows' links are plain <a>s; a plain click on one navigates in place, like a
+  // <Link>, so the player keeps playing. Modified clicks keep the browser's own meaning.
+  const navigate = (e: MouseEvent<HTMLUListElement>) => {
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    const link = (e.target as Element).closest("a");
+    if (!link || link.target || link.hasAttribute("download") || link.origin !== window.location.origin) return;
+    e.preventDefault();
+    router.push(link.pathname + link.search + link.hash);
+  };
+
   if (items.length === 0 && !cursor) return <>{empty}</>;
   return (
     <div>
-      <RowIconSprite />
       {items.length === 0 ? (
         <p className="card py-8 text-center text-sm muted">{t("searchOlder")}</p>
       ) : (
-        <ul className="divide-y divide-zinc-100 overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-sm dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900" data-testid="clip-list">
+        <ul className="divide-y divide-zinc-100 overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-sm dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900" data-testid="clip-list" onClick={navigate}>
           {items.map((clip) => (
             <ClipCard
               key={clip.id}

@@ -57,7 +57,9 @@ export async function LibraryView({ viewer, basePath, params, fixed, showOwner, 
         now={Date.now()}
         showOwner={showOwner}
         trash={trash}
-        empty={params.hasFilters ? noResults : empty}
+        // Rows leave the list only in the trash; elsewhere a list that starts with rows
+        // never shows its empty state, so the page does not send it.
+        empty={page.items.length > 0 && !trash ? null : params.hasFilters ? noResults : empty}
       />
     </div>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, useTransition, type ReactNode } from "react";
+import { useState, useTransition } from "react";
 import { StarIcon } from "@/app/_components/player/icons";
 import { setStarredAction } from "../clips/actions";
 
@@ -9,13 +9,12 @@ interface Props {
   starred: boolean;
   /** Passed in rather than looked up, so a list of rows translates them once. */
   labels: { star: string; unstar: string; starred: string };
-  /** List rows draw a compact icon-only button with their own styles and icon. */
-  className?: string;
-  children?: (starred: boolean) => ReactNode;
+  /** List rows draw an icon-only button; their class draws the icon from `aria-pressed`. */
+  iconOnlyClassName?: string;
 }
 
 /** Stars flip at once and settle on what the server answers. */
-export function StarButton({ clipId, starred: initial, labels, className, children }: Props) {
+export function StarButton({ clipId, starred: initial, labels, iconOnlyClassName }: Props) {
   const [starred, setStarred] = useState(initial);
   const [pending, start] = useTransition();
   const toggle = () => {
@@ -28,13 +27,7 @@ export function StarButton({ clipId, starred: initial, labels, className, childr
   };
   const label = starred ? labels.unstar : labels.star;
   const common = { type: "button" as const, onClick: toggle, "aria-pressed": starred, disabled: pending, "data-testid": "star-toggle" };
-  if (children) {
-    return (
-      <button {...common} aria-label={label} className={className}>
-        {children(starred)}
-      </button>
-    );
-  }
+  if (iconOnlyClassName) return <button {...common} aria-label={label} className={iconOnlyClassName} />;
   return (
     <button {...common} className={`btn-secondary ${starred ? "text-amber-500" : "text-zinc-500 dark:text-zinc-400"}`}>
       <StarIcon filled={starred} className="h-4 w-4" />
