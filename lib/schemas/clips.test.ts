@@ -4,8 +4,8 @@ import { clipListQuerySchema, clipPatchSchema, rangeBound, searchParamsRecord } 
 const parse = (query: string) => clipListQuerySchema.safeParse(searchParamsRecord(new URLSearchParams(query)));
 
 describe("the clips query", () => {
-  it("defaults to my clips, 24 at a time, and ignores blank form fields", () => {
-    expect(parse("q=&status=&model=").data).toEqual({ scope: "mine", limit: 24 });
+  it("defaults to my clips, 20 at a time, and ignores blank form fields", () => {
+    expect(parse("q=&status=&model=").data).toEqual({ scope: "mine", limit: 20 });
   });
 
   it("reads a bookmarked, filtered team view", () => {

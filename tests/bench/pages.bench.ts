@@ -19,7 +19,7 @@ import { BENCH_PASSWORD, benchEmail, seedLibrary } from "./seed";
 // same server, same signed-in member, 20 connections). /settings is the baseline:
 // it is an existing signed-in page in the same studio layout (header, navigation,
 // player) whose own work is one small query, so the ratio isolates what the library
-// adds (a keyset page of 24 clips, filters, in-flight tasks). A bench-only page would
+// adds (a keyset page of 20 clips, filters, in-flight tasks). A bench-only page would
 // be marginally lighter, but it would ship in every build for no user.
 //
 // Run alone: npx tsx tests/bench/pages.bench.ts (BENCH_PAGE_CLIPS, BENCH_PAGE_SECONDS, BENCH_PAGE_ROUNDS).

@@ -2,7 +2,7 @@ import type { Track } from "@/app/_components/player/player-store";
 import type { ClipDto } from "@/lib/dto";
 
 // What a list row needs, and nothing more: lyrics and vendor URLs stay out of the
-// page payload, which keeps a 24-row page light to render and to ship (PERF-3/5).
+// page payload, which keeps a page of rows light to render and to ship (PERF-3/5).
 export interface ClipCardData {
   id: string;
   title: string;

@@ -36,7 +36,7 @@ export function ClipCard({ clip, labels, showOwner, trash, onPlay, onRemoved }: 
         data-playing={playing || undefined}
         className={styles.cover}
       >
-        {clip.coverUrl ? <img src={clip.coverUrl} alt="" loading="lazy" width={56} height={56} /> : <span className={styles.note} />}
+        {clip.coverUrl ? <img src={clip.coverUrl} alt="" loading="lazy" /> : <span className={styles.note} />}
       </button>
 
       <div className={styles.main}>

@@ -4,7 +4,7 @@ import { parseLibraryParams, viewKey } from "./query";
 describe("parseLibraryParams", () => {
   it("reads the filters a bookmarked URL carries", () => {
     const { query, values, hasFilters } = parseLibraryParams({ q: "月光", status: "succeeded", starred: "1", from: "2026-01-01" }, { scope: "mine" });
-    expect(query).toMatchObject({ scope: "mine", q: "月光", status: "succeeded", starred: true, from: "2026-01-01", limit: 24 });
+    expect(query).toMatchObject({ scope: "mine", q: "月光", status: "succeeded", starred: true, from: "2026-01-01", limit: 20 });
     expect(values).toEqual({ q: "月光", status: "succeeded", starred: "1", from: "2026-01-01" });
     expect(hasFilters).toBe(true);
   });
@@ -19,7 +19,7 @@ describe("parseLibraryParams", () => {
 
   it("ignores parameters that are not filters, and fixed parts cannot be overridden from the URL", () => {
     const { query, values, hasFilters } = parseLibraryParams({ scope: "team", view: "trash", cursor: "abc", limit: "100", member: "x" }, { scope: "team", member: "m1" });
-    expect(query).toMatchObject({ scope: "team", member: "m1", limit: 24 });
+    expect(query).toMatchObject({ scope: "team", member: "m1", limit: 20 });
     expect(query.view).toBeUndefined();
     expect(query.cursor).toBeUndefined();
     expect(values).toEqual({});

@@ -5,7 +5,7 @@ import { useLocale, useTranslations } from "use-intl";
 import type { ClipCardData } from "./card-data";
 
 // The words every row of a list repeats, prepared once per list: translating and
-// formatting inside each of 24 rows made the rows the costliest part of the page
+// formatting inside each of 20 rows made the rows the costliest part of the page
 // to server-render (PERF-3).
 
 export interface RowLabels {

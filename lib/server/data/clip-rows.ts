@@ -49,7 +49,7 @@ export function fromDrizzleRow(row: ClipRow & { ownerName: string | null; starre
 }
 
 // Prepared statements per connection: the library runs a handful of query shapes
-// thousands of times, and preparing dominates the cost of a 24-row page.
+// thousands of times, and preparing dominates the cost of a page of rows.
 const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
 export function prepared(text: string): Database.Statement {
