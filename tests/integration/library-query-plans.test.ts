@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvCache } from "@/lib/env";
 import { FTS_CANDIDATE_LIMIT, SEARCH_WINDOW } from "@/lib/server/data/clips";
 import { ftsProbeQuery, pageQuery, scopeIndex, windowBoundaryQuery, type ClipListFilters, type ListSql } from "@/lib/server/data/clip-list-sql";
+import { openSongTasksQuery } from "@/lib/server/data/open-tasks";
 import { closeDb, getDb } from "@/lib/server/db/client";
 import { seedLibrary } from "@/tests/bench/seed";
 
@@ -85,6 +86,17 @@ function expectIndexWalk(label: string, query: ListSql, index: string) {
   expect(steps[0], `${label}: ${steps.join(" | ")}`).toMatch(new RegExp(`^SEARCH c USING (COVERING )?INDEX ${index} \\(`));
   expect(steps.filter((s) => /TEMP B-TREE/.test(s)), `${label}: ${steps.join(" | ")}`).toEqual([]);
   expect(steps.filter((s) => /^SCAN c\b/.test(s)), label).toEqual([]);
+  // A page's rows learn "archived?" from the partial index alone, never a media row.
+  const media = query.text.includes("media_files") ? ["SEARCH m USING COVERING INDEX media_clip_archived_idx (clip_id=? AND kind=?)"] : [];
+  expect(steps.filter((s) => /^SEARCH m /.test(s)), label).toEqual(media);
+}
+
+/** The in-flight tasks above the library: one probe of the open-task index, no sort. */
+function checkOpenTasks() {
+  const query = openSongTasksQuery(getDb()).toSQL();
+  const params = query.params.map((p) => (typeof p === "object" ? viewer.id : p));
+  const details = (sqlite.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...params) as Step[]).map((s) => s.detail);
+  expect(details).toEqual(["SEARCH tasks USING INDEX tasks_open_owner_idx (owner_id=?)"]);
 }
 
 function checkAll() {
@@ -123,10 +135,12 @@ describe("library query plans", () => {
   it("walk an index in order for every scope and filter combination, as the app runs (no statistics)", () => {
     expect(sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'sqlite_stat1'").get()).toEqual({ n: 0 });
     checkAll();
+    checkOpenTasks();
   });
 
   it("keep the same plans after ANALYZE", () => {
     sqlite.exec("ANALYZE");
     checkAll();
+    checkOpenTasks();
   });
 });

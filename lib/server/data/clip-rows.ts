@@ -16,7 +16,7 @@ export function libraryExtras(viewerId: string) {
   return {
     ownerName: sql<string>`(select u.name from users u where u.id = ${clips.ownerId})`.as("owner_name"),
     starred: sql<number>`exists (select 1 from stars s where s.user_id = ${viewerId} and s.clip_id = ${clips.id})`.as("starred"),
-    archived: sql<number>`exists (select 1 from media_files m where m.clip_id = ${clips.id} and m.kind = 'audio' and m.status = 'archived')`.as("archived"),
+    archived: sql<number>`exists (select 1 from media_files m indexed by media_clip_archived_idx where m.clip_id = ${clips.id} and m.kind = 'audio' and m.status = 'archived')`.as("archived"),
   };
 }
 
@@ -24,11 +24,15 @@ export function librarySelection(viewerId: string) {
   return { ...getTableColumns(clips), ...libraryExtras(viewerId) };
 }
 
-/** The same extras in hand-written SQL over `clips c`, with the viewer bound as `@viewer`. */
+/**
+ * The same extras in hand-written SQL over `clips c`, with the viewer bound as `@viewer`.
+ * "Archived?" reads the partial index of archived media alone (SQLite would otherwise
+ * pick the unique (clip, kind) index and read each media row for its status).
+ */
 export const LIBRARY_SELECT = `c.*,
   (SELECT u.name FROM users u WHERE u.id = c.owner_id) AS owner_name,
   EXISTS (SELECT 1 FROM stars s WHERE s.user_id = @viewer AND s.clip_id = c.id) AS starred,
-  EXISTS (SELECT 1 FROM media_files m WHERE m.clip_id = c.id AND m.kind = 'audio' AND m.status = 'archived') AS archived`;
+  EXISTS (SELECT 1 FROM media_files m INDEXED BY media_clip_archived_idx WHERE m.clip_id = c.id AND m.kind = 'audio' AND m.status = 'archived') AS archived`;
 
 /** Maps a raw `LIBRARY_SELECT` row through Drizzle's own column decoders (timestamps → Date). */
 export function fromRawRow(raw: Record<string, unknown>): LibraryClipRow {

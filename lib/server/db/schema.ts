@@ -130,6 +130,9 @@ export const tasks = sqliteTable(
     index("tasks_owner_created_idx").on(t.ownerId, t.createdAt, t.id),
     index("tasks_due_idx").on(t.status, t.nextPollAt),
     index("tasks_provider_vendor_idx").on(t.providerId, t.vendorTaskId),
+    // Only the tasks still being made, per owner and newest first: /library asks on every
+    // view, and this answers from a page or two instead of reading task rows (PERF-3).
+    index("tasks_open_owner_idx").on(t.ownerId, t.createdAt, t.id).where(sql`status IN ('submitting', 'queued', 'running')`),
   ],
 );
 export type TaskRow = typeof tasks.$inferSelect;
@@ -240,6 +243,9 @@ export const mediaFiles = sqliteTable(
   (t) => [
     uniqueIndex("media_clip_kind_idx").on(t.clipId, t.kind),
     index("media_due_idx").on(t.status, t.nextAttemptAt),
+    // "Is this clip's audio archived?" for every row of a list, answered from the index
+    // alone: one table row fewer to read per clip shown (PERF-3).
+    index("media_clip_archived_idx").on(t.clipId, t.kind).where(sql`status = 'archived'`),
   ],
 );
 export type MediaFile = typeof mediaFiles.$inferSelect;

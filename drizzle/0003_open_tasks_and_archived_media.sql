@@ -1,0 +1,2 @@
+CREATE INDEX `media_clip_archived_idx` ON `media_files` (`clip_id`,`kind`) WHERE status = 'archived';--> statement-breakpoint
+CREATE INDEX `tasks_open_owner_idx` ON `tasks` (`owner_id`,`created_at`,`id`) WHERE status IN ('submitting', 'queued', 'running');
