@@ -23,7 +23,18 @@ export function openSongTasksQuery(db: Db) {
     .limit(MAX);
 }
 
-const prepare = (db: Db) => openSongTasksQuery(db).prepare();
+const prepare = (db: Db) => ({
+  // A full task row is two dozen columns, and better-sqlite3's cost per call grows
+  // with them even when no row comes back; most views have nothing in flight, so a
+  // one-column probe answers first.
+  any: db
+    .select({ id: tasks.id })
+    .from(tasks)
+    .where(and(eq(tasks.ownerId, sql.placeholder("ownerId")), sql`${tasks.status} IN ${OPEN}`))
+    .limit(1)
+    .prepare(),
+  list: openSongTasksQuery(db).prepare(),
+});
 
 /**
  * The owner's songs still being made, newest first, for the top of /library. The
@@ -35,5 +46,6 @@ export function listOpenSongTasksForOwner(ownerId: string, limit: number): TaskR
   const db = getDb();
   let statement = statements.get(db);
   if (!statement) statements.set(db, (statement = prepare(db)));
-  return statement.all({ ownerId }).slice(0, Math.min(limit, MAX));
+  if (!statement.any.get({ ownerId })) return [];
+  return statement.list.all({ ownerId }).slice(0, Math.min(limit, MAX));
 }
