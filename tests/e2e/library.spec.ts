@@ -205,6 +205,8 @@ test("every page finds the strings its client components need (no missing messag
     expect(res?.status(), path).toBe(200);
     await expect(page.getByTestId("current-user")).toBeVisible();
   }
+  // The pages bench's empty yardstick page exists only for the bench.
+  expect((await page.goto(`${app.url}/bench/baseline`))?.status()).toBe(404);
   // A client-side navigation brings the next page's strings in its RSC payload.
   await page.goto(`${app.url}/settings`);
   await page.getByRole("link", { name: "Team" }).click();
