@@ -3,6 +3,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
 import { resetEnvCache } from "@/lib/env";
+import { CLIP_PAGE_DEFAULT } from "@/lib/schemas/clips";
 import { listClips, type ListClipsInput } from "@/lib/server/data/clips";
 import { listLibrary } from "@/lib/server/services/library";
 import { closeDb, getDb } from "@/lib/server/db/client";
@@ -15,7 +16,8 @@ import { BENCH_USERS, defaultBenchDb, seedLibrary } from "./seed";
 // and reused; BENCH_CLIPS=100000 runs only the smaller one). Each page starts at a
 // random position of a random member's history, as "Load more" would.
 
-const PAGE = 24;
+// The pages' own page size.
+const PAGE = CLIP_PAGE_DEFAULT;
 
 function seededClips(file: string): number {
   if (!fs.existsSync(file)) return 0;
