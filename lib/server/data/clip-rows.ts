@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import { getTableColumns, sql } from "drizzle-orm";
-import { getDb } from "@/lib/server/db/client";
+import { perConnection } from "@/lib/server/db/client";
 import { clips, type ClipRow } from "@/lib/server/db/schema";
 
 // A clip as lists and pages show it: the row plus its owner's name, whether the
@@ -54,13 +54,11 @@ export function fromDrizzleRow(row: ClipRow & { ownerName: string | null; starre
 
 // Prepared statements per connection: the library runs a handful of query shapes
 // thousands of times, and preparing dominates the cost of a page of rows.
-const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+const statements = perConnection((db) => ({ sqlite: db.$client, byText: new Map<string, Database.Statement>() }));
 
 export function prepared(text: string): Database.Statement {
-  const sqlite = getDb().$client;
-  let cache = statements.get(sqlite);
-  if (!cache) statements.set(sqlite, (cache = new Map()));
-  let statement = cache.get(text);
-  if (!statement) cache.set(text, (statement = sqlite.prepare(text)));
+  const { sqlite, byText } = statements();
+  let statement = byText.get(text);
+  if (!statement) byText.set(text, (statement = sqlite.prepare(text)));
   return statement;
 }

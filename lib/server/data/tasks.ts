@@ -1,12 +1,12 @@
 import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, isNull, lte, notInArray, sql } from "drizzle-orm";
 import { fromRawRow, LIBRARY_SELECT, prepared, type LibraryClipRow } from "@/lib/server/data/clip-rows";
-import { getDb, type Db } from "@/lib/server/db/client";
-import { taskEvents, tasks, type NewTaskRow, type TaskEvent, type TaskRow } from "@/lib/server/db/schema";
+import { getDb, perConnection, type Db } from "@/lib/server/db/client";
+import { OPEN_STATUSES, taskEvents, tasks, type NewTaskRow, type TaskEvent, type TaskRow } from "@/lib/server/db/schema";
 
 // Task rows and their status timeline. Everything here is synchronous; callers that
 // change several rows together wrap the calls in `inTransaction`.
 
-export const OPEN_STATUSES = ["submitting", "queued", "running"] as const;
+export { OPEN_STATUSES };
 export const TERMINAL_STATUSES = ["succeeded", "failed"] as const;
 
 export function isTerminal(status: TaskRow["status"]): boolean {
@@ -79,8 +79,6 @@ const { rawPayload: _raw, errorDetails: _details, ...syncColumns } = getTableCol
 
 // The poller runs these two for every task in every round; preparing them once per
 // connection keeps a 1,000-task round cheap.
-const hot = new WeakMap<Db, ReturnType<typeof prepareHot>>();
-
 function prepareHot(db: Db) {
   return {
     syncRow: db.select(syncColumns).from(tasks).where(eq(tasks.id, sql.placeholder("id"))).prepare(),
@@ -92,12 +90,7 @@ function prepareHot(db: Db) {
   };
 }
 
-function hotStatements() {
-  const db = getDb();
-  let statements = hot.get(db);
-  if (!statements) hot.set(db, (statements = prepareHot(db)));
-  return statements;
-}
+const hotStatements = perConnection(prepareHot);
 
 export function getTaskForSync(id: string): SyncTaskRow | undefined {
   return hotStatements().syncRow.get({ id });

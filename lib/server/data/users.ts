@@ -1,5 +1,5 @@
 import { and, asc, count, eq, ne, sql } from "drizzle-orm";
-import { getDb, type Db } from "@/lib/server/db/client";
+import { getDb, perConnection } from "@/lib/server/db/client";
 import { users, type NewUser, type User } from "@/lib/server/db/schema";
 import { newId } from "@/lib/server/ids";
 
@@ -17,16 +17,10 @@ export function hasAnyUser(): boolean {
 
 // Every signed-in request reads its user (SEC-4's session check): prepared once per
 // connection, since building the query costs more than running it (PERF-3).
-const byId = new WeakMap<Db, ReturnType<typeof prepareById>>();
-function prepareById(db: Db) {
-  return db.select().from(users).where(eq(users.id, sql.placeholder("id"))).prepare();
-}
+const byId = perConnection((db) => db.select().from(users).where(eq(users.id, sql.placeholder("id"))).prepare());
 
 export function getUserById(id: string): User | undefined {
-  const db = getDb();
-  let statement = byId.get(db);
-  if (!statement) byId.set(db, (statement = prepareById(db)));
-  return statement.get({ id });
+  return byId().get({ id });
 }
 
 export function getUserByEmail(email: string): User | undefined {

@@ -88,6 +88,11 @@ export const providers = sqliteTable("providers", {
 });
 export type ProviderRow = typeof providers.$inferSelect;
 
+// A task is open until the vendor's answer is final. The SQL list is written out (not
+// bound) wherever it filters, so SQLite matches it to tasks_open_owner_idx below.
+export const OPEN_STATUSES = ["submitting", "queued", "running"] as const;
+export const OPEN_STATUS_LIST = sql.raw(`(${OPEN_STATUSES.map((s) => `'${s}'`).join(", ")})`);
+
 export const tasks = sqliteTable(
   "tasks",
   {
@@ -132,7 +137,7 @@ export const tasks = sqliteTable(
     index("tasks_provider_vendor_idx").on(t.providerId, t.vendorTaskId),
     // Only the tasks still being made, per owner and newest first: /library asks on every
     // view, and this answers from a page or two instead of reading task rows (PERF-3).
-    index("tasks_open_owner_idx").on(t.ownerId, t.createdAt, t.id).where(sql`status IN ('submitting', 'queued', 'running')`),
+    index("tasks_open_owner_idx").on(t.ownerId, t.createdAt, t.id).where(sql`status IN ${OPEN_STATUS_LIST}`),
   ],
 );
 export type TaskRow = typeof tasks.$inferSelect;
