@@ -1,5 +1,5 @@
 import { headers } from "next/headers";
-import { getToken } from "next-auth/jwt";
+import { decode, getToken } from "next-auth/jwt";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { AppError } from "@/lib/errors";
@@ -46,6 +46,7 @@ interface SessionClaims {
 // secret get in, each is used only until its own expiry, and the session version is
 // still compared with the database on every request (SEC-4).
 const verified = new Map<string, SessionClaims>();
+const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
 const VERIFIED_MAX = 1_000;
 
 /**
@@ -58,16 +59,18 @@ export async function readSessionCookie(requestHeaders: Headers): Promise<Sessio
   if (!requestHeaders.get("cookie")?.includes("authjs.session-token")) return null;
   const req = { headers: requestHeaders };
   const secret = appSecret();
-  for (const secureCookie of [true, false]) {
-    const raw = await getToken({ req, secret, secureCookie, raw: true });
+  for (const name of SESSION_COOKIES) {
+    // getToken with `raw` only reads the cookie (joining chunks); decryption is below.
+    const raw = await getToken({ req, secret, cookieName: name, raw: true });
     if (!raw) continue;
-    const key = `${secureCookie ? "secure" : "plain"}:${raw}`;
+    const key = `${name}=${raw}`;
     const known = verified.get(key);
     if (known) {
       if (known.expiresAt > Date.now()) return known;
       verified.delete(key);
     }
-    const token = await getToken({ req, secret, secureCookie });
+    // The cookie's name is its salt, so a token cannot be replayed under the other name.
+    const token = await decode({ token: raw, secret, salt: name }).catch(() => null);
     if (!token?.sub || typeof token.sv !== "number" || typeof token.exp !== "number") continue;
     const claims = { userId: token.sub, sessionVersion: token.sv, expiresAt: token.exp * 1000 };
     if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value!);
