@@ -19,5 +19,5 @@ export function proxy(req: NextRequest) {
 
 export const config = {
   // Pages only: API routes answer 401 themselves, static files need no session.
-  matcher: ["/((?!api/|_next/|media/|favicon.ico|robots.txt).*)"],
+  matcher: ["/((?!api/|_next/|media/|favicon.ico|icon.svg|robots.txt).*)"],
 };

@@ -52,3 +52,12 @@ test("signed-in pages are private and never stored", async ({ request }) => {
     expect(cacheControl, path).toContain("no-store");
   }
 });
+
+test("every page links the app icon, which loads for signed-out visitors too", async ({ page }) => {
+  await page.goto(`${app.url}/login`);
+  const href = await page.locator('link[rel="icon"]').first().getAttribute("href");
+  expect(href).toMatch(/^\/icon\.svg/);
+  const icon = await page.request.get(app.url + href!, { maxRedirects: 0 });
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+});
