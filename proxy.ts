@@ -1,9 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { SESSION_COOKIES } from "@/lib/server/auth/cookie-names";
 
 // Redirects only: a visitor without a session cookie is sent to sign in before a
 // page renders. Every page, action and route handler still checks the user itself
 // (SEC-1); this is a convenience, never the guard.
-const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 const PUBLIC_PREFIXES = ["/login", "/setup", "/invite/"];
 
 export function proxy(req: NextRequest) {

@@ -8,6 +8,7 @@ import { getUserById, hasAnyUser } from "@/lib/server/data/users";
 import type { User } from "@/lib/server/db/schema";
 import { sha256Hex } from "@/lib/server/ids";
 import { appSecret } from "@/lib/server/secret";
+import { SESSION_COOKIES } from "./cookie-names";
 
 export type Viewer = Pick<User, "id" | "email" | "name" | "role" | "locale">;
 
@@ -46,7 +47,6 @@ interface SessionClaims {
 // secret get in, each is used only until its own expiry, and the session version is
 // still compared with the database on every request (SEC-4).
 const verified = new Map<string, SessionClaims>();
-const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
 const VERIFIED_MAX = 1_000;
 
 /**
