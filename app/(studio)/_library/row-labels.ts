@@ -38,11 +38,19 @@ export function relativeParts(thenMs: number, nowMs: number): [number, Intl.Rela
   return [seconds, "second"];
 }
 
+// Building an Intl formatter costs about as much as a page of rows' SQL (~0.1 ms): one per locale, per process.
+const formatters = new Map<string, Intl.RelativeTimeFormat>();
+function relativeFormat(locale: string): Intl.RelativeTimeFormat {
+  let rtf = formatters.get(locale);
+  if (!rtf) formatters.set(locale, (rtf = new Intl.RelativeTimeFormat(locale, { numeric: "auto" })));
+  return rtf;
+}
+
 export function useRowLabels(now: number): RowLabels {
   const t = useTranslations("library");
   const locale = useLocale();
   return useMemo(() => {
-    const rtf = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+    const rtf = relativeFormat(locale);
     const fill = (raw: string) => (title: string) => raw.replace("{title}", title);
     return {
       untitled: t("untitled"),

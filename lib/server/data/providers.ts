@@ -1,9 +1,17 @@
 import { asc, count, eq } from "drizzle-orm";
-import { getDb } from "@/lib/server/db/client";
+import { getDb, perConnection } from "@/lib/server/db/client";
 import { providers, tasks, type ProviderRow } from "@/lib/server/db/schema";
 
 export function listProviderRows(): ProviderRow[] {
   return getDb().select().from(providers).orderBy(asc(providers.createdAt)).all();
+}
+
+// Every list page labels its rows and filters with provider names: prepared once.
+const namesQuery = perConnection((db) => db.select({ id: providers.id, name: providers.name }).from(providers).orderBy(asc(providers.createdAt)).prepare());
+
+/** Id and display name of every provider, oldest first. */
+export function listProviderNameRows(): { id: string; name: string }[] {
+  return namesQuery().all();
 }
 
 export function getProviderRow(id: string): ProviderRow | undefined {

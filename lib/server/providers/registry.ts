@@ -1,7 +1,7 @@
 import { env } from "@/lib/env";
 import { decryptSecret, maskKey } from "@/lib/server/crypto";
 import { logger } from "@/lib/server/logger";
-import { getProviderRow, listProviderRows, upsertEnvProviderRow } from "@/lib/server/data/providers";
+import { getProviderRow, listProviderNameRows, listProviderRows, upsertEnvProviderRow } from "@/lib/server/data/providers";
 import type { ProviderRow } from "@/lib/server/db/schema";
 import { createAdapter } from "./index";
 import type { ModelInfo, Protocol, ProviderAdapter, ProviderConfig } from "./types";
@@ -127,10 +127,19 @@ function toEntry(row: ProviderRow): ProviderEntry {
   };
 }
 
+// Demo first on a fresh install, so it is the preselected provider.
+const demoFirst = (a: { id: string }, b: { id: string }) => Number(b.id === "demo") - Number(a.id === "demo");
+
 export function listProviders(options: { enabledOnly?: boolean } = {}): ProviderEntry[] {
-  const rows = listProviderRows().filter((r) => !options.enabledOnly || r.enabled);
-  // Demo first on a fresh install, so it is the preselected provider.
-  return rows.sort((a, b) => Number(b.id === "demo") - Number(a.id === "demo")).map(toEntry);
+  return listProviderRows()
+    .filter((r) => !options.enabledOnly || r.enabled)
+    .sort(demoFirst)
+    .map(toEntry);
+}
+
+/** Display names by id, in listProviders' order, without building adapters: for labels and filters. */
+export function providerNames(): Map<string, string> {
+  return new Map(listProviderNameRows().sort(demoFirst).map((p) => [p.id, p.name]));
 }
 
 export function getProvider(id: string): (ProviderEntry & { adapter: ProviderAdapter }) | undefined {

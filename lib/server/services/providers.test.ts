@@ -11,7 +11,7 @@ import { getProviderRow, updateProviderRow } from "@/lib/server/data/providers";
 import { closeDb, getDb } from "@/lib/server/db/client";
 import { tasks, users } from "@/lib/server/db/schema";
 import { newId } from "@/lib/server/ids";
-import { getProvider, listProviders, syncEnvProviders } from "@/lib/server/providers/registry";
+import { getProvider, listProviders, providerNames, syncEnvProviders } from "@/lib/server/providers/registry";
 import { resetSecretCache } from "@/lib/server/secret";
 import {
   addProvider,
@@ -123,6 +123,20 @@ describe("adding and editing providers", () => {
       "keyRequired",
     ]);
     expect(createProviderSchema.safeParse({ name: "a", protocol: "newapi", baseUrl: " ", apiKey: "k" }).error?.issues.map((i) => i.message)).toEqual(["baseUrlRequired"]);
+  });
+});
+
+describe("provider names for lists", () => {
+  it("name every provider, enabled or not, in the order of the provider list, and follow renames at once", () => {
+    const { dto, input } = add({ name: "Night Relay" });
+    setProviderEnabled(admin, dto.id, false);
+    expect([...providerNames().keys()]).toEqual(listProviders().map((p) => p.id));
+    expect([...providerNames().keys()][0]).toBe("demo");
+    expect(providerNames().get(dto.id)).toBe("Night Relay");
+    updateProvider(admin, dto.id, { name: "Day Relay", protocol: input.protocol, baseUrl: input.baseUrl });
+    expect(providerNames().get(dto.id)).toBe("Day Relay");
+    deleteProvider(admin, dto.id);
+    expect(providerNames().has(dto.id)).toBe(false);
   });
 });
 
