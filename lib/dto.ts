@@ -33,6 +33,12 @@ export interface ClipDto {
   deletedAt: string | null;
 }
 
+/** A clip as lists show it: no lyrics, prompt, lineage or vendor details. */
+export type ClipSummaryDto = Pick<
+  ClipDto,
+  "id" | "providerId" | "title" | "style" | "model" | "duration" | "state" | "audioUrl" | "previewUrl" | "imageUrl" | "visibility" | "starred" | "owner" | "createdAt" | "deletedAt"
+>;
+
 export interface TaskDto {
   id: string;
   kind: "music" | "lyrics" | "extend";

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { FTS_CANDIDATE_LIMIT, listClips, SEARCH_WINDOW, type ListClipsInput } from "@/lib/server/data/clips";
+import { toClipDto, toClipSummaryDto } from "@/lib/server/data/clip-dto";
+import { FTS_CANDIDATE_LIMIT, listClips, listClipSummaries, SEARCH_WINDOW, type ListClipsInput } from "@/lib/server/data/clips";
 import { getDb } from "@/lib/server/db/client";
 import { stars, type ClipRow, type User } from "@/lib/server/db/schema";
 import { newId } from "@/lib/server/ids";
@@ -144,6 +145,44 @@ describe("listClips", () => {
       expect(error, cursor).toBeInstanceOf(AppError);
       expect((error as AppError).status).toBe(400);
     }
+  });
+
+  it("lists summaries page for page like whole rows, with the same list fields", () => {
+    // Media columns the fixture leaves alone: covers in either size, live previews, no audio yet.
+    const ann = users[0];
+    const start = Date.UTC(2025, 0, 1);
+    addClip(ann, { title: "large cover only", imageLargeUrl: "https://cdn1.suno.ai/l.png", createdAt: new Date(start) });
+    addClip(ann, { title: "small cover", imageUrl: "https://cdn1.suno.ai/s.png", createdAt: new Date(start + 1) });
+    addClip(ann, { title: "streaming", state: "streaming", audioUrl: null, streamAudioUrl: "https://cdn1.suno.ai/live.mp3", createdAt: new Date(start + 2) });
+    addClip(ann, { title: "demo preview", state: "streaming", audioUrl: null, streamAudioUrl: "demo:abc", createdAt: new Date(start + 3) });
+    addClip(ann, { title: "queued", state: "queued", audioUrl: null, createdAt: new Date(start + 4) });
+    for (const [label, q] of queries().filter((_, i) => i % 5 === 0)) {
+      for (const viewer of users.slice(0, 2)) {
+        let cursor: string | undefined;
+        do {
+          const full = listClips({ ...q, viewer, limit: 9, cursor });
+          const summaries = listClipSummaries({ ...q, viewer, limit: 9, cursor });
+          expect(summaries.nextCursor, label).toBe(full.nextCursor);
+          expect(summaries.items.map((row) => toClipSummaryDto(row, row)), label).toEqual(
+            full.items.map((row) => {
+              const { id, providerId, title, style, model, duration, state, audioUrl, previewUrl, imageUrl, visibility, starred, owner, createdAt, deletedAt } = toClipDto(row, row);
+              return { id, providerId, title, style, model, duration, state, audioUrl, previewUrl, imageUrl, visibility, starred, owner, createdAt, deletedAt };
+            }),
+          );
+          cursor = full.nextCursor ?? undefined;
+        } while (cursor);
+      }
+    }
+    const mine = listClipSummaries({ viewer: ann, scope: "mine", limit: 5 }).items.map((row) => toClipSummaryDto(row, row));
+    expect(mine.map((c) => [c.title, Boolean(c.imageUrl), c.audioUrl ?? c.previewUrl])).toEqual([
+      ["queued", false, null],
+      ["demo preview", false, `/media/${mine[1].id}/audio`],
+      ["streaming", false, "https://cdn1.suno.ai/live.mp3"],
+      ["small cover", true, `/media/${mine[3].id}/audio`],
+      ["large cover only", true, `/media/${mine[4].id}/audio`],
+    ]);
+    // Summaries leave the long text behind.
+    expect(Object.keys(listClipSummaries({ viewer: ann, scope: "mine", limit: 1 }).items[0])).not.toContain("lyrics");
   });
 
   it("marks stars and owners on every row", () => {

@@ -1,5 +1,5 @@
 import type { Track } from "@/app/_components/player/player-store";
-import type { ClipDto } from "@/lib/dto";
+import type { ClipDto, ClipSummaryDto } from "@/lib/dto";
 
 // What a list row needs, and nothing more: lyrics and vendor URLs stay out of the
 // page payload, which keeps a page of rows light to render and to ship (PERF-3/5).
@@ -20,7 +20,7 @@ export interface ClipCardData {
   deletedAt: string | null;
 }
 
-export function toCardData(clip: ClipDto, providerNames: ReadonlyMap<string, string>): ClipCardData {
+export function toCardData(clip: ClipSummaryDto, providerNames: ReadonlyMap<string, string>): ClipCardData {
   return {
     id: clip.id,
     title: clip.title,

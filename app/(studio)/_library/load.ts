@@ -1,7 +1,7 @@
 import type { ClipListQuery } from "@/lib/schemas/clips";
 import type { Viewer } from "@/lib/server/auth/session";
-import { listProviders } from "@/lib/server/providers/registry";
-import { listLibrary } from "@/lib/server/services/library";
+import { providerNames } from "@/lib/server/providers/registry";
+import { listLibrarySummaries } from "@/lib/server/services/library";
 import { toCardData, type ClipCardData } from "./card-data";
 
 // A search page may come back short, even empty, with a cursor: the data layer reads
@@ -16,14 +16,14 @@ export interface FirstPage {
 }
 
 export function loadFirstPage(viewer: Viewer, query: ClipListQuery): FirstPage {
-  const providerNames = new Map(listProviders().map((p) => [p.id, p.name]));
-  const page = listLibrary(viewer, query);
+  const names = providerNames();
+  const page = listLibrarySummaries(viewer, query);
   const items = page.items;
   let cursor = page.nextCursor;
   for (let round = 1; query.q && cursor && items.length < query.limit && round < SEARCH_ROUNDS; round++) {
-    const more = listLibrary(viewer, { ...query, cursor });
+    const more = listLibrarySummaries(viewer, { ...query, cursor });
     items.push(...more.items);
     cursor = more.nextCursor;
   }
-  return { items: items.map((c) => toCardData(c, providerNames)), nextCursor: cursor, providerNames };
+  return { items: items.map((c) => toCardData(c, names)), nextCursor: cursor, providerNames: names };
 }

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { notFound, redirect, unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { AppError, isAppError } from "@/lib/errors";
-import { listProviders } from "@/lib/server/providers/registry";
+import { providerNames } from "@/lib/server/providers/registry";
 import { clipIdParamSchema, clipListQuerySchema } from "@/lib/schemas/clips";
 import { requireActionUser } from "@/lib/server/auth/session";
 import { actionError, formValues, type ActionState } from "@/lib/server/form";
@@ -117,8 +117,8 @@ export async function loadMoreClipsAction(query: Record<string, string>, cursor:
   const viewer = await requireActionUser();
   return attempt("load more", () => {
     const parsed = clipListQuerySchema.parse({ ...query, cursor });
-    const page = library.listLibrary(viewer, parsed);
-    const names = new Map(listProviders().map((p) => [p.id, p.name]));
+    const page = library.listLibrarySummaries(viewer, parsed);
+    const names = providerNames();
     return { items: page.items.map((c) => toCardData(c, names)), nextCursor: page.nextCursor };
   });
 }

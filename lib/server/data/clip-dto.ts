@@ -1,4 +1,4 @@
-import { mediaUrl, type ClipDto } from "@/lib/dto";
+import { mediaUrl, type ClipDto, type ClipSummaryDto } from "@/lib/dto";
 import type { ClipRow } from "@/lib/server/db/schema";
 
 // One mapping from a clip row to the shape the API and pages show. Media always goes
@@ -14,32 +14,43 @@ export interface ClipDtoExtras {
 
 const isHttp = (url: string) => /^https?:\/\//i.test(url);
 
-export function toClipDto(row: ClipRow, { ownerName, starred, archived }: ClipDtoExtras): ClipDto {
+type SummarySource = Pick<
+  ClipRow,
+  "id" | "ownerId" | "providerId" | "title" | "style" | "model" | "duration" | "state" | "audioUrl" | "streamAudioUrl" | "imageUrl" | "imageLargeUrl" | "visibility" | "createdAt" | "deletedAt"
+>;
+
+export function toClipSummaryDto(row: SummarySource, { ownerName, starred, archived }: ClipDtoExtras): ClipSummaryDto {
   const finalAudio = Boolean(row.audioUrl) || archived;
   return {
     id: row.id,
-    taskId: row.taskId,
     providerId: row.providerId,
     title: row.title,
-    lyrics: row.lyrics,
     style: row.style,
-    prompt: row.prompt,
     model: row.model,
     duration: row.duration,
     state: row.state,
-    errorMessage: row.errorMessage,
     audioUrl: finalAudio ? mediaUrl(row.id, "audio") : null,
     previewUrl: finalAudio ? null : previewUrl(row),
     imageUrl: row.imageUrl || row.imageLargeUrl ? mediaUrl(row.id, "cover") : null,
-    videoUrl: row.videoUrl ? mediaUrl(row.id, "video") : null,
-    archived,
     visibility: row.visibility,
     starred,
     owner: { id: row.ownerId, name: ownerName },
-    parentClipId: row.parentClipId,
-    continueAt: row.continueAt,
     createdAt: row.createdAt.toISOString(),
     deletedAt: row.deletedAt ? row.deletedAt.toISOString() : null,
+  };
+}
+
+export function toClipDto(row: ClipRow, extras: ClipDtoExtras): ClipDto {
+  return {
+    ...toClipSummaryDto(row, extras),
+    taskId: row.taskId,
+    lyrics: row.lyrics,
+    prompt: row.prompt,
+    errorMessage: row.errorMessage,
+    videoUrl: row.videoUrl ? mediaUrl(row.id, "video") : null,
+    archived: extras.archived,
+    parentClipId: row.parentClipId,
+    continueAt: row.continueAt,
   };
 }
 
@@ -48,7 +59,7 @@ export function toClipDto(row: ClipRow, { ownerName, starred, archived }: ClipDt
  * not a web URL (the demo provider's `demo:` assets) is served by the app's audio
  * route instead.
  */
-function previewUrl(row: ClipRow): string | null {
+function previewUrl(row: Pick<ClipRow, "id" | "streamAudioUrl">): string | null {
   if (!row.streamAudioUrl) return null;
   return isHttp(row.streamAudioUrl) ? row.streamAudioUrl : mediaUrl(row.id, "audio");
 }

@@ -2,7 +2,7 @@ import type { ClipState } from "@/lib/dto";
 import type { ClipViewer } from "./clip-access";
 import type { ClipCursor } from "./clip-cursor";
 import { ftsMatchExpression, likeClause, likePattern } from "./clip-search";
-import { LIBRARY_SELECT } from "./clip-rows";
+import { LIBRARY_SELECT, SUMMARY_SELECT } from "./clip-rows";
 
 // The library's SQL, built from a fixed set of fragments so every combination of
 // filters is a known, prepared query shape whose plan the PERF-1 test checks.
@@ -88,6 +88,8 @@ export interface PageOptions {
   candidates?: number[];
   /** Lower end of a bounded walk (inclusive): the search window's last row. */
   boundary?: ClipCursor;
+  /** The select list over `clips c`: whole rows (the default) or list summaries. */
+  select?: typeof LIBRARY_SELECT | typeof SUMMARY_SELECT;
 }
 
 /** One page, newest first; ask for limit + 1 rows to learn whether more follow. */
@@ -99,15 +101,16 @@ export function pageQuery(f: ClipListFilters, cursor: ClipCursor | undefined, o:
   });
   params.limit = o.limit;
   const filter = where.join(" AND ");
+  const select = o.select ?? LIBRARY_SELECT;
   if (!o.candidates) {
-    return { text: `SELECT ${LIBRARY_SELECT} FROM clips c INDEXED BY ${scopeIndex(f)} WHERE ${filter} ${ORDER} LIMIT @limit`, params };
+    return { text: `SELECT ${select} FROM clips c INDEXED BY ${scopeIndex(f)} WHERE ${filter} ${ORDER} LIMIT @limit`, params };
   }
   // FTS candidates are few (bounded by the probe): look them up by rowid (CROSS JOIN
   // and NOT INDEXED keep SQLite from walking an index to test membership instead),
   // sort just their keys, and only then build the page's rows.
   params.candidates = JSON.stringify(o.candidates);
   const hits = `SELECT c.rowid AS rid FROM json_each(@candidates) j CROSS JOIN clips c NOT INDEXED ON c.rowid = j.value WHERE ${filter} ${ORDER} LIMIT @limit`;
-  return { text: `SELECT ${LIBRARY_SELECT} FROM (${hits}) hit CROSS JOIN clips c NOT INDEXED ON c.rowid = hit.rid ${ORDER}`, params };
+  return { text: `SELECT ${select} FROM (${hits}) hit CROSS JOIN clips c NOT INDEXED ON c.rowid = hit.rid ${ORDER}`, params };
 }
 
 /**

@@ -7,7 +7,13 @@ import { clips, type ClipRow } from "@/lib/server/db/schema";
 // viewer starred it and whether its audio is archived. Shared by the hand-written
 // library queries and the Drizzle ones so both return the same shape.
 
-export type LibraryClipRow = ClipRow & { ownerName: string; starred: boolean; archived: boolean };
+interface Extras {
+  ownerName: string;
+  starred: boolean;
+  archived: boolean;
+}
+
+export type LibraryClipRow = ClipRow & Extras;
 
 const columns = Object.entries(getTableColumns(clips));
 
@@ -29,23 +35,57 @@ export function librarySelection(viewerId: string) {
  * "Archived?" reads the partial index of archived media alone (SQLite would otherwise
  * pick the unique (clip, kind) index and read each media row for its status).
  */
-export const LIBRARY_SELECT = `c.*,
-  (SELECT u.name FROM users u WHERE u.id = c.owner_id) AS owner_name,
+const LIBRARY_EXTRAS = `(SELECT u.name FROM users u WHERE u.id = c.owner_id) AS owner_name,
   EXISTS (SELECT 1 FROM stars s WHERE s.user_id = @viewer AND s.clip_id = c.id) AS starred,
   EXISTS (SELECT 1 FROM media_files m INDEXED BY media_clip_archived_idx WHERE m.clip_id = c.id AND m.kind = 'audio' AND m.status = 'archived') AS archived`;
 
-/** Maps a raw `LIBRARY_SELECT` row through Drizzle's own column decoders (timestamps → Date). */
-export function fromRawRow(raw: Record<string, unknown>): LibraryClipRow {
-  const out: Record<string, unknown> = {};
-  for (const [key, column] of columns) {
-    const value = raw[column.name];
-    out[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
-  }
-  out.ownerName = raw.owner_name ?? "";
-  out.starred = raw.starred === 1;
-  out.archived = raw.archived === 1;
-  return out as LibraryClipRow;
+export const LIBRARY_SELECT = `c.*, ${LIBRARY_EXTRAS}`;
+
+/** What a list row shows. Lyrics, prompt and vendor details stay in the table: a page reads and maps a fraction of the row. */
+const SUMMARY_KEYS = [
+  "id",
+  "ownerId",
+  "providerId",
+  "title",
+  "style",
+  "model",
+  "duration",
+  "state",
+  "audioUrl",
+  "streamAudioUrl",
+  "imageUrl",
+  "imageLargeUrl",
+  "visibility",
+  "createdAt",
+  "deletedAt",
+] as const satisfies readonly (keyof ClipRow)[];
+
+export type ClipSummaryRow = Pick<ClipRow, (typeof SUMMARY_KEYS)[number]> & Extras;
+
+const summaryColumns = columns.filter(([key]) => (SUMMARY_KEYS as readonly string[]).includes(key));
+
+/** `LIBRARY_SELECT` narrowed to the summary's columns, for lists. */
+export const SUMMARY_SELECT = `${summaryColumns.map(([, column]) => `c.${column.name}`).join(", ")}, ${LIBRARY_EXTRAS}`;
+
+/** Raw rows through Drizzle's own column decoders (timestamps → Date), plus the extras. */
+function rawRowMapper<T>(selected: typeof columns) {
+  return (raw: Record<string, unknown>): T => {
+    const out: Record<string, unknown> = {};
+    for (const [key, column] of selected) {
+      const value = raw[column.name];
+      out[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+    }
+    out.ownerName = raw.owner_name ?? "";
+    out.starred = raw.starred === 1;
+    out.archived = raw.archived === 1;
+    return out as T;
+  };
 }
+
+/** Maps a raw `LIBRARY_SELECT` row. */
+export const fromRawRow = rawRowMapper<LibraryClipRow>(columns);
+/** Maps a raw `SUMMARY_SELECT` row. */
+export const fromSummaryRow = rawRowMapper<ClipSummaryRow>(summaryColumns);
 
 /** Drizzle returns the EXISTS columns as 0/1. */
 export function fromDrizzleRow(row: ClipRow & { ownerName: string | null; starred: number | boolean; archived: number | boolean }): LibraryClipRow {

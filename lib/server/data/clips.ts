@@ -4,11 +4,11 @@ import { clips, providers, stars, users, type ClipRow } from "@/lib/server/db/sc
 import { clipVisibleTo, type ClipViewer } from "./clip-access";
 import { decodeClipCursor, encodeClipCursor, type ClipCursor } from "./clip-cursor";
 import { ftsProbeQuery, pageQuery, windowBoundaryQuery, type ClipListFilters, type ListSql } from "./clip-list-sql";
-import { fromDrizzleRow, fromRawRow, librarySelection, prepared, type LibraryClipRow } from "./clip-rows";
+import { fromDrizzleRow, fromRawRow, fromSummaryRow, LIBRARY_SELECT, librarySelection, prepared, SUMMARY_SELECT, type ClipSummaryRow, type LibraryClipRow } from "./clip-rows";
 import { parseSearchTerms } from "./clip-search";
 
 export type { ClipScope, ClipListFilters } from "./clip-list-sql";
-export type { LibraryClipRow } from "./clip-rows";
+export type { ClipSummaryRow, LibraryClipRow } from "./clip-rows";
 export { encodeClipCursor, decodeClipCursor } from "./clip-cursor";
 
 /**
@@ -38,11 +38,16 @@ export interface ClipPage<T> {
   nextCursor: string | null;
 }
 
-function rows(query: ListSql): LibraryClipRow[] {
-  return (prepared(query.text).all(query.params) as Record<string, unknown>[]).map(fromRawRow);
-}
+type ClipCursorSource = Parameters<typeof encodeClipCursor>[0];
 
-function toPage(found: LibraryClipRow[], limit: number, searchedUpTo?: ClipCursor): ClipPage<LibraryClipRow> {
+interface RowShape<T> {
+  select: typeof LIBRARY_SELECT | typeof SUMMARY_SELECT;
+  map: (raw: Record<string, unknown>) => T;
+}
+const FULL: RowShape<LibraryClipRow> = { select: LIBRARY_SELECT, map: fromRawRow };
+const SUMMARY: RowShape<ClipSummaryRow> = { select: SUMMARY_SELECT, map: fromSummaryRow };
+
+function toPage<T extends ClipCursorSource>(found: T[], limit: number, searchedUpTo?: ClipCursor): ClipPage<T> {
   if (found.length > limit) {
     const items = found.slice(0, limit);
     return { items, nextCursor: encodeClipCursor(items[limit - 1]) };
@@ -52,10 +57,21 @@ function toPage(found: LibraryClipRow[], limit: number, searchedUpTo?: ClipCurso
 
 /** The library, team and member lists: keyset pages newest first, filtered and searched, never counted. */
 export function listClips(input: ListClipsInput): ClipPage<LibraryClipRow> {
+  return listPage(input, FULL);
+}
+
+/** The same pages with only what a list row shows (see ClipSummaryRow). */
+export function listClipSummaries(input: ListClipsInput): ClipPage<ClipSummaryRow> {
+  return listPage(input, SUMMARY);
+}
+
+function listPage<T extends ClipCursorSource>(input: ListClipsInput, shape: RowShape<T>): ClipPage<T> {
+  const rows = (query: ListSql) => (prepared(query.text).all(query.params) as Record<string, unknown>[]).map(shape.map);
+  const select = shape.select;
   const limit = Math.min(Math.max(Math.trunc(input.limit) || 1, 1), MAX_PAGE);
   const cursor = input.cursor ? decodeClipCursor(input.cursor) : undefined;
   const search = parseSearchTerms(input.q);
-  if (!search) return toPage(rows(pageQuery(input, cursor, { limit: limit + 1 })), limit);
+  if (!search) return toPage(rows(pageQuery(input, cursor, { limit: limit + 1, select })), limit);
 
   if (search.indexed.length > 0) {
     const probe = ftsProbeQuery(search.indexed, FTS_CANDIDATE_LIMIT + 1);
@@ -63,14 +79,14 @@ export function listClips(input: ListClipsInput): ClipPage<LibraryClipRow> {
     if (candidates.length <= FTS_CANDIDATE_LIMIT) {
       if (candidates.length === 0) return { items: [], nextCursor: null };
       const shortWords = search.all.filter((w) => !search.indexed.includes(w));
-      return toPage(rows(pageQuery(input, cursor, { limit: limit + 1, candidates, likeWords: shortWords })), limit);
+      return toPage(rows(pageQuery(input, cursor, { limit: limit + 1, candidates, likeWords: shortWords, select })), limit);
     }
   }
 
   const edge = windowBoundaryQuery(input, cursor, SEARCH_WINDOW);
   const last = prepared(edge.text).get(edge.params) as { created_at: number; id: string } | undefined;
   const boundary = last ? { createdAt: last.created_at, id: last.id } : undefined;
-  return toPage(rows(pageQuery(input, cursor, { limit: limit + 1, likeWords: search.all, boundary })), limit, boundary);
+  return toPage(rows(pageQuery(input, cursor, { limit: limit + 1, likeWords: search.all, boundary, select })), limit, boundary);
 }
 
 /** One clip under the access rule (clip-access.ts); the owner also sees it in the trash with includeDeleted. */

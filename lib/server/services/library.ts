@@ -1,8 +1,8 @@
-import type { ClipDto, Visibility } from "@/lib/dto";
+import type { ClipDto, ClipSummaryDto, Visibility } from "@/lib/dto";
 import { AppError } from "@/lib/errors";
 import { rangeBound, clipPatchSchema, type ClipListQuery, type ClipPatch } from "@/lib/schemas/clips";
 import type { ClipViewer } from "@/lib/server/data/clip-access";
-import { toClipDto } from "@/lib/server/data/clip-dto";
+import { toClipDto, toClipSummaryDto } from "@/lib/server/data/clip-dto";
 import * as clipData from "@/lib/server/data/clips";
 import type { LibraryClipRow, ListClipsInput } from "@/lib/server/data/clips";
 import { getProviderRow } from "@/lib/server/data/providers";
@@ -14,8 +14,8 @@ import { deleteClipMedia } from "./archive-media";
 // exactly as if it did not exist (SEC-2); a teammate's team-visible clip that the
 // viewer may read but not change is forbidden.
 
-export interface ClipPageDto {
-  items: ClipDto[];
+export interface ClipPageDto<T = ClipDto> {
+  items: T[];
   nextCursor: string | null;
 }
 
@@ -59,6 +59,12 @@ export function listInputFor(viewer: ClipViewer, query: ClipListQuery): ListClip
 export function listLibrary(viewer: ClipViewer, query: ClipListQuery): ClipPageDto {
   const page = clipData.listClips(listInputFor(viewer, query));
   return { items: page.items.map(toDto), nextCursor: page.nextCursor };
+}
+
+/** The same page as listLibrary, as list rows show it (no lyrics, prompt or lineage). */
+export function listLibrarySummaries(viewer: ClipViewer, query: ClipListQuery): ClipPageDto<ClipSummaryDto> {
+  const page = clipData.listClipSummaries(listInputFor(viewer, query));
+  return { items: page.items.map((row) => toClipSummaryDto(row, row)), nextCursor: page.nextCursor };
 }
 
 /** A clip for the viewer; `includeDeleted` lets its owner see it in the trash. */
