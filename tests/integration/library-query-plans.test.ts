@@ -4,6 +4,7 @@ import path from "node:path";
 import type Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvCache } from "@/lib/env";
+import { SUMMARY_SELECT } from "@/lib/server/data/clip-rows";
 import { FTS_CANDIDATE_LIMIT, SEARCH_WINDOW } from "@/lib/server/data/clips";
 import { ftsProbeQuery, pageQuery, scopeIndex, windowBoundaryQuery, type ClipListFilters, type ListSql } from "@/lib/server/data/clip-list-sql";
 import { openSongTasksQuery } from "@/lib/server/data/open-tasks";
@@ -108,6 +109,7 @@ function checkAll() {
     for (const at of [undefined, cursor]) {
       const where = `${label}${at ? " (next page)" : ""}`;
       expectIndexWalk(`${where} page`, pageQuery(filters, at, { limit: 25 }), index);
+      expectIndexWalk(`${where} page of summaries`, pageQuery(filters, at, { limit: 25, select: SUMMARY_SELECT }), index);
       expectIndexWalk(`${where} search window`, windowBoundaryQuery(filters, at, SEARCH_WINDOW), index);
       expectIndexWalk(`${where} short-word search`, pageQuery(filters, at, { limit: 25, likeWords: ["爱", "lo"], boundary: { createdAt: 1, id: "a" } }), index);
 

@@ -1,5 +1,6 @@
 import { mediaUrl, type ClipDto, type ClipSummaryDto } from "@/lib/dto";
 import type { ClipRow } from "@/lib/server/db/schema";
+import type { ClipSummaryColumn } from "./clip-rows";
 
 // One mapping from a clip row to the shape the API and pages show. Media always goes
 // through the app's own URLs (/media/<id>/…), which serve the archive or fall back to
@@ -14,12 +15,7 @@ export interface ClipDtoExtras {
 
 const isHttp = (url: string) => /^https?:\/\//i.test(url);
 
-type SummarySource = Pick<
-  ClipRow,
-  "id" | "ownerId" | "providerId" | "title" | "style" | "model" | "duration" | "state" | "audioUrl" | "streamAudioUrl" | "imageUrl" | "imageLargeUrl" | "visibility" | "createdAt" | "deletedAt"
->;
-
-export function toClipSummaryDto(row: SummarySource, { ownerName, starred, archived }: ClipDtoExtras): ClipSummaryDto {
+export function toClipSummaryDto(row: Pick<ClipRow, ClipSummaryColumn>, { ownerName, starred, archived }: ClipDtoExtras): ClipSummaryDto {
   const finalAudio = Boolean(row.audioUrl) || archived;
   return {
     id: row.id,

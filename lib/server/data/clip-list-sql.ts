@@ -2,7 +2,7 @@ import type { ClipState } from "@/lib/dto";
 import type { ClipViewer } from "./clip-access";
 import type { ClipCursor } from "./clip-cursor";
 import { ftsMatchExpression, likeClause, likePattern } from "./clip-search";
-import { LIBRARY_SELECT, SUMMARY_SELECT } from "./clip-rows";
+import { LIBRARY_SELECT } from "./clip-rows";
 
 // The library's SQL, built from a fixed set of fragments so every combination of
 // filters is a known, prepared query shape whose plan the PERF-1 test checks.
@@ -88,8 +88,8 @@ export interface PageOptions {
   candidates?: number[];
   /** Lower end of a bounded walk (inclusive): the search window's last row. */
   boundary?: ClipCursor;
-  /** The select list over `clips c`: whole rows (the default) or list summaries. */
-  select?: typeof LIBRARY_SELECT | typeof SUMMARY_SELECT;
+  /** The select list over `clips c`: LIBRARY_SELECT (whole rows, the default) or SUMMARY_SELECT. */
+  select?: string;
 }
 
 /** One page, newest first; ask for limit + 1 rows to learn whether more follow. */

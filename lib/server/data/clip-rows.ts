@@ -60,7 +60,8 @@ const SUMMARY_KEYS = [
   "deletedAt",
 ] as const satisfies readonly (keyof ClipRow)[];
 
-export type ClipSummaryRow = Pick<ClipRow, (typeof SUMMARY_KEYS)[number]> & Extras;
+export type ClipSummaryColumn = (typeof SUMMARY_KEYS)[number];
+export type ClipSummaryRow = Pick<ClipRow, ClipSummaryColumn> & Extras;
 
 const summaryColumns = columns.filter(([key]) => (SUMMARY_KEYS as readonly string[]).includes(key));
 

@@ -41,7 +41,7 @@ export interface ClipPage<T> {
 type ClipCursorSource = Parameters<typeof encodeClipCursor>[0];
 
 interface RowShape<T> {
-  select: typeof LIBRARY_SELECT | typeof SUMMARY_SELECT;
+  select: string;
   map: (raw: Record<string, unknown>) => T;
 }
 const FULL: RowShape<LibraryClipRow> = { select: LIBRARY_SELECT, map: fromRawRow };
