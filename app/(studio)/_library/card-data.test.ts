@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ClipDto } from "@/lib/dto";
+import { formatClock } from "@/app/_components/player/time";
 import { toCardData, toTracks } from "./card-data";
 
 const clip = (over: Partial<ClipDto>): ClipDto => ({
@@ -37,6 +38,15 @@ describe("list rows and the player queue", () => {
     expect(row.providerName).toBe("Demo (offline)");
     expect(row).not.toHaveProperty("lyrics");
     expect(toCardData(clip({ providerId: "gone" }), names).providerName).toBe("gone");
+  });
+
+  it("shows a length the way the player's clock does, so the row and the player agree", () => {
+    for (const seconds of [30.6, 59.5, 61, 0.4]) {
+      const row = toCardData(clip({ duration: seconds }), names);
+      expect(formatClock(row.duration), String(seconds)).toBe(formatClock(seconds));
+    }
+    expect(toCardData(clip({ duration: 30.6 }), names).duration).toBe(30);
+    expect(toCardData(clip({ duration: null }), names).duration).toBeNull();
   });
 
   it("queues playable songs in list order, using the live preview while one streams", () => {

@@ -26,8 +26,9 @@ export function toCardData(clip: ClipSummaryDto, providerNames: ReadonlyMap<stri
     title: clip.title,
     style: clip.style,
     model: clip.model,
-    // Whole seconds: lists show m:ss, and the player reads the exact length from the audio.
-    duration: clip.duration === null ? null : Math.round(clip.duration),
+    // Whole seconds, cut like the player's clock (formatClock), so a 30.6 s song reads
+    // 0:30 in the list and in the player; the player reads the exact length from the audio.
+    duration: clip.duration === null ? null : Math.floor(clip.duration),
     providerName: providerNames.get(clip.providerId) ?? clip.providerId,
     createdAt: clip.createdAt,
     starred: clip.starred,

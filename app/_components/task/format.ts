@@ -1,15 +1,12 @@
 import type { TaskDto } from "@/lib/dto";
+import { formatClock } from "../player/time";
 
 // Isomorphic helpers for showing tasks: the same words on the server-rendered task
 // page and in the live client cards.
 
-/** 83.4 → "1:23"; hours only when needed. */
+/** 83.4 → "1:23"; hours only when needed. The player's clock, with a time before the start read as 0:00. */
 export function formatSeconds(seconds: number): string {
-  const total = Math.max(0, Math.floor(seconds));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = String(total % 60).padStart(2, "0");
-  return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${s}` : `${m}:${s}`;
+  return formatClock(Math.max(0, seconds));
 }
 
 /** "1:23", "83", "1:02:03" → seconds; null when it is not a time. */
