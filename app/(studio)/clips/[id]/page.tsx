@@ -55,7 +55,7 @@ export default async function ClipPage({ params }: Props) {
 
   return (
     <ClientMessages paths={["clip", "auth.errors"]}>
-      // Phones read cover, song, then the facts; wide screens keep cover and facts in a left column.
+      {/* Phones read cover, song, then the facts; wide screens keep cover and facts in a left column. */}
       <article
         className="grid gap-6 lg:grid-cols-[minmax(0,20rem)_minmax(0,1fr)] lg:grid-rows-[auto_1fr] lg:gap-x-8"
         data-testid="clip-page"
