@@ -30,4 +30,3 @@ export const catalogs = {
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof catalogs)["en"];
-

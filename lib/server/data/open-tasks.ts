@@ -4,18 +4,21 @@ import { OPEN_STATUS_LIST, tasks, type TaskRow } from "@/lib/server/db/schema";
 
 const MAX = 20;
 
+// The owner's open tasks. The status list is the partial index's own SQL, so SQLite
+// can use tasks_open_owner_idx.
+const openForOwner = and(eq(tasks.ownerId, sql.placeholder("ownerId")), sql`${tasks.status} IN ${OPEN_STATUS_LIST}`);
+
 /** The query itself, exported so its plan can be checked. */
 export function openSongTasksQuery(db: Db) {
   return db
     .select()
     .from(tasks)
-    .where(and(eq(tasks.ownerId, sql.placeholder("ownerId")), sql`${tasks.status} IN ${OPEN_STATUS_LIST}`, inArray(tasks.kind, ["music", "extend"])))
+    .where(and(openForOwner, inArray(tasks.kind, ["music", "extend"])))
     .orderBy(desc(tasks.createdAt), desc(tasks.id))
     .limit(MAX);
 }
 
-// Prepared once per connection: /library asks on every view. The status list is the
-// partial index's own SQL, so SQLite can use tasks_open_owner_idx.
+// Prepared once per connection: /library asks on every view.
 const statements = perConnection((db) => ({
   // A full task row is two dozen columns, and better-sqlite3's cost per call grows
   // with them even when no row comes back; most views have nothing in flight, so a
@@ -23,7 +26,7 @@ const statements = perConnection((db) => ({
   any: db
     .select({ id: tasks.id })
     .from(tasks)
-    .where(and(eq(tasks.ownerId, sql.placeholder("ownerId")), sql`${tasks.status} IN ${OPEN_STATUS_LIST}`))
+    .where(openForOwner)
     .limit(1)
     .prepare(),
   list: openSongTasksQuery(db).prepare(),

@@ -6,7 +6,6 @@ import { OPEN_STATUSES, taskEvents, tasks, type NewTaskRow, type TaskEvent, type
 // Task rows and their status timeline. Everything here is synchronous; callers that
 // change several rows together wrap the calls in `inTransaction`.
 
-export { OPEN_STATUSES };
 export const TERMINAL_STATUSES = ["succeeded", "failed"] as const;
 
 export function isTerminal(status: TaskRow["status"]): boolean {
