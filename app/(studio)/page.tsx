@@ -24,13 +24,11 @@ export default async function CreatePage() {
     .slice(0, 10);
   return (
     <ClientMessages paths={["create", "tasks", "auth.errors"]}>
-      <>
-        <header className="mb-6">
-          <h1 className="text-2xl font-semibold tracking-tight">{t("heading")}</h1>
-          <p className="mt-1 text-sm muted">{t("lead")}</p>
-        </header>
-        <CreateStudio providers={providers} initialTasks={tasks} noProviderHint={user.role === "admin" ? t("noProviders.admin") : t("noProviders.member")} />
-      </>
+      <header className="mb-6">
+        <h1 className="text-2xl font-semibold tracking-tight">{t("heading")}</h1>
+        <p className="mt-1 text-sm muted">{t("lead")}</p>
+      </header>
+      <CreateStudio providers={providers} initialTasks={tasks} noProviderHint={user.role === "admin" ? t("noProviders.admin") : t("noProviders.member")} />
     </ClientMessages>
   );
 }
