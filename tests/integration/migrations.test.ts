@@ -66,6 +66,29 @@ describe("migrations", () => {
     db.close();
   });
 
+  it("checks foreign keys after applying a migration, and only then", () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "songloft-mig-")), "songloft.db");
+    const db = openDatabase(file);
+    const pragmas: string[] = [];
+    const pragma = db.pragma.bind(db);
+    db.pragma = ((source: string, options?: Database.PragmaOptions) => (pragmas.push(source), pragma(source, options))) as typeof db.pragma;
+
+    runMigrations(db, partialFolder(journal.entries.length - 1));
+    expect(pragmas).toContain("foreign_key_check");
+
+    // A server start on an up-to-date database skips the scan of every table.
+    pragmas.length = 0;
+    runMigrations(db, partialFolder(journal.entries.length - 1));
+    expect(pragmas).not.toContain("foreign_key_check");
+
+    // A row whose owner is gone (only possible with keys off) stops the next migration.
+    db.pragma("foreign_keys = OFF");
+    db.prepare("INSERT INTO api_tokens (id, user_id, name, token_hash, hint, created_at) VALUES ('t1', 'nobody', 'n', 'h', 'abcd', 1)").run();
+    db.pragma("foreign_keys = ON");
+    expect(() => runMigrations(db)).toThrow(/1 rows with broken foreign keys/);
+    db.close();
+  });
+
   it("refuses a connection whose pragmas did not take", () => {
     const db = new Database(":memory:");
     expect(() => assertPragmas(db)).toThrow(/SQLite settings not applied/);
