@@ -194,3 +194,27 @@ test("a vendor that cannot be reached: models follow the provider, and the failu
   await expect(page.getByLabel("Provider")).toHaveValue("newapi");
   await expect(page.getByLabel("Model")).toHaveValue("v3.5");
 });
+
+test("a song in the making shows at the top of the library, live, and joins the list when it is done, without a reload", async () => {
+  await page.goto(`${app.url}/`);
+  // The previous journey left the unreachable vendor chosen.
+  await page.getByLabel("Provider").selectOption("demo");
+  await page.getByLabel("Song description").fill("A slow song about a lighthouse keeper");
+  await page.getByTestId("create-submit").click();
+  await expect(page.getByTestId("task-card").first()).toBeVisible();
+
+  await page.goto(`${app.url}/library`);
+  const inFlight = page.getByTestId("in-flight-task");
+  await expect(inFlight).toHaveCount(1);
+  await expect(inFlight.getByTestId("task-status")).toHaveAttribute("data-status", /queued|running|streaming/);
+  const before = await page.getByTestId("clip-row-link").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+  await markDocument();
+
+  await expect(inFlight).toHaveCount(0, { timeout: 45_000 });
+  // Both takes are the newest rows now, in the same document.
+  const rows = page.getByTestId("clip-row-link");
+  await expect(rows).toHaveCount(before.length + 2);
+  const top = await rows.evaluateAll((links) => links.slice(0, 2).map((a) => a.getAttribute("href")));
+  for (const href of top) expect(before).not.toContain(href);
+  await expectSameDocument();
+});

@@ -33,6 +33,21 @@ export function ClipList({ initialItems, initialCursor, query, now, showOwner, t
   const router = useRouter();
   const [items, setItems] = useState(initialItems);
   const [cursor, setCursor] = useState(initialCursor);
+  // A refresh of the page (when a song in flight finishes, say) brings a new first
+  // page. Until "Load more" has been used the list is simply that page; after, the
+  // rows it added stay below the fresh ones, and so does its cursor.
+  const [firstPage, setFirstPage] = useState(initialItems);
+  const [loadedMore, setLoadedMore] = useState(false);
+  if (firstPage !== initialItems) {
+    setFirstPage(initialItems);
+    if (loadedMore) {
+      const fresh = new Set(initialItems.map((c) => c.id));
+      setItems([...initialItems, ...items.filter((c) => !fresh.has(c.id))]);
+    } else {
+      setItems(initialItems);
+      setCursor(initialCursor);
+    }
+  }
   const [failed, setFailed] = useState(false);
   const [pending, start] = useTransition();
 
@@ -45,6 +60,7 @@ export function ClipList({ initialItems, initialCursor, query, now, showOwner, t
         return;
       }
       setFailed(false);
+      setLoadedMore(true);
       // A clip created between pages can shift rows; never show one twice.
       setItems((prev) => {
         const seen = new Set(prev.map((c) => c.id));
