@@ -109,7 +109,7 @@ export default async function AdminUsagePage() {
 function Totals({ label, rows, format }: { label: string; rows: UsageCounts[]; format: Intl.NumberFormat }) {
   const sum = (pick: (r: UsageCounts) => number) => format.format(rows.reduce((s, r) => s + pick(r), 0));
   return (
-    <tr className="font-semibold">
+    <tr>
       <th scope="row">{label}</th>
       <td className="text-right">{sum((r) => r.tasks)}</td>
       <td className="text-right">{sum((r) => r.failedTasks)}</td>
