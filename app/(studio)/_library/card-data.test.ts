@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ClipDto } from "@/lib/dto";
 import { formatClock } from "@/app/_components/player/time";
-import { toCardData, toTracks } from "./card-data";
+import { appendPage, toCardData, toTracks, withFreshFirstPage } from "./card-data";
 
 const clip = (over: Partial<ClipDto>): ClipDto => ({
   id: "c1",
@@ -60,5 +60,24 @@ describe("list rows and the player queue", () => {
     expect(tracks.map((t) => t.id)).toEqual(["a", "c"]);
     expect(tracks[0]).toMatchObject({ title: "Untitled", artist: "Ann", href: "/clips/a", coverUrl: "/media/c1/cover" });
     expect(tracks[1].audioUrl).toBe("https://cdn/x.mp3");
+  });
+});
+
+describe("a list's rows as pages arrive", () => {
+  const rows = (...ids: string[]) => ids.map((id) => toCardData(clip({ id }), names));
+  const ids = (list: { id: string }[]) => list.map((c) => c.id);
+
+  it("appends a next page without showing a row twice", () => {
+    // A song made between the pages pushed "c" onto the next page as well.
+    expect(ids(appendPage(rows("e", "d", "c"), rows("c", "b", "a")))).toEqual(["e", "d", "c", "b", "a"]);
+  });
+
+  it("takes a refreshed first page as the list when nothing more was loaded", () => {
+    // "n1" and "n2" finished since; "c" moved to the next page, where Load more will find it.
+    expect(ids(withFreshFirstPage(rows("e", "d", "c"), rows("n2", "n1", "e"), false))).toEqual(["n2", "n1", "e"]);
+  });
+
+  it("keeps the rows Load more added below a refreshed first page", () => {
+    expect(ids(withFreshFirstPage(rows("e", "d", "c", "b", "a"), rows("n2", "n1", "e"), true))).toEqual(["n2", "n1", "e", "d", "c", "b", "a"]);
   });
 });

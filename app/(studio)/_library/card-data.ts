@@ -41,6 +41,21 @@ export function toCardData(clip: ClipSummaryDto, providerNames: ReadonlyMap<stri
   };
 }
 
+/** Rows of a next page appended to a list; a clip created between pages can shift rows, so none shows twice. */
+export function appendPage(rows: ClipCardData[], page: ClipCardData[]): ClipCardData[] {
+  const seen = new Set(rows.map((c) => c.id));
+  return [...rows, ...page.filter((c) => !seen.has(c.id))];
+}
+
+/**
+ * A list after a refresh brought a new first page (a song in flight finished, say).
+ * Until "Load more" was used the list is just that page; after, the rows it added
+ * stay below the fresh ones.
+ */
+export function withFreshFirstPage(rows: ClipCardData[], fresh: ClipCardData[], loadedMore: boolean): ClipCardData[] {
+  return loadedMore ? appendPage(fresh, rows) : fresh;
+}
+
 /** The playable rows of a list, as a player queue in list order. */
 export function toTracks(items: ClipCardData[], untitled: string): Track[] {
   return items

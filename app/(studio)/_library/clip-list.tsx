@@ -6,7 +6,7 @@ import { useTranslations } from "use-intl";
 import { usePlayer } from "@/app/_components/player/player-provider";
 import { SpinnerIcon } from "@/app/_components/player/icons";
 import { loadMoreClipsAction } from "../clips/actions";
-import { toTracks, type ClipCardData } from "./card-data";
+import { appendPage, toTracks, withFreshFirstPage, type ClipCardData } from "./card-data";
 import { ClipCard } from "./clip-card";
 import { useRowLabels } from "./row-labels";
 
@@ -34,19 +34,13 @@ export function ClipList({ initialItems, initialCursor, query, now, showOwner, t
   const [items, setItems] = useState(initialItems);
   const [cursor, setCursor] = useState(initialCursor);
   // A refresh of the page (when a song in flight finishes, say) brings a new first
-  // page. Until "Load more" has been used the list is simply that page; after, the
-  // rows it added stay below the fresh ones, and so does its cursor.
+  // page; the list takes it in, and keeps its own cursor once "Load more" was used.
   const [firstPage, setFirstPage] = useState(initialItems);
   const [loadedMore, setLoadedMore] = useState(false);
   if (firstPage !== initialItems) {
     setFirstPage(initialItems);
-    if (loadedMore) {
-      const fresh = new Set(initialItems.map((c) => c.id));
-      setItems([...initialItems, ...items.filter((c) => !fresh.has(c.id))]);
-    } else {
-      setItems(initialItems);
-      setCursor(initialCursor);
-    }
+    setItems(withFreshFirstPage(items, initialItems, loadedMore));
+    if (!loadedMore) setCursor(initialCursor);
   }
   const [failed, setFailed] = useState(false);
   const [pending, start] = useTransition();
@@ -61,11 +55,7 @@ export function ClipList({ initialItems, initialCursor, query, now, showOwner, t
       }
       setFailed(false);
       setLoadedMore(true);
-      // A clip created between pages can shift rows; never show one twice.
-      setItems((prev) => {
-        const seen = new Set(prev.map((c) => c.id));
-        return [...prev, ...page.items.filter((c) => !seen.has(c.id))];
-      });
+      setItems((prev) => appendPage(prev, page.items));
       setCursor(page.nextCursor);
     });
 
