@@ -11,9 +11,9 @@ export const migrationsFolder = path.join(process.cwd(), "drizzle");
  * the PRAGMA inside a migration is a no-op within Drizzle's transaction. So keys are
  * switched off around the run and checked afterwards (REL-3).
  *
- * The check reads every row of every table with a foreign key (about 0.1–0.3 s at
- * 100,000 clips, seconds at a million), so it runs only after a migration was
- * applied, not on every server start and CLI command.
+ * The check reads every row of every table with a foreign key, which grows with the
+ * library (0.1–0.3 s at 100,000 clips, up to 1 s with a cold cache), so it runs only
+ * after a migration was applied, not on every server start and CLI command.
  */
 export function runMigrations(sqlite: Database.Database, folder = migrationsFolder) {
   sqlite.pragma("foreign_keys = OFF");
