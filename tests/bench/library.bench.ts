@@ -85,6 +85,12 @@ export async function runAt(clips: number, log: (line: string) => void): Promise
     ["library + status failed", (i) => ({ viewer: viewer(i), scope: "mine", status: "failed", cursor: deep(i) })],
     ["library + starred", (i) => ({ viewer: viewer(i), scope: "mine", starred: true, cursor: deep(i) })],
   ];
+  // The timed loops cycle through the same 500 positions. Each shape reads them all
+  // once first, so the figures are those of a running server whose pages sit in the
+  // cache, not the first touch of a database just opened. That first touch depends
+  // on the disk and the OS cache; it is timed once and reported on its own line.
+  const firstTouch = time(fx.positions.length, (i) => listClips({ viewer: viewer(i), scope: "mine", cursor: deep(i), limit: PAGE }), 0);
+  for (const [, make] of pages) for (let i = 0; i < fx.positions.length; i++) listClips({ ...make(i), limit: PAGE });
   for (const [name, make] of pages) rows.push([name, measure(2000, make), name.startsWith("library page") || name === "library first page" ? 1 : undefined]);
   const throughService = time(2000, (i) => listLibrary(viewer(i), { scope: "mine", limit: PAGE, cursor: deep(i) }));
   rows.push(["library page as DTOs (service)", throughService]);
@@ -107,6 +113,8 @@ export async function runAt(clips: number, log: (line: string) => void): Promise
 
   log(`\nlibrary queries at ${clips.toLocaleString("en")} clips (ms, ${PAGE} per page)`);
   log(`${"query".padEnd(34)}${"p50".padStart(9)}${"p95".padStart(9)}${"p99".padStart(9)}${"max".padStart(9)}  target`);
+  log(`${"library page (cursor), first touch".padEnd(34)}${fmt(firstTouch.p50).padStart(9)}${fmt(firstTouch.p95).padStart(9)}${fmt(firstTouch.p99).padStart(9)}${fmt(firstTouch.max).padStart(9)}  context: first read after opening`);
+  figures.push({ name: `${label} library page (cursor), first touch p95`, value: firstTouch.p95, unit: "ms" });
   for (const [name, t, target] of rows) {
     const verdict = target === undefined ? "" : `p95 < ${target} ms ${t.p95 < target ? "ok" : "MISSED"}`;
     log(`${name.padEnd(34)}${fmt(t.p50).padStart(9)}${fmt(t.p95).padStart(9)}${fmt(t.p99).padStart(9)}${fmt(t.max).padStart(9)}  ${verdict}`);

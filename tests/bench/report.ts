@@ -19,8 +19,8 @@ export interface Timing {
 }
 
 /** Milliseconds per call of `fn` over `samples` runs (after a warm-up), as percentiles. */
-export function time(samples: number, fn: (i: number) => void): Timing {
-  for (let i = 0; i < Math.min(50, samples); i++) fn(i);
+export function time(samples: number, fn: (i: number) => void, warmup = Math.min(50, samples)): Timing {
+  for (let i = 0; i < warmup; i++) fn(i);
   const ms = new Float64Array(samples);
   for (let i = 0; i < samples; i++) {
     const t = process.hrtime.bigint();
