@@ -153,6 +153,10 @@ test("another member's private song stays invisible everywhere: library, team, s
     const clipPage = await page.goto(`${app.url}/clips/${id}`);
     expect(clipPage?.status(), `clip page ${id}`).toBe(404);
     await expect(page.getByText("Secret Garden")).toHaveCount(0);
+    // The same answer as for a clip that never existed, inside the studio's own page.
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Not found");
+    await expect(page.getByRole("main")).toHaveCount(1);
+    await expect(page.getByTestId("current-user")).toHaveText(ann.name);
     for (const kind of ["audio", "cover"]) {
       const media = await page.request.get(`${app.url}/media/${id}/${kind}`);
       expect(media.status(), `${kind} of ${id}`).toBe(404);
