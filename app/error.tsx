@@ -1,19 +1,12 @@
 "use client";
 
-import { useTranslations } from "use-intl";
+import { ErrorCard } from "@/app/_components/error-card";
 
-// Shown instead of a stack trace when rendering fails; the server logs the details.
-export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const t = useTranslations("common.error");
+// Shown instead of a stack trace when a page outside the studio fails to render.
+export default function ErrorPage({ retry }: { error: unknown; retry: () => void }) {
   return (
     <main className="flex min-h-[60vh] items-center justify-center px-4">
-      <div className="card max-w-md text-center">
-        <h1 className="mb-2 text-xl font-semibold">{t("title")}</h1>
-        <p className="mb-5 muted">{t("body")}</p>
-        <button type="button" className="btn-primary" onClick={reset}>
-          {t("retry")}
-        </button>
-      </div>
+      <ErrorCard retry={retry} />
     </main>
   );
 }

@@ -61,3 +61,26 @@ export async function signedInPage(browser: Browser, app: RunningApp, user: Acco
   await expect(page.getByTestId("current-user")).toHaveText(user.name);
   return page;
 }
+
+interface TaskJson {
+  task: { id: string; status: string; clips: { id: string; title: string; audioUrl: string | null }[] };
+}
+
+/** Submits a song through the JSON API (demo provider) and waits until both takes are ready; returns their ids. */
+export async function generateSong(app: RunningApp, token: string, body: Record<string, unknown>): Promise<string[]> {
+  const headers = { authorization: `Bearer ${token}`, "content-type": "application/json", "idempotency-key": `e2e-${Math.random()}` };
+  const created = await fetch(`${app.url}/api/v1/generations`, { method: "POST", headers, body: JSON.stringify(body) });
+  expect(created.status).toBe(202);
+  const { task } = (await created.json()) as TaskJson;
+  let latest: TaskJson["task"] = task;
+  await expect
+    .poll(
+      async () => {
+        latest = ((await (await fetch(`${app.url}/api/v1/tasks/${task.id}`, { headers })).json()) as TaskJson).task;
+        return latest.status === "succeeded" && latest.clips.length > 0 && latest.clips.every((c) => c.audioUrl);
+      },
+      { timeout: 60_000, intervals: [500] },
+    )
+    .toBe(true);
+  return latest.clips.map((c) => c.id);
+}

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { account, createToken, createUser, signedInPage, signOut, startApp, type Account, type RunningApp } from "./fixtures";
+import { account, createToken, createUser, generateSong, signedInPage, signOut, startApp, type Account, type RunningApp } from "./fixtures";
 
 // The library journeys: a member finds a teammate's song by a two-character word of
 // its Chinese lyrics, comes back to it from a bookmark after signing in again, plays
@@ -11,10 +11,6 @@ const ann = account("ann");
 const bo = account("bo");
 const cy = account("cy");
 
-interface TaskJson {
-  task: { id: string; status: string; clips: { id: string; title: string; audioUrl: string | null }[] };
-}
-
 let boClips: string[] = [];
 let cyClips: string[] = [];
 let cyId = "";
@@ -22,34 +18,15 @@ let cyId = "";
 test.describe.configure({ mode: "serial" });
 test.use({ locale: "en-US" });
 
-/** Submits a song through the JSON API (demo provider) and waits until both takes are ready. */
-async function generate(token: string, body: Record<string, unknown>): Promise<string[]> {
-  const headers = { authorization: `Bearer ${token}`, "content-type": "application/json", "idempotency-key": `e2e-${Math.random()}` };
-  const created = await fetch(`${app.url}/api/v1/generations`, { method: "POST", headers, body: JSON.stringify(body) });
-  expect(created.status).toBe(202);
-  const { task } = (await created.json()) as TaskJson;
-  let latest: TaskJson["task"] = task;
-  await expect
-    .poll(
-      async () => {
-        latest = ((await (await fetch(`${app.url}/api/v1/tasks/${task.id}`, { headers })).json()) as TaskJson).task;
-        return latest.status === "succeeded" && latest.clips.length > 0 && latest.clips.every((c) => c.audioUrl);
-      },
-      { timeout: 60_000, intervals: [500] },
-    )
-    .toBe(true);
-  return latest.clips.map((c) => c.id);
-}
-
 test.beforeAll(async ({ browser }) => {
   app = await startApp();
   createUser(app, ann, "admin");
   createUser(app, bo);
   createUser(app, cy);
   const lyrics = (opening: string) => `[Verse]\n${opening}\n风吹过旧街的窗台\n\n[Chorus]\n我们在小巷里唱歌\n直到天亮`;
-  boClips = await generate(createToken(app, bo.email), { mode: "custom", title: "月光小巷", style: "mandopop, acoustic guitar", lyrics: lyrics("月光洒在屋顶"), model: "v4.5" });
+  boClips = await generateSong(app, createToken(app, bo.email), { mode: "custom", title: "月光小巷", style: "mandopop, acoustic guitar", lyrics: lyrics("月光洒在屋顶"), model: "v4.5" });
   // Cy's song shares the searched word, so any leak of a private song would show up in the search.
-  cyClips = await generate(createToken(app, cy.email), { mode: "custom", title: "Secret Garden", style: "dream pop", lyrics: lyrics("秘密花园的门"), model: "v4.5" });
+  cyClips = await generateSong(app, createToken(app, cy.email), { mode: "custom", title: "Secret Garden", style: "dream pop", lyrics: lyrics("秘密花园的门"), model: "v4.5" });
   cyId = await makePrivate(browser, cy, cyClips);
 });
 
