@@ -26,7 +26,9 @@ function clipDir(clipId: string): string {
 /** The path stored in media_files.path, relative to the media root. */
 export function relativeMediaPath(clipId: string, kind: MediaKind, ext: string): string {
   if (!/^[a-z0-9]{1,5}$/.test(ext)) throw new Error("Refusing an unusual file extension");
-  return path.join(clipDir(clipId), `${kind}.${ext}`);
+  // A relative name, not a file access: without the comment Turbopack's file tracing
+  // takes it for one and warns on every build that it traces the whole project.
+  return path.join(/*turbopackIgnore: true*/ clipDir(clipId), `${kind}.${ext}`);
 }
 
 /** Absolute path for a stored relative path; refuses anything that escapes the media root. */
