@@ -39,6 +39,10 @@ test("a fresh install sends every page to /setup, creates the owner, then /setup
   await expect(page.getByRole("link", { name: "Admin" })).toBeVisible();
   const setupAgain = await page.goto(`${app.url}/setup`);
   expect(setupAgain?.status()).toBe(404);
+  // Inside the sign-in card: one main landmark, one logo, the plain message.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Not found");
+  await expect(page.getByRole("main")).toHaveCount(1);
+  await expect(page.getByRole("main").getByText("Songloft", { exact: true })).toHaveCount(1);
 });
 
 test("sign out, a wrong password is refused, then sign in", async ({ page }) => {
