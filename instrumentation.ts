@@ -4,7 +4,13 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { boot } = await import("./lib/server/boot");
-  boot();
+  try {
+    boot();
+  } catch (err) {
+    // A server that cannot read its own data must not start half-working.
+    console.error(`Songloft cannot start: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  }
   const { startPoller, stopPollerOnSignals } = await import("./lib/server/poller");
   startPoller();
   stopPollerOnSignals();

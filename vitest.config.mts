@@ -9,6 +9,7 @@ export default defineConfig({
     pool: "forks",
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    env: { SONGLOFT_LOG: "silent" },
+    // The simulators and test servers listen on loopback: allowed by configuration, as an operator would (SEC-15).
+    env: { SONGLOFT_LOG: "silent", PROVIDER_ALLOWED_HOSTS: "127.0.0.1" },
   },
 });

@@ -13,6 +13,19 @@ const optionalUrl = z
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
+const hostList = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+);
+
 const schema = z.object({
   DATA_DIR: z.string().default("./data"),
   AUTH_SECRET: z.preprocess(blankToUndefined, z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional()),
@@ -24,18 +37,9 @@ const schema = z.object({
   SUNOHUB_BASE_URL: z.preprocess(blankToUndefined, optionalUrl),
   SUNOHUB_API_KEY: z.preprocess(blankToUndefined, z.string().optional()),
   DEMO_PROVIDER: z.preprocess(blankToUndefined, z.enum(["on", "off"]).default("on")),
-  MEDIA_ALLOWED_HOSTS: z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .default("")
-      .transform((v) =>
-        v
-          .split(",")
-          .map((h) => h.trim().toLowerCase())
-          .filter(Boolean),
-      ),
-  ),
+  MEDIA_ALLOWED_HOSTS: hostList,
+  // Provider hosts (host or host:port) whose base URL may resolve to a loopback or private address (SEC-15).
+  PROVIDER_ALLOWED_HOSTS: hostList,
   POLL_TIMEOUT_MINUTES: z.preprocess(blankToUndefined, z.coerce.number().positive().max(24 * 60).default(15)),
   PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
   HOSTNAME: z.preprocess(blankToUndefined, z.string().optional()),

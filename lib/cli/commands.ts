@@ -5,7 +5,7 @@ import { isAppError } from "@/lib/errors";
 import { emailField, nameField, roleField } from "@/lib/schemas/account";
 import { closeDb, databaseFile, getDb } from "@/lib/server/db/client";
 import { getUserByEmail, listUsers } from "@/lib/server/data/users";
-import { listProviders, syncEnvProviders } from "@/lib/server/providers/registry";
+import { forgetUnreadableProviderKeys, listProviders, syncEnvProviders } from "@/lib/server/providers/registry";
 import { createUser } from "@/lib/server/services/accounts";
 import { createApiToken } from "@/lib/server/services/api-tokens";
 
@@ -100,6 +100,16 @@ export const commands: Record<string, Command> = {
           models: p.models.map((m) => m.id).join(" "),
         })),
       );
+    },
+  },
+  "providers:forget-unreadable-keys": {
+    summary: "Clear and disable providers whose stored key this secret cannot decrypt (enter them again in Admin)",
+    args: "",
+    options: {},
+    run() {
+      const names = forgetUnreadableProviderKeys();
+      if (names.length === 0) console.log("Every stored provider key opens with this secret; nothing changed.");
+      else console.log(`Cleared and disabled: ${names.join(", ")}. Enter their keys again under Admin → Providers.`);
     },
   },
   "db:migrate": {

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { env } from "@/lib/env";
 import { closeDb, getDb } from "@/lib/server/db/client";
+import { openStoredProviderKeys } from "@/lib/server/providers/registry";
 import { buildIsStale } from "./build-check";
 import { loadEnvFiles } from "./load-env";
 
@@ -19,6 +20,12 @@ function main() {
     if (result.status !== 0) process.exit(result.status ?? 1);
   }
   getDb(); // applies migrations
+  try {
+    openStoredProviderKeys();
+  } catch (err) {
+    console.error(`Songloft cannot start: ${(err as Error).message}`);
+    process.exit(1);
+  }
   closeDb();
   const args = [nextBin, "start", "-p", String(config.PORT)];
   if (config.HOSTNAME) args.push("-H", config.HOSTNAME);

@@ -46,7 +46,7 @@ beforeAll(async () => {
   resetSecretCache();
   closeDb();
   syncEnvProviders();
-  dbProviderId = addProvider(admin, createProviderSchema.parse({ name: "Team relay", protocol: "newapi", baseUrl: dbSim.url, apiKey: dbKey })).id;
+  dbProviderId = (await addProvider(admin, createProviderSchema.parse({ name: "Team relay", protocol: "newapi", baseUrl: dbSim.url, apiKey: dbKey }))).id;
   capture();
 });
 
@@ -112,7 +112,7 @@ describe("provider keys in logs and error messages", () => {
 
   it("an unreachable vendor is reported plainly, without the key", async () => {
     const sim = await startNewapiSimulator();
-    const unreachable = addProvider(admin, createProviderSchema.parse({ name: "Gone", protocol: "newapi", baseUrl: sim.url, apiKey: dbKey }));
+    const unreachable = await addProvider(admin, createProviderSchema.parse({ name: "Gone", protocol: "newapi", baseUrl: sim.url, apiKey: dbKey }));
     await sim.stop();
     const before = lines.length;
     const report = await testProviderConnection(admin, unreachable.id);

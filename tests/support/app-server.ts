@@ -54,6 +54,8 @@ export async function startApp(options: { env?: Record<string, string>; dataDir?
     PORT: String(port),
     SONGLOFT_LOG: process.env.SONGLOFT_TEST_LOG ?? "silent",
     NEXT_TELEMETRY_DISABLED: "1",
+    // Vendor simulators listen on loopback; an operator allows a local relay the same way (SEC-15).
+    PROVIDER_ALLOWED_HOSTS: "127.0.0.1",
     ...options.env,
   };
   delete env.HOSTNAME;

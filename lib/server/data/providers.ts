@@ -1,4 +1,4 @@
-import { asc, count, eq } from "drizzle-orm";
+import { and, asc, count, eq } from "drizzle-orm";
 import { getDb, perConnection } from "@/lib/server/db/client";
 import { providers, tasks, type ProviderRow } from "@/lib/server/db/schema";
 
@@ -28,6 +28,20 @@ export function updateProviderRow(id: string, values: Partial<typeof providers.$
     .set({ ...values, updatedAt: new Date() })
     .where(eq(providers.id, id))
     .run();
+}
+
+/** Swaps the ciphertext only if nobody changed it meanwhile (re-sealing an old key on first read). */
+export function replaceProviderKeyCiphertext(id: string, expected: string, next: string) {
+  getDb()
+    .update(providers)
+    .set({ keyCiphertext: next })
+    .where(and(eq(providers.id, id), eq(providers.keyCiphertext, expected)))
+    .run();
+}
+
+/** A key that cannot be read is dropped and its provider switched off until an admin enters it again. */
+export function forgetProviderKey(id: string) {
+  updateProviderRow(id, { keyCiphertext: null, keyHint: null, enabled: false });
 }
 
 export function countTasksForProvider(id: string): number {

@@ -61,6 +61,14 @@ function matches(entry: HostEntry, url: URL): boolean {
   return entry.port === undefined || entry.port === effectivePort(url);
 }
 
+/** Is the URL's host (and port, when the entry names one) in a `host` / `host:port` list? */
+export function isListedHost(list: string[], url: URL): boolean {
+  return list.some((raw) => {
+    const entry = parseHostEntry(raw);
+    return entry !== null && matches(entry, url);
+  });
+}
+
 function providerEntry(baseUrl: string): HostEntry | null {
   try {
     const url = new URL(baseUrl);

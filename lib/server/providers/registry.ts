@@ -1,10 +1,18 @@
 import { env } from "@/lib/env";
-import { decryptSecret, maskKey } from "@/lib/server/crypto";
+import { maskKey } from "@/lib/server/crypto";
 import { logger } from "@/lib/server/logger";
-import { getProviderRow, listProviderNameRows, listProviderRows, upsertEnvProviderRow } from "@/lib/server/data/providers";
+import {
+  forgetProviderKey,
+  getProviderRow,
+  listProviderNameRows,
+  listProviderRows,
+  replaceProviderKeyCiphertext,
+  upsertEnvProviderRow,
+} from "@/lib/server/data/providers";
 import type { ProviderRow } from "@/lib/server/db/schema";
 import { createAdapter } from "./index";
-import type { ModelInfo, Protocol, ProviderAdapter, ProviderConfig } from "./types";
+import { openProviderKey, UnreadableProviderKeyError } from "./stored-key";
+import { VendorError, type ModelInfo, type Protocol, type ProviderAdapter, type ProviderConfig } from "./types";
 import { keyScrubber } from "./vendor-http";
 
 // The only place that picks an adapter. Env providers (ids newapi, nengyongai,
@@ -77,19 +85,34 @@ function configFor(row: ProviderRow): ProviderConfig {
   return { id: row.id, name: row.name, protocol: row.protocol, baseUrl: row.baseUrl, apiKey: storedKey(row) };
 }
 
-/**
- * A key that no longer decrypts (the app secret changed) must not take the admin
- * pages down with it: the provider then calls without a key, Test connection says
- * "key rejected", and the admin enters the key again.
- */
+/** Opens the row's key, writing back a ciphertext from before keys were bound to their provider. */
 function storedKey(row: ProviderRow): string {
   if (!row.keyCiphertext) return "";
-  try {
-    return decryptSecret(row.keyCiphertext);
-  } catch {
-    logger.warn("a stored provider key cannot be decrypted; was the app secret changed?", { providerId: row.id });
-    return "";
-  }
+  const { key, resealed } = openProviderKey(row, row.keyCiphertext);
+  if (resealed) replaceProviderKeyCiphertext(row.id, row.keyCiphertext, resealed);
+  return key;
+}
+
+/**
+ * A provider whose key does not open keeps its place in lists and its models, but
+ * every vendor call fails with the reason, naming the provider: it never calls
+ * with an empty key (SEC-15, REL-9).
+ */
+function lockedAdapter(row: ProviderRow, err: UnreadableProviderKeyError): ProviderAdapter {
+  const shape = createAdapter({ id: row.id, name: row.name, protocol: row.protocol, baseUrl: row.baseUrl, apiKey: "" });
+  const refuse = async (): Promise<never> => {
+    throw new VendorError("auth", err.message);
+  };
+  return {
+    protocol: shape.protocol,
+    models: shape.models,
+    batchFetch: shape.batchFetch,
+    parseCallback: (body) => shape.parseCallback(body),
+    submitMusic: refuse,
+    submitLyrics: refuse,
+    fetchTasks: refuse,
+    testConnection: async () => ({ ok: false, reason: "rejected", message: err.message }),
+  };
 }
 
 /** The adapter for a provider row, rebuilt when its settings change. */
@@ -97,9 +120,52 @@ export function adapterFor(row: ProviderRow): ProviderAdapter {
   const fingerprint = `${row.protocol}|${row.baseUrl}|${row.keyCiphertext ?? ""}|${row.updatedAt?.getTime() ?? 0}`;
   const cached = adapterCache.get(row.id);
   if (cached?.fingerprint === fingerprint) return cached.adapter;
-  const adapter = createAdapter(configFor(row));
+  let adapter: ProviderAdapter;
+  try {
+    adapter = createAdapter(configFor(row));
+  } catch (err) {
+    if (!(err instanceof UnreadableProviderKeyError)) throw err;
+    logger.error("a stored provider key cannot be decrypted", { providerId: row.id, provider: row.name, reason: err.message });
+    adapter = lockedAdapter(row, err);
+  }
   adapterCache.set(row.id, { fingerprint, adapter });
   return adapter;
+}
+
+/**
+ * At start: every stored key must open with this server's secret, for its provider and
+ * origin. Keys from before the binding are sealed to it on the way. Throws one error
+ * naming every provider whose key does not open (a restore without its secret file).
+ */
+export function openStoredProviderKeys() {
+  const failures: UnreadableProviderKeyError[] = [];
+  for (const row of listProviderRows()) {
+    if (row.source !== "db") continue;
+    try {
+      storedKey(row);
+    } catch (err) {
+      if (!(err instanceof UnreadableProviderKeyError)) throw err;
+      failures.push(err);
+    }
+  }
+  if (failures.length > 0) throw new Error(failures.map((f) => f.message).join("\n"));
+}
+
+/** Clears and disables the providers whose stored key does not open; answers their names. */
+export function forgetUnreadableProviderKeys(): string[] {
+  const forgotten: string[] = [];
+  for (const row of listProviderRows()) {
+    if (row.source !== "db" || !row.keyCiphertext) continue;
+    try {
+      storedKey(row);
+    } catch (err) {
+      if (!(err instanceof UnreadableProviderKeyError)) throw err;
+      forgetProviderKey(row.id);
+      evictAdapter(row.id);
+      forgotten.push(row.name);
+    }
+  }
+  return forgotten;
 }
 
 /** Drops a deleted provider's adapter so its decrypted key does not linger in memory. */
@@ -110,7 +176,13 @@ export function evictAdapter(id: string) {
 /** Replaces the provider's key (bare or with `sk-`) in text about to be shown or logged; keys never leave this module. */
 export function redactProviderKey(id: string, text: string): string {
   const row = getProviderRow(id);
-  return row ? keyScrubber(configFor(row).apiKey)(text) : text;
+  if (!row) return text;
+  try {
+    return keyScrubber(configFor(row).apiKey)(text);
+  } catch (err) {
+    if (err instanceof UnreadableProviderKeyError) return text; // a key nobody can read was never sent
+    throw err;
+  }
 }
 
 function toEntry(row: ProviderRow): ProviderEntry {

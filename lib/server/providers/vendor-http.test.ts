@@ -2,6 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
+import { resetEnvCache } from "@/lib/env";
 import { classifyNewapiError } from "./error-map";
 import { VendorError } from "./types";
 import { createVendorHttp, keyScrubber, parseRetryAfter, probeConnection } from "./vendor-http";
@@ -142,6 +143,56 @@ describe("vendor-http", () => {
     const err = await failure(call());
     expect(err).toMatchObject({ code: "bad_response", httpStatus: 301 });
     expect(err.vendorMessage).toContain("base URL");
+  });
+
+  it("an answer past 5 MiB is refused while it streams, declared or chunked", async () => {
+    let sent = 0;
+    const endless: Script = (_req, res) => {
+      res.writeHead(200, { "Content-Type": "application/json" });
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      const pump = () => {
+        while (!res.destroyed && sent < 64 * 1024 * 1024) {
+          sent += chunk.length;
+          if (!res.write(chunk)) return void res.once("drain", pump);
+        }
+        res.end();
+      };
+      pump();
+    };
+    script = endless;
+    const chunked = await failure(call(10_000));
+    expect(chunked).toMatchObject({ code: "bad_response" });
+    expect(chunked.vendorMessage).toContain("larger than 5 MiB");
+    expect(sent).toBeLessThan(32 * 1024 * 1024);
+
+    script = (_req, res) => {
+      res.writeHead(200, { "Content-Type": "application/json", "Content-Length": String(6 * 1024 * 1024) });
+      res.write("{");
+    };
+    expect((await failure(call())).vendorMessage).toContain("larger than 5 MiB");
+  });
+
+  it("refuses a loopback vendor whose host the operator did not allow, before sending anything", async () => {
+    let hits = 0;
+    script = (req, res, body) => {
+      hits++;
+      json(200, { data: "x" })(req, res, body);
+    };
+    vi.stubEnv("PROVIDER_ALLOWED_HOSTS", "");
+    resetEnvCache();
+    try {
+      const err = await failure(call());
+      expect(err).toMatchObject({ code: "vendor_unavailable" });
+      expect(err.vendorMessage).toContain("PROVIDER_ALLOWED_HOSTS");
+      const byName = createVendorHttp({ baseUrl: baseUrl.replace("127.0.0.1", "localhost"), apiKey: KEY, classify: classifyNewapiError });
+      expect((await failure(byName.request({ method: "GET", path: "/x", timeoutMs: 2000, schema }))).vendorMessage).toContain("private or loopback");
+      expect(hits).toBe(0);
+    } finally {
+      vi.unstubAllEnvs();
+      resetEnvCache();
+    }
+    await call();
+    expect(hits).toBe(1);
   });
 
   it("errors inside a 200 are classified by the protocol", async () => {

@@ -1,12 +1,17 @@
 import type { z } from "zod";
+import { env } from "@/lib/env";
 import { logger } from "@/lib/server/logger";
+import { PrivateAddressError } from "./destination";
 import { codeForStatus, vendorMessageOf } from "./error-map";
 import { VendorError, type ConnectionTest } from "./types";
+import { AnswerTooLargeError, exchange, type ExchangeResult } from "./vendor-transport";
 
 // The one way adapters talk HTTP. Every call has a deadline, every answer is read as
 // text and zod-checked, every failure becomes a VendorError, and nothing is ever
 // retried here: a submit must never be repeated blindly (REL-4/REL-5), so the poller
-// and the services decide what to do with a retryable error.
+// and the services decide what to do with a retryable error. The key goes only to
+// the provider's own origin, never to a private address unless the operator allowed
+// its host (PROVIDER_ALLOWED_HOSTS), and never after a redirect (SEC-15).
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -46,13 +51,12 @@ export function createVendorHttp(config: { baseUrl: string; apiKey: string; clas
   return {
     async request(req) {
       const res = await send(`${base}${req.path}`, req, config.apiKey, scrub);
-      const text = await readText(res, scrub);
-      const body = parseJson(text, res.status, scrub);
+      const body = parseJson(res.body, res.status, scrub);
 
       if (res.status === 429) {
         throw new VendorError("rate_limited", vendorMessageOf(body) ?? "The vendor is rate limiting requests.", {
           httpStatus: 429,
-          retryAfter: parseRetryAfter(res.headers.get("retry-after")),
+          retryAfter: parseRetryAfter(res.header("retry-after")),
           raw: body,
         });
       }
@@ -78,21 +82,21 @@ export function createVendorHttp(config: { baseUrl: string; apiKey: string; clas
   };
 }
 
-async function send(url: string, req: VendorRequest<z.ZodType>, apiKey: string, scrub: (s: string) => string): Promise<Response> {
+async function send(url: string, req: VendorRequest<z.ZodType>, apiKey: string, scrub: (s: string) => string): Promise<ExchangeResult> {
   const headers: Record<string, string> = { Authorization: `Bearer ${apiKey}`, Accept: "application/json" };
   if (req.body !== undefined) headers["Content-Type"] = "application/json";
   try {
-    const res = await fetch(url, {
+    const res = await exchange({
       method: req.method,
+      url,
       headers,
       body: req.body === undefined ? undefined : JSON.stringify(req.body),
       signal: AbortSignal.timeout(req.timeoutMs),
-      // A redirect would turn a POST into a GET or drop the key; better to say so plainly.
-      redirect: "manual",
+      allowedPrivateHosts: env().PROVIDER_ALLOWED_HOSTS,
     });
+    // A redirect would turn a POST into a GET or carry the key elsewhere; better to say so plainly.
     if (res.status >= 300 && res.status < 400) {
-      await res.body?.cancel();
-      const to = scrub(res.headers.get("location") ?? "elsewhere");
+      const to = scrub(res.header("location") ?? "elsewhere");
       throw new VendorError("bad_response", `The vendor redirected to ${to}; check the base URL.`, { httpStatus: res.status });
     }
     return res;
@@ -101,24 +105,17 @@ async function send(url: string, req: VendorRequest<z.ZodType>, apiKey: string, 
   }
 }
 
-async function readText(res: Response, scrub: (s: string) => string): Promise<string> {
-  try {
-    return await res.text();
-  } catch (err) {
-    throw transportError(err, 0, scrub);
-  }
-}
-
 /** Timeouts and network failures; the cause is reduced to its code so no request detail leaks. */
-function transportError(err: unknown, timeoutMs: number, scrub: (s: string) => string = (s) => s): VendorError {
+function transportError(err: unknown, timeoutMs: number, scrub: (s: string) => string): VendorError {
   if (err instanceof VendorError) return err;
+  if (err instanceof AnswerTooLargeError) return new VendorError("bad_response", err.message);
+  if (err instanceof PrivateAddressError) return new VendorError("vendor_unavailable", `Refused to contact the vendor: ${err.message}.`);
   const name = err instanceof Error ? err.name : "";
   if (name === "TimeoutError" || name === "AbortError") {
-    const after = timeoutMs > 0 ? ` after ${Math.round(timeoutMs / 100) / 10} s` : "";
-    return new VendorError("timeout", `The vendor did not answer${after}.`);
+    return new VendorError("timeout", `The vendor did not answer after ${Math.round(timeoutMs / 100) / 10} s.`);
   }
-  const cause = err instanceof Error ? (err.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
-  const detail = typeof cause?.code === "string" ? cause.code : typeof cause?.message === "string" ? scrub(cause.message) : "network error";
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  const detail = typeof code === "string" ? code : err instanceof Error ? scrub(err.message) : "network error";
   return new VendorError("vendor_unavailable", `Could not reach the vendor (${detail}).`);
 }
 

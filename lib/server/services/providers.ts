@@ -1,7 +1,8 @@
 import { AppError } from "@/lib/errors";
 import type { ModelId } from "@/lib/models";
 import type { ConnectionOutcome, ConnectionReport, CreateProviderInput, UpdateProviderInput } from "@/lib/schemas/providers";
-import { encryptSecret, maskKey } from "@/lib/server/crypto";
+import { env } from "@/lib/env";
+import { maskKey } from "@/lib/server/crypto";
 import {
   countTasksByProvider,
   countTasksForProvider,
@@ -14,7 +15,9 @@ import {
 import type { ProviderRow } from "@/lib/server/db/schema";
 import { newId } from "@/lib/server/ids";
 import { logger } from "@/lib/server/logger";
+import { privateAddressOf } from "@/lib/server/providers/destination";
 import { evictAdapter, getProvider, listProviders, redactProviderKey, type ProviderEntry } from "@/lib/server/providers/registry";
+import { originOf, sealProviderKey } from "@/lib/server/providers/stored-key";
 import type { Protocol } from "@/lib/server/providers/types";
 
 // Admin use cases for vendor providers. Keys go in encrypted and come out only as a
@@ -78,15 +81,25 @@ export function getProviderForAdmin(actor: Actor, id: string): AdminProviderDto 
   return toDto(entry, countTasksForProvider(id));
 }
 
-export function addProvider(actor: Actor, input: CreateProviderInput): AdminProviderDto {
+/** A key must not be sent to this server's own network unless the operator said so (SEC-15). */
+async function assertPublicBaseUrl(baseUrl: string) {
+  const address = await privateAddressOf(baseUrl, env().PROVIDER_ALLOWED_HOSTS);
+  if (address) {
+    throw new AppError("validation", `The base URL points at a private address (${address}).`, { details: { baseUrl: ["baseUrlPrivate"] } });
+  }
+}
+
+export async function addProvider(actor: Actor, input: CreateProviderInput): Promise<AdminProviderDto> {
   assertAdmin(actor);
   assertNameFree(input.name);
+  await assertPublicBaseUrl(input.baseUrl);
+  const id = newId();
   const row = insertProviderRow({
-    id: newId(),
+    id,
     name: input.name,
     protocol: input.protocol,
     baseUrl: input.baseUrl,
-    keyCiphertext: encryptSecret(input.apiKey),
+    keyCiphertext: sealProviderKey({ id, baseUrl: input.baseUrl }, input.apiKey),
     keyHint: maskKey(input.apiKey),
     enabled: true,
     source: "db",
@@ -94,21 +107,32 @@ export function addProvider(actor: Actor, input: CreateProviderInput): AdminProv
   return getProviderForAdmin(actor, row.id);
 }
 
-/** A blank key keeps the stored one; the protocol is fixed once tasks use the provider. */
-export function updateProvider(actor: Actor, id: string, input: UpdateProviderInput): AdminProviderDto {
+/**
+ * A blank key keeps the stored one, but only while the base URL stays on the same
+ * origin: the stored key is sealed to its origin, and a key typed for one host is
+ * never sent to another (SEC-15). The protocol is fixed once tasks use the provider.
+ */
+export async function updateProvider(actor: Actor, id: string, input: UpdateProviderInput): Promise<AdminProviderDto> {
   assertAdmin(actor);
   const row = editableRow(id);
   assertNameFree(input.name, id);
+  const originChanged = originOf(input.baseUrl) !== originOf(row.baseUrl);
+  if (!input.apiKey && (originChanged || !row.keyCiphertext)) {
+    throw new AppError("validation", "Enter the key again: the base URL now points at another host.", {
+      details: { apiKey: [row.keyCiphertext ? "keyRequiredNewOrigin" : "keyRequired"] },
+    });
+  }
   if (input.protocol !== row.protocol && countTasksForProvider(id) > 0) {
     throw new AppError("conflict", "Tasks already use this provider, so its protocol cannot change.", {
       details: { protocol: ["protocolLocked"] },
     });
   }
+  await assertPublicBaseUrl(input.baseUrl);
   updateProviderRow(id, {
     name: input.name,
     protocol: input.protocol,
     baseUrl: input.baseUrl,
-    ...(input.apiKey ? { keyCiphertext: encryptSecret(input.apiKey), keyHint: maskKey(input.apiKey) } : {}),
+    ...(input.apiKey ? { keyCiphertext: sealProviderKey({ id, baseUrl: input.baseUrl }, input.apiKey), keyHint: maskKey(input.apiKey) } : {}),
   });
   return getProviderForAdmin(actor, id);
 }

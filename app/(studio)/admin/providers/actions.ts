@@ -41,7 +41,7 @@ export async function createProviderAction(_prev: ActionState, form: FormData): 
     values = formValues(form, ECHO);
     const parsed = parseForm(createProviderSchema, form);
     if ("errors" in parsed) return { fieldErrors: parsed.errors, values };
-    addProvider(admin, parsed.data);
+    await addProvider(admin, parsed.data);
   } catch (err) {
     return failure(err, values);
   }
@@ -56,7 +56,7 @@ export async function updateProviderAction(_prev: ActionState, form: FormData): 
     values = formValues(form, ECHO);
     const parsed = parseForm(updateProviderSchema, form);
     if ("errors" in parsed) return { fieldErrors: parsed.errors, values };
-    updateProvider(admin, idOf(form), parsed.data);
+    await updateProvider(admin, idOf(form), parsed.data);
   } catch (err) {
     return failure(err, values);
   }
