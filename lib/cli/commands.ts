@@ -1,6 +1,4 @@
-import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { isAppError } from "@/lib/errors";
 import { emailField, nameField, roleField } from "@/lib/schemas/account";
 import { closeDb, databaseFile, getDb } from "@/lib/server/db/client";
@@ -122,23 +120,26 @@ export const commands: Record<string, Command> = {
     },
   },
   "db:backup": {
-    summary: "Take an online, consistent backup of the database",
+    summary: "Take an online, consistent backup of the database (keep DATA_DIR/secret with it)",
     args: "--out FILE",
     options: { out: { type: "string" } },
     async run(values) {
+      const { backupDatabase } = await import("@/lib/server/services/database-backup");
       const out = path.resolve(str(values, "out")!);
-      if (fs.existsSync(out)) throw new Error(`${out} already exists; choose a new file`);
-      fs.mkdirSync(path.dirname(out), { recursive: true });
-      // SQLite's online backup API copies a consistent snapshot while the app keeps writing.
-      await getDb().$client.backup(out);
-      const copy = new Database(out, { readonly: true });
-      try {
-        const result = copy.pragma("integrity_check", { simple: true });
-        if (result !== "ok") throw new Error(`Backup failed its integrity check: ${String(result)}`);
-      } finally {
-        copy.close();
-      }
-      console.log(`Backup written to ${out} (integrity ok, ${fs.statSync(out).size} bytes)`);
+      const { bytes } = backupDatabase(out);
+      console.log(`Backup written to ${out} (integrity ok, ${bytes} bytes).`);
+      console.log("Keep the secret with it: DATA_DIR/secret (or your AUTH_SECRET) opens the stored vendor keys.");
+    },
+  },
+  "db:restore": {
+    summary: "Replace the database with a backup (refused while a server runs on it; the old one is kept aside)",
+    args: "--from FILE",
+    options: { from: { type: "string" } },
+    async run(values) {
+      const { restoreDatabase } = await import("@/lib/server/services/database-backup");
+      const { previous } = restoreDatabase(str(values, "from")!);
+      console.log(`Restored ${databaseFile()} from ${path.resolve(str(values, "from")!)}.`);
+      if (previous) console.log(`The database it replaced is kept as ${previous}.`);
     },
   },
   "media:verify": {
@@ -151,7 +152,19 @@ export const commands: Record<string, Command> = {
       console.log(`Checked ${report.checked} archived files: ${report.ok} ok, ${report.missing.length} missing, ${report.corrupt.length} corrupt.`);
       for (const m of report.missing) console.log(`missing  ${JSON.stringify(m)}`);
       for (const c of report.corrupt) console.log(`corrupt  ${JSON.stringify(c)}`);
-      return report.missing.length + report.corrupt.length > 0 ? 1 : 0;
+      console.log(`${report.failed.count} downloads failed for good${report.failed.count > 0 ? " (npm run cli -- media:retry-failed queues them again)" : ""}.`);
+      for (const f of report.failed.first) console.log(`failed   ${JSON.stringify(f)}`);
+      return report.missing.length + report.corrupt.length + report.failed.count > 0 ? 1 : 0;
+    },
+  },
+  "media:retry-failed": {
+    summary: "Queue every failed media download again, with fresh attempts",
+    args: "",
+    options: {},
+    async run() {
+      const { retryFailedMedia } = await import("@/lib/server/services/verify-media");
+      const count = retryFailedMedia();
+      console.log(`Queued ${count} failed downloads again; the running server archives them on its next rounds.`);
     },
   },
 };

@@ -160,6 +160,20 @@ test.describe("a provider added by an admin", () => {
     await expect(page).toHaveURL(/\/admin\/providers$/);
     await testConnection(page, "Team relay (main)", "Key accepted");
 
+    // SEC-15: moving the base URL to another host needs the key again; a private host needs the operator's allowance.
+    await providerCard(page, "Team relay (main)").getByRole("link", { name: "Edit" }).click();
+    await expect(page.getByText("a stored key is only ever sent to the host it was entered for")).toBeVisible();
+    await page.getByLabel("Base URL").fill(sim.url.replace("127.0.0.1", "localhost"));
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect(page.getByText("The base URL now points at another host: enter the key for it again.")).toBeVisible();
+    await page.getByLabel("Base URL").fill("http://10.0.0.5:8080");
+    await page.getByLabel("API key").fill(wrongKey);
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect(page.getByText("This address is on a private or loopback network.")).toBeVisible();
+    await page.goto(`${app.url}/admin/providers`);
+    await expect(providerCard(page, "Team relay (main)")).toContainText(sim.url.replace(/\/$/, ""));
+    await testConnection(page, "Team relay (main)", "Key accepted");
+
     const wrong = providerCard(page, "Wrong key relay");
     await wrong.getByRole("button", { name: "Disable" }).click();
     await expect(wrong).toContainText("Disabled");
