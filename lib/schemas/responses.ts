@@ -88,6 +88,13 @@ export const healthSchema = z.object({
   ok: z.boolean(),
   db: z.boolean(),
   poller: z.object({ running: z.boolean(), heartbeatAt: isoTime.nullable(), lagSeconds: z.number().nullable() }),
+  media: z
+    .object({
+      failed: z.number().int().nullable().describe("Archive rows whose downloads failed for good (`media:retry-failed` re-queues them); null when the database is down"),
+      paused: z.boolean().describe("True while a full disk (ENOSPC/EDQUOT) pauses archiving; `ok` does not depend on it"),
+      pausedUntil: isoTime.nullable(),
+    })
+    .describe("The media archive; reported, but it does not make `ok` false"),
 });
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -162,7 +162,7 @@ export function openApiPaths(): Record<string, JsonObject> {
       get: {
         operationId: "getHealth",
         tags: ["meta"],
-        summary: "Database and poller health (no sign-in needed)",
+        summary: "Database, poller and media archive health (no sign-in needed)",
         security: [],
         responses: { "200": json("Health", "Healthy"), "503": json("Health", "The database or the poller is down") },
       },

@@ -53,7 +53,7 @@ function vendorClip(values: Partial<ClipRow> = {}): ClipRow {
 }
 
 async function archiveEverythingDue() {
-  const total = { archived: 0, failed: 0, retrying: 0 };
+  const total = { archived: 0, paused: 0, failed: 0, retrying: 0 };
   for (;;) {
     const r = await processDueMedia();
     if (r.archived + r.failed + r.retrying === 0) return total;
@@ -104,7 +104,7 @@ describe("processDueMedia", () => {
   it("archives audio and cover with sha256 and size, and the audio still plays after the CDN goes away", async () => {
     const clip = vendorClip({ title: "夜空 Night" });
     enqueueClipMedia(clip.id);
-    expect(await archiveEverythingDue()).toEqual({ archived: 2, failed: 0, retrying: 0 });
+    expect(await archiveEverythingDue()).toEqual({ archived: 2, paused: 0, failed: 0, retrying: 0 });
 
     const audioRow = getMediaFile(clip.id, "audio")!;
     expect(audioRow).toMatchObject({ status: "archived", contentType: "audio/mpeg", size: song.length, sha256: sha(song), attempts: 1 });
@@ -143,16 +143,16 @@ describe("processDueMedia", () => {
       expect(row.attempts).toBe(attempt);
       expect(row.lastError).toContain("HTTP 503");
       if (attempt < MAX_MEDIA_ATTEMPTS) {
-        expect(result).toEqual({ archived: 0, failed: 0, retrying: 1 });
+        expect(result).toEqual({ archived: 0, paused: 0, failed: 0, retrying: 1 });
         expect(row.status).toBe("pending");
         const wait = row.nextAttemptAt!.getTime() - clock;
         gaps.push(wait);
         // Not due yet: nothing is fetched.
         clock += wait - 1000;
-        expect(await processDueMedia({ now })).toEqual({ archived: 0, failed: 0, retrying: 0 });
+        expect(await processDueMedia({ now })).toEqual({ archived: 0, paused: 0, failed: 0, retrying: 0 });
         clock += 1000;
       } else {
-        expect(result).toEqual({ archived: 0, failed: 1, retrying: 0 });
+        expect(result).toEqual({ archived: 0, paused: 0, failed: 1, retrying: 0 });
         expect(row.status).toBe("failed");
         expect(row.nextAttemptAt).toBeNull();
       }
@@ -160,20 +160,20 @@ describe("processDueMedia", () => {
     expect(failing.hits.filter((h) => h === "/audio/a.mp3")).toHaveLength(MAX_MEDIA_ATTEMPTS);
     for (let i = 1; i < gaps.length; i++) expect(gaps[i]).toBeGreaterThan(gaps[i - 1] * 2);
     expect(gaps[0]).toBeGreaterThanOrEqual(20_000);
-    expect(await processDueMedia({ now: () => new Date(clock + 365 * 86400_000) })).toEqual({ archived: 0, failed: 0, retrying: 0 });
+    expect(await processDueMedia({ now: () => new Date(clock + 365 * 86400_000) })).toEqual({ archived: 0, paused: 0, failed: 0, retrying: 0 });
   });
 
   it("gives up at once on a refusal that retrying cannot fix (text/html)", async () => {
     const clip = vendorClip({ audioUrl: `${cdn.url}/page/a.mp3`, imageUrl: null });
     enqueueClipMedia(clip.id);
-    expect(await processDueMedia()).toEqual({ archived: 0, failed: 1, retrying: 0 });
+    expect(await processDueMedia()).toEqual({ archived: 0, paused: 0, failed: 1, retrying: 0 });
     expect(getMediaFile(clip.id, "audio")).toMatchObject({ status: "failed", attempts: 1 });
   });
 
   it("refuses a vendor URL on a loopback host that MEDIA_ALLOWED_HOSTS does not list", async () => {
     const clip = vendorClip({ audioUrl: "http://127.0.0.1:9/audio.mp3", imageUrl: "http://169.254.169.254/latest/meta-data.png" });
     enqueueClipMedia(clip.id);
-    expect(await processDueMedia()).toEqual({ archived: 0, failed: 2, retrying: 0 });
+    expect(await processDueMedia()).toEqual({ archived: 0, paused: 0, failed: 2, retrying: 0 });
     expect(getMediaFile(clip.id, "image")?.lastError).toMatch(/not an allowed media host/);
   });
 

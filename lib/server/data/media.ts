@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, lte, ne, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, lte, ne, sql } from "drizzle-orm";
 import { getDb } from "@/lib/server/db/client";
 import { clips, mediaFiles, providers, type ClipRow, type MediaFile } from "@/lib/server/db/schema";
 import { newId } from "@/lib/server/ids";
@@ -37,6 +37,7 @@ export function upsertPendingMedia(rows: PendingMedia[], now: Date): void {
  */
 export function claimDueMedia(now: Date, limit: number, leaseUntil: Date): MediaFile[] {
   const db = getDb();
+  // IMMEDIATE: the read and the update are one write, so a second writer cannot slip between them (REL-12).
   return db.transaction((tx) => {
     const due = tx
       .select({ id: mediaFiles.id })
@@ -53,7 +54,7 @@ export function claimDueMedia(now: Date, limit: number, leaseUntil: Date): Media
       .where(and(inArray(mediaFiles.id, due), eq(mediaFiles.status, "pending")))
       .returning()
       .all();
-  });
+  }, { behavior: "immediate" });
 }
 
 /** False when the row vanished (clip purged) or changed source meanwhile: the caller drops its file. */
@@ -79,6 +80,41 @@ export function markMediaAttemptFailed(
     .set({ status: values.giveUp ? "failed" : "pending", nextAttemptAt: values.giveUp ? null : values.nextAttemptAt, lastError: values.lastError })
     .where(and(eq(mediaFiles.id, row.id), eq(mediaFiles.status, "pending"), eq(mediaFiles.sourceUrl, row.sourceUrl)))
     .run();
+}
+
+/**
+ * Gives a claimed row back without spending its attempt: the failure was ours (a full
+ * disk), not the file's, so it waits for the queue to resume.
+ */
+export function releaseMediaClaim(row: Pick<MediaFile, "id" | "sourceUrl">, values: { nextAttemptAt: Date; lastError: string | null }): void {
+  getDb()
+    .update(mediaFiles)
+    .set({ attempts: sql`max(${mediaFiles.attempts} - 1, 0)`, nextAttemptAt: values.nextAttemptAt, lastError: values.lastError })
+    .where(and(eq(mediaFiles.id, row.id), eq(mediaFiles.status, "pending"), eq(mediaFiles.sourceUrl, row.sourceUrl)))
+    .run();
+}
+
+/** Rows whose attempts ran out: their songs have no archived copy. */
+export function countFailedMedia(): number {
+  return getDb().select({ n: count() }).from(mediaFiles).where(eq(mediaFiles.status, "failed")).get()?.n ?? 0;
+}
+
+export function listFailedMedia(limit: number): Pick<MediaFile, "clipId" | "kind" | "attempts" | "lastError">[] {
+  return getDb()
+    .select({ clipId: mediaFiles.clipId, kind: mediaFiles.kind, attempts: mediaFiles.attempts, lastError: mediaFiles.lastError })
+    .from(mediaFiles)
+    .where(eq(mediaFiles.status, "failed"))
+    .limit(limit)
+    .all();
+}
+
+/** Puts every failed row back in the queue with fresh attempts; answers how many. */
+export function requeueFailedMedia(now: Date): number {
+  return getDb()
+    .update(mediaFiles)
+    .set({ status: "pending", attempts: 0, nextAttemptAt: now, lastError: null })
+    .where(eq(mediaFiles.status, "failed"))
+    .run().changes;
 }
 
 export function getMediaFile(clipId: string, kind: MediaRowKind): MediaFile | undefined {

@@ -7,6 +7,7 @@ import {
   listProviderBaseUrls,
   markMediaArchived,
   markMediaAttemptFailed,
+  releaseMediaClaim,
   upsertPendingMedia,
   type PendingMedia,
 } from "@/lib/server/data/media";
@@ -34,6 +35,8 @@ import { renderDemoAsset } from "@/lib/server/providers/demo";
 // outside any transaction and records each outcome in its own short write.
 
 export const MAX_MEDIA_ATTEMPTS = 6;
+/** How long the whole queue waits after the disk said it is full before trying again. */
+export const STORAGE_FULL_PAUSE_MS = 5 * 60_000;
 const CLAIM_LEASE_MS = 10 * 60_000; // longer than one download may take
 const DEFAULT_CONCURRENCY = 2;
 const DEFAULT_BATCH = 8;
@@ -72,6 +75,8 @@ export interface ProcessMediaOptions {
 
 export interface ProcessMediaResult {
   archived: number;
+  /** Rows given back unspent because the archive's disk is full (REL-10). */
+  paused: number;
   /** Rows that used their last attempt or hit a refusal that retrying cannot fix. */
   failed: number;
   /** Rows that failed this time and wait for another attempt. */
@@ -79,6 +84,39 @@ export interface ProcessMediaResult {
 }
 
 type Outcome = keyof ProcessMediaResult;
+
+// A full disk is the archive's problem, not the file's: every download would fail the
+// same way, so the whole queue pauses and no row spends an attempt on it (REL-10).
+// Kept on globalThis so /api/health, bundled apart from the poller, sees the same state.
+export interface MediaQueuePause {
+  until: Date;
+  reason: string;
+}
+const pauseHolder = globalThis as typeof globalThis & { __songloftMediaPause?: MediaQueuePause };
+
+/** The pause in force at `now`, or null while the queue runs. */
+export function mediaQueuePause(now = new Date()): MediaQueuePause | null {
+  const pause = pauseHolder.__songloftMediaPause;
+  return pause && pause.until.getTime() > now.getTime() ? pause : null;
+}
+
+const STORAGE_FULL = new Set(["ENOSPC", "EDQUOT"]);
+
+/** ENOSPC or EDQUOT anywhere in the error's cause chain (downloads wrap the file system's error), or null. */
+export function storageFullCode(err: unknown): string | null {
+  for (let e = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code && STORAGE_FULL.has(code)) return code;
+  }
+  return null;
+}
+
+function pauseQueue(at: Date, code: string): MediaQueuePause {
+  const pause = { until: new Date(at.getTime() + STORAGE_FULL_PAUSE_MS), reason: `The media archive's disk is full (${code}).` };
+  if (!mediaQueuePause(at)) logger.error("media archive paused: the disk is full", { code, until: pause.until.toISOString() });
+  pauseHolder.__songloftMediaPause = pause;
+  return pause;
+}
 
 async function fetchInto(row: MediaFile, policy: HostPolicy, download: ProcessMediaOptions["download"]) {
   const kind = mediaKindOf(row.kind);
@@ -106,6 +144,12 @@ async function archiveOne(row: MediaFile, policy: HostPolicy, options: ProcessMe
     if (current?.status !== "archived" || current.path !== stored.path) await removeMediaFile(stored.path);
     return "retrying";
   } catch (err) {
+    const full = storageFullCode(err);
+    if (full) {
+      const pause = pauseQueue(now(), full);
+      releaseMediaClaim(row, { nextAttemptAt: pause.until, lastError: pause.reason });
+      return "paused";
+    }
     const permanent = err instanceof MediaFetchError && err.permanent;
     const giveUp = permanent || row.attempts >= MAX_MEDIA_ATTEMPTS;
     const message = err instanceof Error ? err.message : String(err);
@@ -123,13 +167,21 @@ export async function processDueMedia(options: ProcessMediaOptions = {}): Promis
     lastSweepAt = at.getTime();
     await removeStaleTempFiles(CLAIM_LEASE_MS);
   }
+  const result: ProcessMediaResult = { archived: 0, paused: 0, failed: 0, retrying: 0 };
+  if (mediaQueuePause(at)) return result;
   const claimed = claimDueMedia(at, options.limit ?? DEFAULT_BATCH, new Date(at.getTime() + CLAIM_LEASE_MS));
-  const result: ProcessMediaResult = { archived: 0, failed: 0, retrying: 0 };
   if (claimed.length === 0) return result;
   const policy = currentHostPolicy();
   const queue = [...claimed];
   const worker = async () => {
-    for (let row = queue.shift(); row; row = queue.shift()) result[await archiveOne(row, policy, options)]++;
+    for (let row = queue.shift(); row; row = queue.shift()) {
+      // Once the disk is full, the rest of the batch goes back untouched.
+      const pause = mediaQueuePause(now());
+      if (pause) {
+        releaseMediaClaim(row, { nextAttemptAt: pause.until, lastError: pause.reason });
+        result.paused++;
+      } else result[await archiveOne(row, policy, options)]++;
+    }
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, queue.length) }, worker));
   return result;

@@ -1,13 +1,14 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import { pipeline } from "node:stream/promises";
-import { listArchivedMediaAfter } from "@/lib/server/data/media";
+import { countFailedMedia, listArchivedMediaAfter, listFailedMedia, requeueFailedMedia } from "@/lib/server/data/media";
 import type { MediaFile } from "@/lib/server/db/schema";
 import { mediaKindOf, type MediaKind } from "@/lib/server/media/content-types";
 import { absoluteMediaPath } from "@/lib/server/media/storage";
 
 // `media:verify`: re-hashes every archived file against the sha256 and size recorded
-// when it was stored. Read-only: it reports, an operator decides.
+// when it was stored, and counts the downloads that failed for good (REL-10).
+// Read-only: it reports, an operator decides (`media:retry-failed` re-queues).
 
 export interface MissingMedia {
   clipId: string;
@@ -23,12 +24,23 @@ export interface CorruptMedia {
   actual: { size: number; sha256: string };
 }
 
+export interface FailedMedia {
+  clipId: string;
+  kind: MediaKind;
+  attempts: number;
+  lastError: string | null;
+}
+
 export interface MediaVerifyReport {
   checked: number;
   ok: number;
   missing: MissingMedia[];
   corrupt: CorruptMedia[];
+  /** Every failed row is counted; the first ones are listed. */
+  failed: { count: number; first: FailedMedia[] };
 }
+
+const FAILED_LISTED = 50;
 
 const PAGE = 200;
 
@@ -65,7 +77,9 @@ async function verifyOne(row: MediaFile, report: MediaVerifyReport): Promise<voi
 }
 
 export async function verifyMediaArchive(): Promise<MediaVerifyReport> {
-  const report: MediaVerifyReport = { checked: 0, ok: 0, missing: [], corrupt: [] };
+  const failed = countFailedMedia();
+  const first = listFailedMedia(FAILED_LISTED).map((r) => ({ ...r, kind: mediaKindOf(r.kind) }));
+  const report: MediaVerifyReport = { checked: 0, ok: 0, missing: [], corrupt: [], failed: { count: failed, first } };
   let after = "";
   for (;;) {
     const rows = listArchivedMediaAfter(after, PAGE);
@@ -75,4 +89,9 @@ export async function verifyMediaArchive(): Promise<MediaVerifyReport> {
     after = rows[rows.length - 1].id;
   }
   return report;
+}
+
+/** `media:retry-failed`: every failed row goes back in the queue with fresh attempts. */
+export function retryFailedMedia(now = new Date()): number {
+  return requeueFailedMedia(now);
 }
