@@ -19,6 +19,10 @@ import { eq, isNull, and } from "drizzle-orm";
 
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
+// Read-then-write transactions take the write lock first: a deferred one that read
+// before another process wrote fails with SQLITE_BUSY_SNAPSHOT instead of waiting (REL-12).
+const IMMEDIATE = { behavior: "immediate" } as const;
+
 function assertAcceptablePassword(password: string) {
   const problem = passwordProblem(password);
   if (problem) {
@@ -56,7 +60,7 @@ export async function createOwner(input: { email: string; name: string; password
       .values({ id: newId(), email: input.email.trim().toLowerCase(), name: input.name, passwordHash, role: "admin" })
       .returning()
       .get();
-  });
+  }, IMMEDIATE);
 }
 
 export type InviteState = "valid" | "used" | "expired" | "unknown";
@@ -104,7 +108,7 @@ export async function acceptInvite(token: string, input: { email: string; name: 
       .run();
     if (spent.changes !== 1) throw new AppError("not_found", "This invite link is no longer valid.", { details: { state: "used" } });
     return user;
-  });
+  }, IMMEDIATE);
 }
 
 export async function changePassword(userId: string, current: string, next: string): Promise<User> {
