@@ -15,7 +15,7 @@ export function appSecret(): string {
   const { AUTH_SECRET, dataDir } = env();
   if (AUTH_SECRET) return (cached = AUTH_SECRET);
   const file = path.join(dataDir, "secret");
-  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   try {
     fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url") + "\n", { mode: 0o600, flag: "wx" });
   } catch (err) {

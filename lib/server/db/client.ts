@@ -3,10 +3,13 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { env } from "@/lib/env";
+import { PRIVATE_FILE_MODE } from "./backup";
 import { runMigrations } from "./migrate";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+const PRIVATE_DIR_MODE = 0o700;
 
 type Cached = { db: Db; sqlite: Database.Database; file: string };
 
@@ -41,10 +44,30 @@ export function assertPragmas(sqlite: Database.Database) {
   }
 }
 
+/**
+ * DATA_DIR holds the database, the media and the secret: only the app's user may
+ * enter it (0700), and the database files are 0600 (SEC-18). Existing installs made
+ * with looser modes are tightened on start.
+ */
+export function securePermissions(dataDir: string, file: string) {
+  fs.mkdirSync(dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
+  fs.chmodSync(dataDir, PRIVATE_DIR_MODE);
+  // Created here (empty) when missing, so SQLite opens a 0600 file, and gives its WAL the same mode.
+  fs.closeSync(fs.openSync(file, "a", PRIVATE_FILE_MODE));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      fs.chmodSync(f, PRIVATE_FILE_MODE);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+    }
+  }
+}
+
 export function getDb(): Db {
   const file = databaseFile();
   const cached = holder.__songloftDb;
   if (cached && cached.file === file && cached.sqlite.open) return cached.db;
+  securePermissions(env().dataDir, file);
   const sqlite = openDatabase(file);
   runMigrations(sqlite);
   const db = drizzle(sqlite, { schema }) as Db;
