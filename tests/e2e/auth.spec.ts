@@ -3,7 +3,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import Database from "better-sqlite3";
 import { encode } from "next-auth/jwt";
-import { account, completeSetup, signedInPage, signIn, signOut, startApp, type RunningApp } from "./fixtures";
+import { account, completeSetup, createUser, signedInPage, signIn, signOut, startApp, type RunningApp } from "./fixtures";
 
 // The foundation journeys: first run, sign-in and out, invites, roles, revocation.
 
@@ -126,13 +126,18 @@ test("a disabled member is signed out on the next request, and enabling restores
   await expect(memberPage.getByTestId("current-user")).toHaveText(member.name);
 });
 
-test("the last admin cannot demote themselves", async ({ browser }) => {
-  const admin = await signedInPage(browser, app, owner);
-  await admin.goto(`${app.url}/admin/users`);
-  const row = admin.getByTestId(`member-${owner.email}`);
-  await row.getByRole("button", { name: "Make member" }).click();
-  await expect(row.getByRole("alert")).toContainText("last admin");
-  await expect(row).toContainText("Admin");
+test("the owner's role and access have no controls, even for another admin", async ({ browser }) => {
+  const deputy = account("deputy");
+  createUser(app, deputy, "admin");
+  const page = await signedInPage(browser, app, deputy);
+  await page.goto(`${app.url}/admin/users`);
+  const ownerRow = page.getByTestId(`member-${owner.email}`);
+  await expect(ownerRow).toContainText("Owner");
+  await expect(ownerRow).toContainText("The owner stays an admin");
+  await expect(ownerRow.getByRole("button")).toHaveCount(0);
+  const deputyRow = page.getByTestId(`member-${deputy.email}`);
+  await expect(deputyRow).not.toContainText("Owner");
+  await expect(deputyRow.getByRole("button", { name: "Make member" })).toBeVisible();
 });
 
 test("changing the password keeps this session and ends the others", async ({ browser }) => {

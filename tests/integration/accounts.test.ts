@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { getUserById } from "@/lib/server/data/users";
+import { getUserById, insertUser } from "@/lib/server/data/users";
 import { acceptInvite, changePassword, changeRole, createInvite, createOwner, createUser, inviteState, setDisabled } from "@/lib/server/services/accounts";
 import { useTempDataDir } from "../support/temp-data";
 
-// SEC-4 (session version moves on password change and disable), invites, last admin.
+// SEC-4 (session version moves on password change and disable), invites, the owner, last admin.
 
 describe("accounts", () => {
   beforeEach(() => {
@@ -43,13 +43,36 @@ describe("accounts", () => {
     expect(getUserById(member.id)!.disabled).toBe(true);
   });
 
-  it("the last admin can be neither demoted nor disabled", async () => {
+  it("the owner stays an admin: no other admin can demote or disable it", async () => {
     const owner = await createOwner({ email: "o@example.test", name: "O", password: "owner passphrase" });
-    expect(() => changeRole(owner, owner.id, "member")).toThrow(/last admin/);
+    expect(owner.isOwner).toBe(true);
+    const second = await createUser({ email: "s@example.test", name: "S", password: "second passphrase", role: "admin" });
+    expect(second.isOwner).toBe(false);
+    expect(() => changeRole(second, owner.id, "member")).toThrow(/owner is always an admin/);
+    expect(() => setDisabled(second, owner.id, true)).toThrow(/owner cannot be disabled/);
+    expect(() => changeRole(owner, owner.id, "member")).toThrow(/owner is always an admin/);
+    expect(getUserById(owner.id)).toMatchObject({ role: "admin", disabled: false, isOwner: true });
+    // The owner still manages every other admin.
+    setDisabled(owner, second.id, true);
+    changeRole(owner, second.id, "member");
+    expect(getUserById(second.id)).toMatchObject({ role: "member", disabled: true, isOwner: false });
+  });
+
+  it("an install set up from the command line makes its first admin the owner", async () => {
+    const member = await createUser({ email: "m@example.test", name: "M", password: "member passphrase", role: "member" });
+    const first = await createUser({ email: "a@example.test", name: "A", password: "admin passphrase", role: "admin" });
+    const later = await createUser({ email: "b@example.test", name: "B", password: "admin passphrase", role: "admin" });
+    expect([member.isOwner, first.isOwner, later.isOwner]).toEqual([false, true, false]);
+  });
+
+  it("the last admin can be neither demoted nor disabled, owner or not", async () => {
+    // An install whose owner was never marked (no admin existed when owners came in).
+    const admin = insertUser({ email: "a@example.test", name: "A", passwordHash: "x", role: "admin" });
+    expect(() => changeRole(admin, admin.id, "member")).toThrow(/last admin/);
     const second = await createUser({ email: "s@example.test", name: "S", password: "second passphrase", role: "member" });
-    expect(() => setDisabled(second, owner.id, true)).toThrow(/last admin/);
-    changeRole(owner, second.id, "admin");
-    changeRole(owner, owner.id, "member");
-    expect(getUserById(owner.id)!.role).toBe("member");
+    expect(() => setDisabled(second, admin.id, true)).toThrow(/last admin/);
+    changeRole(admin, second.id, "admin");
+    changeRole(admin, admin.id, "member");
+    expect(getUserById(admin.id)!.role).toBe("member");
   });
 });

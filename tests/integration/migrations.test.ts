@@ -66,6 +66,21 @@ describe("migrations", () => {
     db.close();
   });
 
+  it("make the first admin of an existing install its owner, and only one", () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "songloft-mig-")), "songloft.db");
+    const db = openDatabase(file);
+    const ownerMigration = journal.entries.findIndex((e) => e.tag.endsWith("_owner"));
+    runMigrations(db, partialFolder(ownerMigration));
+    const add = db.prepare("INSERT INTO users (id, email, name, password_hash, role, created_at) VALUES (?, ?, ?, 'x', ?, ?)");
+    add.run("member-first", "m@example.test", "M", "member", 1);
+    add.run("admin-first", "a@example.test", "A", "admin", 2);
+    add.run("admin-later", "b@example.test", "B", "admin", 3);
+    runMigrations(db);
+    expect(db.prepare("SELECT id FROM users WHERE is_owner = 1").all()).toEqual([{ id: "admin-first" }]);
+    expect(() => db.prepare("UPDATE users SET is_owner = 1 WHERE id = 'admin-later'").run()).toThrow(/UNIQUE/);
+    db.close();
+  });
+
   it("checks foreign keys after applying a migration, and only then", () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "songloft-mig-")), "songloft.db");
     const db = openDatabase(file);

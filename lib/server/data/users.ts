@@ -11,6 +11,10 @@ export function countUsers(): number {
   return getDb().select({ n: count() }).from(users).get()?.n ?? 0;
 }
 
+export function hasOwner(): boolean {
+  return getDb().select({ id: users.id }).from(users).where(eq(users.isOwner, true)).limit(1).get() !== undefined;
+}
+
 export function hasAnyUser(): boolean {
   return getDb().select({ id: users.id }).from(users).limit(1).get() !== undefined;
 }
@@ -57,16 +61,21 @@ export function updateUserPassword(id: string, passwordHash: string): User {
     .get();
 }
 
+// Both writes skip the owner in the statement itself, so a check that raced a change of owner still cannot touch it.
 export function setUserDisabled(id: string, disabled: boolean) {
   getDb()
     .update(users)
     .set({ disabled, sessionVersion: sql`${users.sessionVersion} + 1` })
-    .where(eq(users.id, id))
+    .where(disabled ? and(eq(users.id, id), eq(users.isOwner, false)) : eq(users.id, id))
     .run();
 }
 
 export function setUserRole(id: string, role: User["role"]) {
-  getDb().update(users).set({ role }).where(eq(users.id, id)).run();
+  getDb()
+    .update(users)
+    .set({ role })
+    .where(role === "admin" ? eq(users.id, id) : and(eq(users.id, id), eq(users.isOwner, false)))
+    .run();
 }
 
 export function recordLogin(id: string) {

@@ -10,19 +10,26 @@ const createdAt = () =>
     .notNull()
     .$defaultFn(() => new Date());
 
-export const users = sqliteTable("users", {
-  id: text("id").primaryKey(),
-  email: text("email").notNull().unique(),
-  name: text("name").notNull(),
-  passwordHash: text("password_hash").notNull(),
-  role: text("role", { enum: ["admin", "member"] }).notNull().default("member"),
-  disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
-  // Bumped on password change or disable; sessions carrying an older value end (SEC-4).
-  sessionVersion: integer("session_version").notNull().default(1),
-  locale: text("locale"),
-  createdAt: createdAt(),
-  lastLoginAt: integer("last_login_at", { mode: "timestamp_ms" }),
-});
+export const users = sqliteTable(
+  "users",
+  {
+    id: text("id").primaryKey(),
+    email: text("email").notNull().unique(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: text("role", { enum: ["admin", "member"] }).notNull().default("member"),
+    // The account made at /setup: always an admin, and no other admin may demote or disable it.
+    isOwner: integer("is_owner", { mode: "boolean" }).notNull().default(false),
+    disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
+    // Bumped on password change or disable; sessions carrying an older value end (SEC-4).
+    sessionVersion: integer("session_version").notNull().default(1),
+    locale: text("locale"),
+    createdAt: createdAt(),
+    lastLoginAt: integer("last_login_at", { mode: "timestamp_ms" }),
+  },
+  // At most one owner.
+  (t) => [uniqueIndex("users_one_owner_idx").on(t.isOwner).where(sql`is_owner = 1`)],
+);
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 

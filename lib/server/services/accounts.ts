@@ -7,6 +7,7 @@ import {
   getUserByEmail,
   getUserById,
   hasAnyUser,
+  hasOwner,
   insertUser,
   setUserDisabled,
   setUserRole,
@@ -42,10 +43,11 @@ export async function createUser(input: { email: string; name: string; password:
   assertEmailFree(input.email);
   const passwordHash = await hashPassword(input.password);
   assertEmailFree(input.email);
-  return insertUser({ ...input, passwordHash });
+  // An install set up from the command line gets its owner the same way: its first admin.
+  return insertUser({ ...input, passwordHash, isOwner: input.role === "admin" && !hasOwner() });
 }
 
-/** First run only: creates the owner (admin). Refused once anyone exists. */
+/** First run only: creates the owner, an admin no other admin can demote or disable. Refused once anyone exists. */
 export async function createOwner(input: { email: string; name: string; password: string }): Promise<User> {
   if (hasAnyUser()) throw new AppError("not_found", "Setup is already complete.");
   assertAcceptablePassword(input.password);
@@ -57,7 +59,7 @@ export async function createOwner(input: { email: string; name: string; password
     }
     return tx
       .insert(users)
-      .values({ id: newId(), email: input.email.trim().toLowerCase(), name: input.name, passwordHash, role: "admin" })
+      .values({ id: newId(), email: input.email.trim().toLowerCase(), name: input.name, passwordHash, role: "admin", isOwner: true })
       .returning()
       .get();
   }, IMMEDIATE);
@@ -131,9 +133,12 @@ function targetOf(admin: { id: string }, userId: string): User {
   return target;
 }
 
-/** Disabling ends the user's sessions; the last active admin cannot be disabled. */
+/** Disabling ends the user's sessions; the owner and the last active admin cannot be disabled. */
 export function setDisabled(admin: { id: string }, userId: string, disabled: boolean) {
   const target = targetOf(admin, userId);
+  if (disabled && target.isOwner) {
+    throw new AppError("forbidden", "The owner cannot be disabled.", { details: { reason: "ownerDisable" } });
+  }
   if (disabled && target.role === "admin" && countOtherActiveAdmins(target.id) === 0) {
     throw new AppError("conflict", "The last admin cannot be disabled.", { details: { reason: "lastAdminDisable" } });
   }
@@ -143,8 +148,12 @@ export function setDisabled(admin: { id: string }, userId: string, disabled: boo
   setUserDisabled(target.id, disabled);
 }
 
+/** The owner is always an admin; the last active admin cannot be demoted either. */
 export function changeRole(admin: { id: string }, userId: string, role: User["role"]) {
   const target = targetOf(admin, userId);
+  if (target.isOwner && role !== "admin") {
+    throw new AppError("forbidden", "The owner is always an admin.", { details: { reason: "ownerDemote" } });
+  }
   if (target.role === "admin" && role !== "admin" && countOtherActiveAdmins(target.id) === 0) {
     throw new AppError("conflict", "The last admin cannot be demoted.", { details: { reason: "lastAdminDemote" } });
   }

@@ -9,6 +9,7 @@ export function listMembersForAdmin() {
     name: u.name,
     email: u.email,
     role: u.role,
+    isOwner: u.isOwner,
     disabled: u.disabled,
     createdAt: u.createdAt.toISOString(),
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null,

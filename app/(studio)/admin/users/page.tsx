@@ -46,6 +46,7 @@ export default async function AdminUsersPage() {
                 <td>{m.email}</td>
                 <td>
                   <span className="badge">{t(`roles.${m.role}`)}</span>
+                  {m.isOwner ? <span className="badge ml-1">{t("owner")}</span> : null}
                 </td>
                 <td>{m.disabled ? <span className="badge bg-red-100 text-red-700 dark:bg-red-950 dark:text-red-300">{t("disabled")}</span> : t("active")}</td>
                 <td>
@@ -53,7 +54,11 @@ export default async function AdminUsersPage() {
                 </td>
                 <td>{m.lastLoginAt ? <LocalTime iso={m.lastLoginAt} /> : <span className="muted">{t("never")}</span>}</td>
                 <td>
-                  <UserRowActions userId={m.id} role={m.role} disabled={m.disabled} isSelf={m.id === admin.id} />
+                  {m.isOwner ? (
+                    <p className="muted text-right text-xs">{t("ownerNote")}</p>
+                  ) : (
+                    <UserRowActions userId={m.id} role={m.role} disabled={m.disabled} isSelf={m.id === admin.id} />
+                  )}
                 </td>
               </tr>
             ))}
