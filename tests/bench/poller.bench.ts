@@ -25,7 +25,8 @@ export async function run(log: (line: string) => void = console.log): Promise<Be
   const hooks = await startWebhookServer();
   // Nothing finishes on its own during the run: every task stays in flight.
   const sim = await startNewapiSimulator({ steps: { queuedMs: 30 * 60_000, streamingMs: 30 * 60_000 } });
-  const db = openTestDb({ DEMO_PROVIDER: "off", APP_URL: hooks.url, NEWAPI_BASE_URL: sim.url, NEWAPI_API_KEY: sim.key });
+  // The simulator listens on loopback: allowed by configuration, as an operator allows a local relay (SEC-15).
+  const db = openTestDb({ DEMO_PROVIDER: "off", APP_URL: hooks.url, NEWAPI_BASE_URL: sim.url, NEWAPI_API_KEY: sim.key, PROVIDER_ALLOWED_HOSTS: "127.0.0.1" });
   const figures: BenchFigure[] = [];
   try {
     const owner = createUser("Bench");

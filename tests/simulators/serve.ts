@@ -23,6 +23,7 @@ async function main() {
     console.log(`${name}_API_KEY=${sim.key}`);
   }
   console.log(`MEDIA_ALLOWED_HOSTS=${sims.map(([, s]) => new URL(s.url).host).join(",")}`);
+  console.log(`PROVIDER_ALLOWED_HOSTS=${sims.map(([, s]) => new URL(s.url).host).join(",")}`);
   console.log("simulators ready");
 
   const shutdown = async () => {
