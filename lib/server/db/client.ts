@@ -25,7 +25,7 @@ export function openDatabase(file: string): Database.Database {
   if (process.env.NEXT_PHASE === "phase-production-build") {
     throw new Error("The database must not be opened during `next build`");
   }
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  securePermissions(path.dirname(file), file);
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("busy_timeout = 5000");
@@ -49,7 +49,7 @@ export function assertPragmas(sqlite: Database.Database) {
  * enter it (0700), and the database files are 0600 (SEC-18). Existing installs made
  * with looser modes are tightened on start.
  */
-export function securePermissions(dataDir: string, file: string) {
+function securePermissions(dataDir: string, file: string) {
   fs.mkdirSync(dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
   fs.chmodSync(dataDir, PRIVATE_DIR_MODE);
   // Created here (empty) when missing, so SQLite opens a 0600 file, and gives its WAL the same mode.
@@ -67,7 +67,6 @@ export function getDb(): Db {
   const file = databaseFile();
   const cached = holder.__songloftDb;
   if (cached && cached.file === file && cached.sqlite.open) return cached.db;
-  securePermissions(env().dataDir, file);
   const sqlite = openDatabase(file);
   runMigrations(sqlite);
   const db = drizzle(sqlite, { schema }) as Db;
