@@ -59,6 +59,7 @@ export const commands: Record<string, Command> = {
         email: u.email,
         name: u.name,
         role: u.role,
+        owner: u.isOwner ? "yes" : "",
         disabled: u.disabled ? "yes" : "no",
         created: u.createdAt.toISOString(),
         lastSignIn: u.lastLoginAt?.toISOString() ?? "never",

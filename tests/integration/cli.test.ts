@@ -30,6 +30,8 @@ describe("npm run cli", () => {
     expect(list.code).toBe(0);
     expect(list.out).toContain("owner@example.test");
     expect(list.out).toContain("admin");
+    // The first admin of an install set up from the command line is its owner.
+    expect(list.out).toMatch(/owner@example\.test.*admin.*yes/);
     expect(list.out).not.toContain("weak@example.test");
   });
 
