@@ -11,7 +11,7 @@ import { closeDb, getDb } from "@/lib/server/db/client";
 import { tasks, users } from "@/lib/server/db/schema";
 import { newId } from "@/lib/server/ids";
 import { sealUnbound } from "@/tests/support/legacy-secret";
-import { getProvider, listProviders, providerNames, syncEnvProviders } from "@/lib/server/providers/registry";
+import { forgetUnreadableProviderKeys, getProvider, listProviders, providerNames, syncEnvProviders } from "@/lib/server/providers/registry";
 import { openProviderKey, sealProviderKey } from "@/lib/server/providers/stored-key";
 import { resetSecretCache } from "@/lib/server/secret";
 import {
@@ -334,6 +334,14 @@ describe("test connection", () => {
     expect(report.detail).toContain('"Locked relay"');
     await expect(getProvider(dto.id)!.adapter.fetchTasks(["t1"])).rejects.toThrow(/Locked relay.*cannot be decrypted/);
     expect(sim.requests.length).toBe(0);
+
+    // The way out when the secret is gone for good: forget the key, switch the provider off, ask for the key again.
+    expect(forgetUnreadableProviderKeys()).toContain("Locked relay");
+    expect(getProviderRow(dto.id)).toMatchObject({ keyCiphertext: null, keyHint: null, enabled: false });
+    expect(await refusal(() => updateProvider(admin, dto.id, { name: dto.name, protocol: "newapi", baseUrl: sim.url }))).toEqual({
+      code: "validation",
+      details: { apiKey: ["keyRequired"] },
+    });
     await updateProvider(admin, dto.id, { name: dto.name, protocol: "newapi", baseUrl: sim.url, apiKey: sim.key });
     expect((await testProviderConnection(admin, dto.id)).outcome).toBe("accepted");
   });

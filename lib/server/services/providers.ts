@@ -118,9 +118,9 @@ export async function updateProvider(actor: Actor, id: string, input: UpdateProv
   assertNameFree(input.name, id);
   const originChanged = originOf(input.baseUrl) !== originOf(row.baseUrl);
   if (!input.apiKey && (originChanged || !row.keyCiphertext)) {
-    throw new AppError("validation", "Enter the key again: the base URL now points at another host.", {
-      details: { apiKey: [row.keyCiphertext ? "keyRequiredNewOrigin" : "keyRequired"] },
-    });
+    const reason = row.keyCiphertext ? "keyRequiredNewOrigin" : "keyRequired";
+    const message = row.keyCiphertext ? "Enter the key again: the base URL now points at another host." : "Enter the API key.";
+    throw new AppError("validation", message, { details: { apiKey: [reason] } });
   }
   if (input.protocol !== row.protocol && countTasksForProvider(id) > 0) {
     throw new AppError("conflict", "Tasks already use this provider, so its protocol cannot change.", {
