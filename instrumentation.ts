@@ -3,6 +3,8 @@
 // boot() too, but only the server starts the poller.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { tagRequestsWithClientAddress } = await import("./lib/server/client-address");
+  tagRequestsWithClientAddress();
   const { boot } = await import("./lib/server/boot");
   boot();
   const { startPoller, stopPollerOnSignals } = await import("./lib/server/poller");
