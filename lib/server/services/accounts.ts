@@ -19,8 +19,8 @@ import { eq, isNull, and } from "drizzle-orm";
 
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
-function assertAcceptablePassword(password: string) {
-  const problem = passwordProblem(password);
+async function assertAcceptablePassword(password: string) {
+  const problem = await passwordProblem(password);
   if (problem) {
     const key = { tooShort: "passwordTooShort", tooLong: "passwordTooLong", tooCommon: "passwordTooCommon" }[problem];
     throw new AppError("validation", "The password is not acceptable.", { details: { password: [key] } });
@@ -34,7 +34,7 @@ function assertEmailFree(email: string) {
 }
 
 export async function createUser(input: { email: string; name: string; password: string; role: User["role"] }): Promise<User> {
-  assertAcceptablePassword(input.password);
+  await assertAcceptablePassword(input.password);
   assertEmailFree(input.email);
   const passwordHash = await hashPassword(input.password);
   assertEmailFree(input.email);
@@ -44,7 +44,7 @@ export async function createUser(input: { email: string; name: string; password:
 /** First run only: creates the owner (admin). Refused once anyone exists. */
 export async function createOwner(input: { email: string; name: string; password: string }): Promise<User> {
   if (hasAnyUser()) throw new AppError("not_found", "Setup is already complete.");
-  assertAcceptablePassword(input.password);
+  await assertAcceptablePassword(input.password);
   const passwordHash = await hashPassword(input.password);
   // Checked again inside the transaction: two racing setup forms make one owner.
   return getDb().transaction((tx) => {
@@ -80,7 +80,7 @@ export function createInvite(admin: { id: string }, role: User["role"]): { token
 export async function acceptInvite(token: string, input: { email: string; name: string; password: string }): Promise<User> {
   const { state } = inviteState(token);
   if (state !== "valid") throw new AppError("not_found", `This invite link is ${state}.`, { details: { state } });
-  assertAcceptablePassword(input.password);
+  await assertAcceptablePassword(input.password);
   assertEmailFree(input.email);
   const passwordHash = await hashPassword(input.password);
   const tokenHash = sha256Hex(token);
@@ -113,7 +113,7 @@ export async function changePassword(userId: string, current: string, next: stri
   if (!(await verifyPassword(current, user.passwordHash))) {
     throw new AppError("validation", "The current password is wrong.", { details: { current: ["currentPasswordWrong"] } });
   }
-  assertAcceptablePassword(next);
+  await assertAcceptablePassword(next);
   return updateUserPassword(userId, await hashPassword(next));
 }
 
