@@ -3,42 +3,41 @@ import { decode, getToken } from "next-auth/jwt";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { AppError } from "@/lib/errors";
-import { getApiTokenByHash, touchApiToken } from "@/lib/server/data/api-tokens";
 import { getUserById, hasAnyUser } from "@/lib/server/data/users";
 import type { User } from "@/lib/server/db/schema";
-import { sha256Hex } from "@/lib/server/ids";
 import { appSecret } from "@/lib/server/secret";
 import { SESSION_COOKIES } from "./cookie-names";
 
 export type Viewer = Pick<User, "id" | "email" | "name" | "role" | "locale">;
 
-function toViewer(user: User): Viewer {
+export function toViewer(user: User): Viewer {
   return { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale };
 }
 
 /**
- * The signed-in user for this request, from a bearer token or the session cookie,
- * checked against the database every time: a disabled account or a bumped session
- * version (password change, disable) ends the session at once (SEC-4).
+ * The signed-in user for this page, server action or request, from the session cookie
+ * only: API tokens are for /api/v1 (requireApiUser), never a sign-in (SEC-16). Checked
+ * against the database every time: a disabled account or a bumped session version
+ * (password change, disable) ends the session at once (SEC-4).
  */
 export const currentUser = cache(async (): Promise<Viewer | null> => {
-  const requestHeaders = await headers();
-  const authorization = requestHeaders.get("authorization");
-  if (authorization?.toLowerCase().startsWith("bearer ")) {
-    return userFromBearer(authorization.slice(7).trim());
-  }
-  const session = await readSessionCookie(requestHeaders);
-  if (!session) return null;
-  const user = getUserById(session.userId);
-  if (!user || user.disabled || user.sessionVersion !== session.sessionVersion) return null;
-  return toViewer(user);
+  const session = await readSessionCookie(await headers());
+  return session ? userForSession(session) : null;
 });
 
-interface SessionClaims {
+export interface SessionClaims {
   userId: string;
   sessionVersion: number;
   /** Epoch milliseconds when the cookie stops counting. */
   expiresAt: number;
+}
+
+/** The user a session belongs to while it still counts; null once it ended or was revoked. */
+export function userForSession(session: SessionClaims, now = Date.now()): Viewer | null {
+  if (session.expiresAt <= now) return null;
+  const user = getUserById(session.userId);
+  if (!user || user.disabled || user.sessionVersion !== session.sessionVersion) return null;
+  return toViewer(user);
 }
 
 // Cookies already decrypted by this process, by their exact text: a member's every
@@ -78,16 +77,6 @@ export async function readSessionCookie(requestHeaders: Headers): Promise<Sessio
     return claims;
   }
   return null;
-}
-
-export function userFromBearer(token: string): Viewer | null {
-  if (!token) return null;
-  const row = getApiTokenByHash(sha256Hex(token));
-  if (!row) return null;
-  const user = getUserById(row.userId);
-  if (!user || user.disabled) return null;
-  touchApiToken(row.id);
-  return toViewer(user);
 }
 
 /** For route handlers and server actions: 401 when nobody is signed in. */

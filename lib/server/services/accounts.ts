@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/errors";
 import { hashPassword, passwordProblem, verifyPassword } from "@/lib/server/auth/password";
+import { passwordChangeLimit, startPasswordCheck } from "@/lib/server/auth/throttle";
 import { getDb } from "@/lib/server/db/client";
 import { invites, users, type User } from "@/lib/server/db/schema";
 import {
@@ -13,6 +14,7 @@ import {
   updateUserName,
   updateUserPassword,
 } from "@/lib/server/data/users";
+import { deleteAllApiTokensForUser } from "@/lib/server/data/api-tokens";
 import { getInviteByTokenHash, insertInvite } from "@/lib/server/data/invites";
 import { newId, newSecret, sha256Hex } from "@/lib/server/ids";
 import { eq, isNull, and } from "drizzle-orm";
@@ -107,14 +109,34 @@ export async function acceptInvite(token: string, input: { email: string; name: 
   });
 }
 
+/**
+ * The current password is checked like a sign-in (SEC-14): throttled per user, within
+ * the process's cap on hashes in flight. A change ends every other session and revokes
+ * every API token, in one transaction.
+ */
 export async function changePassword(userId: string, current: string, next: string): Promise<User> {
   const user = getUserById(userId);
   if (!user) throw new AppError("not_found", "User not found.");
-  if (!(await verifyPassword(current, user.passwordHash))) {
-    throw new AppError("validation", "The current password is wrong.", { details: { current: ["currentPasswordWrong"] } });
-  }
   await assertAcceptablePassword(next);
-  return updateUserPassword(userId, await hashPassword(next));
+  const check = startPasswordCheck([passwordChangeLimit(userId)]);
+  if (check.refused) {
+    throw new AppError("rate_limited", "Too many password checks; try again later.", { details: { current: [check.refused] }, retryAfter: check.refused === "busy" ? 2 : 60 });
+  }
+  let passwordHash: string | null = null;
+  try {
+    if (await verifyPassword(current, user.passwordHash)) passwordHash = await hashPassword(next);
+  } finally {
+    check.finish(passwordHash !== null);
+  }
+  if (!passwordHash) throw new AppError("validation", "The current password is wrong.", { details: { current: ["currentPasswordWrong"] } });
+  const hash = passwordHash;
+  return getDb().transaction(
+    () => {
+      deleteAllApiTokensForUser(userId);
+      return updateUserPassword(userId, hash);
+    },
+    { behavior: "immediate" },
+  );
 }
 
 export function renameUser(userId: string, name: string) {

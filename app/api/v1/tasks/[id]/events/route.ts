@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { requireUser } from "@/lib/server/auth/session";
+import { requireApiUser } from "@/lib/server/auth/api-caller";
 import { handle } from "@/lib/server/http";
 import { openTaskStream } from "@/lib/server/services/task-stream";
 
@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 /** GET /api/v1/tasks/<id>/events: Server-Sent Events, one TaskDto per change, closed at a terminal status. */
 export const GET = handle(async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
-  const viewer = await requireUser();
+  const viewer = await requireApiUser(req);
   const { id } = await ctx.params;
   const stream = openTaskStream(id, viewer, req.signal);
   if (!stream) throw new AppError("not_found", "Task not found.");
