@@ -6,6 +6,7 @@ import { appSecret } from "@/lib/server/secret";
 import { logger } from "@/lib/server/logger";
 import { checkCredentials } from "./credentials";
 import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE, deviceCookieFor, readDeviceCookie } from "./device-cookie";
+import { isWithinAbsoluteLifetime } from "./lifetime";
 
 export const SESSION_MAX_AGE = 7 * 24 * 60 * 60;
 
@@ -72,8 +73,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       if (user) {
         token.sub = user.id;
         token.sv = user.sessionVersion ?? 0;
+        token.auth_time = Math.floor(Date.now() / 1000);
       }
-      return token;
+      // Refreshing the cookie slides its 7 days on, never past the absolute lifetime (SEC-18).
+      return isWithinAbsoluteLifetime(token.auth_time) ? token : null;
     },
     session({ session, token }) {
       session.userId = token.sub ?? "";

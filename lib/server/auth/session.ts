@@ -7,6 +7,7 @@ import { getUserById, hasAnyUser } from "@/lib/server/data/users";
 import type { User } from "@/lib/server/db/schema";
 import { appSecret } from "@/lib/server/secret";
 import { SESSION_COOKIES } from "./cookie-names";
+import { absoluteEnd, isWithinAbsoluteLifetime } from "./lifetime";
 
 export type Viewer = Pick<User, "id" | "email" | "name" | "role" | "locale">;
 
@@ -28,7 +29,7 @@ export const currentUser = cache(async (): Promise<Viewer | null> => {
 export interface SessionClaims {
   userId: string;
   sessionVersion: number;
-  /** Epoch milliseconds when the cookie stops counting. */
+  /** Epoch milliseconds when the cookie stops counting: its own expiry or the absolute lifetime, whichever is first. */
   expiresAt: number;
 }
 
@@ -52,7 +53,8 @@ const VERIFIED_MAX = 1_000;
  * Decrypts the Auth.js session cookie (https sign-ins use the `__Secure-` name,
  * plain http the bare one). This is what `auth()` reads, without its full request
  * pipeline, which also re-encrypts a fresh cookie that a page render cannot send.
- * A forged, expired or foreign-secret cookie reads as null.
+ * A forged, expired or foreign-secret cookie, or one past the absolute lifetime,
+ * reads as null.
  */
 export async function readSessionCookie(requestHeaders: Headers): Promise<SessionClaims | null> {
   if (!requestHeaders.get("cookie")?.includes("authjs.session-token")) return null;
@@ -70,8 +72,8 @@ export async function readSessionCookie(requestHeaders: Headers): Promise<Sessio
     }
     // The cookie's name is its salt, so a token cannot be replayed under the other name.
     const token = await decode({ token: raw, secret, salt: name }).catch(() => null);
-    if (!token?.sub || typeof token.sv !== "number" || typeof token.exp !== "number") continue;
-    const claims = { userId: token.sub, sessionVersion: token.sv, expiresAt: token.exp * 1000 };
+    if (!token?.sub || typeof token.sv !== "number" || typeof token.exp !== "number" || !isWithinAbsoluteLifetime(token.auth_time)) continue;
+    const claims = { userId: token.sub, sessionVersion: token.sv, expiresAt: Math.min(token.exp * 1000, absoluteEnd(token.auth_time)) };
     if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value!);
     verified.set(key, claims);
     return claims;
