@@ -7,7 +7,8 @@ export async function register() {
   tagRequestsWithClientAddress();
   const { boot } = await import("./lib/server/boot");
   boot();
-  const { startPoller, stopPollerOnSignals } = await import("./lib/server/poller");
+  const { startPoller } = await import("./lib/server/poller");
   startPoller();
-  stopPollerOnSignals();
+  const { shutDownOnSignals } = await import("./lib/server/shutdown");
+  shutDownOnSignals();
 }
