@@ -29,7 +29,9 @@ export const GET = handle(async (req: Request, ctx: { params: Promise<{ id: stri
     headers: {
       "Content-Type": "text/event-stream; charset=utf-8",
       "Cache-Control": "private, no-store, no-transform",
-      Connection: "keep-alive",
+      // The connection ends with the stream, so a shutting-down server is not kept
+      // waiting on the browser's idle keep-alive socket afterwards.
+      Connection: "close",
       "X-Accel-Buffering": "no",
     },
   });
