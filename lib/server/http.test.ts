@@ -67,6 +67,12 @@ describe("readBodyLimited (SEC-13)", () => {
     expect(pulled()).toBeLessThanOrEqual(16 * 1024);
   });
 
+  it("readJson refuses an endless chunked upload instead of reading it all", async () => {
+    const { body, pulled } = endless();
+    await expect(readJson(post(body), z.object({}))).rejects.toMatchObject({ code: "payload_too_large" });
+    expect(pulled()).toBeLessThanOrEqual(MAX_BODY + 64 * 1024);
+  });
+
   it("returns a body within the limit whole", async () => {
     expect(new TextDecoder().decode(await readBodyLimited(post("x".repeat(MAX_BODY))))).toHaveLength(MAX_BODY);
   });

@@ -1,9 +1,7 @@
-import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import Database from "better-sqlite3";
-import { distDir } from "../support/app-server";
-import { account, createToken, createUser, signedInPage, startApp, type Account, type RunningApp } from "./fixtures";
+import { account, actionId, createToken, createUser, signedInPage, startApp, type Account, type RunningApp } from "./fixtures";
 
 // SEC-16: API tokens are for /api/v1 only: never a sign-in for pages or server actions;
 // optional expiry and a read-only scope; a password change revokes them.
@@ -39,12 +37,6 @@ function cli(args: string[]): string {
 }
 const lastLine = (out: string) => out.trim().split("\n").pop()!.trim();
 
-function actionId(name: string): string {
-  const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, "..", "..", distDir, "server", "server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { exportedName?: string }>;
-  };
-  return Object.entries(manifest.node).find(([, e]) => e.exportedName === name)![0];
-}
 
 /** Calls a form server action the way React does: (previous state, form data) as a multipart reply. */
 function callAction(pagePath: string, name: string, fields: Record<string, string>, headers: Record<string, string>) {

@@ -1,10 +1,7 @@
-import fs from "node:fs";
 import http from "node:http";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { distDir } from "../support/app-server";
 import { rssMiB, streamUpload } from "../support/big-body";
-import { account, createToken, createUser, startApp, type RunningApp } from "./fixtures";
+import { account, actionId, createToken, createUser, startApp, type RunningApp } from "./fixtures";
 
 // SEC-13: every endpoint that takes a body bounds it while it streams in, and a
 // request refused for auth is refused before its body is read. Each probe streams
@@ -30,14 +27,6 @@ test.afterAll(async () => {
   await app?.stop();
 });
 
-function actionId(name: string): string {
-  const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, "..", "..", distDir, "server", "server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { exportedName?: string }>;
-  };
-  const entry = Object.entries(manifest.node).find(([, e]) => e.exportedName === name);
-  if (!entry) throw new Error(`no server action ${name}`);
-  return entry[0];
-}
 
 async function probe(route: string, headers: Record<string, string>) {
   const pid = app.process.pid!;
