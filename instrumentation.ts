@@ -3,6 +3,8 @@
 // boot() too, but only the server starts the poller.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { tagRequestsWithClientAddress } = await import("./lib/server/client-address");
+  tagRequestsWithClientAddress();
   const { boot } = await import("./lib/server/boot");
   try {
     boot();
@@ -11,7 +13,8 @@ export async function register() {
     console.error(`Songloft cannot start: ${err instanceof Error ? err.message : String(err)}`);
     process.exit(1);
   }
-  const { startPoller, stopPollerOnSignals } = await import("./lib/server/poller");
+  const { startPoller } = await import("./lib/server/poller");
   startPoller();
-  stopPollerOnSignals();
+  const { shutDownOnSignals } = await import("./lib/server/shutdown");
+  shutDownOnSignals();
 }

@@ -24,7 +24,15 @@ const nextConfig = {
   // `npm test` type-checks the whole project (tests and scripts included) with tsc
   // first; checking again inside every build only doubles the build time.
   typescript: { ignoreBuildErrors: true },
-  serverExternalPackages: ["better-sqlite3"],
+  serverExternalPackages: ["better-sqlite3", "@zxcvbn-ts/language-common"],
+  experimental: {
+    // Bodies are bounded while they stream in (SEC-13): server actions to the same
+    // 64 KiB as the JSON API (the largest form, a song with 5,000 characters of lyrics,
+    // is far smaller); the proxy never sees a body at all (proxy.ts), and would keep
+    // no more than this if it did.
+    serverActions: { bodySizeLimit: "64kb" },
+    proxyClientMaxBodySize: "64kb",
+  },
   async headers() {
     return [
       {

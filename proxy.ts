@@ -18,6 +18,18 @@ export function proxy(req: NextRequest) {
 }
 
 export const config = {
-  // Pages only: API routes answer 401 themselves, static files need no session.
-  matcher: ["/((?!api/|_next/|media/|favicon.ico|icon.svg|robots.txt).*)"],
+  matcher: [
+    {
+      // Pages only: API routes answer 401 themselves, static files need no session.
+      source: "/((?!api/|_next/|media/|favicon.ico|icon.svg|robots.txt).*)",
+      // Page visits only. Next.js buffers the body of any request the proxy sees and
+      // waits for all of it; server actions and other bodies go straight to their
+      // handlers, which bound what they read and check the user themselves (SEC-13).
+      missing: [
+        { type: "header", key: "next-action" },
+        { type: "header", key: "content-length" },
+        { type: "header", key: "transfer-encoding" },
+      ],
+    },
+  ],
 };

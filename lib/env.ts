@@ -1,3 +1,4 @@
+import net from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
@@ -25,6 +26,31 @@ const hostList = z.preprocess(
         .filter(Boolean),
     ),
 );
+/** A single address or a CIDR block, IPv4 or IPv6. */
+function isAddressOrBlock(entry: string): boolean {
+  const [address, bits, extra] = entry.split("/");
+  const family = net.isIP(address);
+  if (!family || extra !== undefined) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+// Which proxies may tell us the client's address in X-Forwarded-For: none (the socket
+// address counts), the nearest N hops, or the proxies at these addresses.
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((v, ctx) => {
+    if (v === "" || v === "0" || v.toLowerCase() === "false") return { hops: 0, addresses: [] as string[] };
+    if (/^\d+$/.test(v)) return { hops: Number(v), addresses: [] as string[] };
+    const addresses = v.split(",").map((a) => a.trim()).filter(Boolean);
+    const bad = addresses.filter((a) => !isAddressOrBlock(a));
+    if (bad.length > 0 || addresses.length === 0) {
+      ctx.addIssue({ code: "custom", message: `TRUST_PROXY must be a hop count or a comma-separated list of addresses and CIDR blocks (not ${bad.join(", ") || v})` });
+      return z.NEVER;
+    }
+    return { hops: 0, addresses };
+  });
 
 const schema = z.object({
   DATA_DIR: z.string().default("./data"),
@@ -43,6 +69,7 @@ const schema = z.object({
   POLL_TIMEOUT_MINUTES: z.preprocess(blankToUndefined, z.coerce.number().positive().max(24 * 60).default(15)),
   PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
   HOSTNAME: z.preprocess(blankToUndefined, z.string().optional()),
+  TRUST_PROXY: z.preprocess((v) => v ?? "", trustProxy),
 });
 
 export type Env = z.infer<typeof schema> & { dataDir: string };

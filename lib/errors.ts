@@ -11,6 +11,7 @@ export const errorStatus = {
   payload_too_large: 413,
   rate_limited: 429,
   vendor_error: 502,
+  unavailable: 503,
   internal: 500,
 } as const;
 

@@ -18,7 +18,8 @@ async function signInWith(email: string, password: string, redirectTo: string): 
   } catch (err) {
     unstable_rethrow(err);
     if (err instanceof CredentialsSignin) {
-      return { formError: err.code === "throttled" ? "throttled" : "invalidCredentials", values: { email } };
+      const refused = err.code === "throttled" || err.code === "busy";
+      return { formError: refused ? err.code : "invalidCredentials", values: { email } };
     }
     if (err instanceof AuthError) return { formError: "invalidCredentials", values: { email } };
     throw err;

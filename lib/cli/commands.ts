@@ -1,6 +1,6 @@
 import path from "node:path";
 import { isAppError } from "@/lib/errors";
-import { emailField, nameField, roleField } from "@/lib/schemas/account";
+import { emailField, nameField, roleField, tokenExpiryField } from "@/lib/schemas/account";
 import { closeDb, databaseFile, getDb } from "@/lib/server/db/client";
 import { getUserByEmail, listUsers } from "@/lib/server/data/users";
 import { forgetUnreadableProviderKeys, listProviders, syncEnvProviders } from "@/lib/server/providers/registry";
@@ -70,14 +70,19 @@ export const commands: Record<string, Command> = {
   },
   "tokens:create": {
     summary: "Create an API token for a user; the token is printed once, on the last line",
-    args: "--email E [--name N]",
-    options: { email: { type: "string" }, name: { type: "string" } },
+    args: "--email E [--name N] [--expires-in-days N] [--read-only]",
+    options: { email: { type: "string" }, name: { type: "string" }, "expires-in-days": { type: "string" }, "read-only": { type: "boolean" } },
     run(values) {
       const email = str(values, "email")!;
+      const days = str(values, "expires-in-days", false);
+      const expiresInDays = days === undefined ? undefined : parseField<number>(tokenExpiryField, days, "expires-in-days");
       const user = getUserByEmail(email);
       if (!user) throw new Error(`No user with email ${email}`);
-      const { token } = createApiToken(user.id, str(values, "name", false) ?? "CLI token");
-      console.log(`Token for ${user.email} (store it now; it is not shown again):`);
+      const readOnly = values["read-only"] === true;
+      const { token, expiresAt } = createApiToken(user.id, { name: str(values, "name", false) ?? "CLI token", expiresInDays, readOnly });
+      const scope = readOnly ? "read-only" : "full access";
+      const until = expiresAt ? `expires ${expiresAt.toISOString()}` : "no expiry";
+      console.log(`Token for ${user.email} (${scope}, ${until}; store it now, it is not shown again):`);
       console.log(token);
     },
   },

@@ -30,3 +30,11 @@ export const changePasswordSchema = z
   .refine(confirmed, mismatch);
 export const profileSchema = z.object({ name: nameField });
 export const tokenNameField = z.string().trim().min(1, "nameRequired").max(60, "nameTooLong");
+/** Days until an API token stops working; none means until revoked. */
+export const tokenExpiryField = z.coerce.number().int("tokenExpiryInvalid").min(1, "tokenExpiryInvalid").max(3650, "tokenExpiryInvalid");
+export const TOKEN_EXPIRY_CHOICES = [7, 30, 90, 365] as const;
+export const tokenFormSchema = z.object({
+  name: tokenNameField,
+  expiresInDays: z.preprocess((v) => (v === "" || v === "never" ? undefined : v), tokenExpiryField.optional()),
+  readOnly: z.preprocess((v) => v === "on", z.boolean()),
+});

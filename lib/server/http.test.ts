@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { assertSameOrigin, errorResponse, readJson } from "./http";
+import { assertSameOrigin, errorResponse, MAX_BODY, readBodyLimited, readJson } from "./http";
 import { AppError } from "@/lib/errors";
 
 const req = (headers: Record<string, string>, body?: string) =>
@@ -36,5 +36,44 @@ describe("readJson and errorResponse (SEC-12)", () => {
     const res = errorResponse(new Error("SQLITE_CORRUPT at /secret/path"));
     expect(res.status).toBe(500);
     expect(JSON.stringify(await res.json())).not.toContain("secret");
+  });
+});
+
+describe("readBodyLimited (SEC-13)", () => {
+  /** An endless chunked body that counts how much of it was pulled. */
+  function endless(): { body: ReadableStream<Uint8Array>; pulled: () => number } {
+    let pulled = 0;
+    const chunk = new Uint8Array(16 * 1024);
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    return { body, pulled: () => pulled };
+  }
+  const post = (body: ReadableStream<Uint8Array> | string, headers: Record<string, string> = {}) =>
+    new Request("http://songloft.test/api/v1/generations", { method: "POST", headers, body, duplex: "half" } as RequestInit);
+
+  it("stops reading a chunked body just past the limit", async () => {
+    const { body, pulled } = endless();
+    await expect(readBodyLimited(post(body))).rejects.toMatchObject({ code: "payload_too_large", status: 413 });
+    expect(pulled()).toBeLessThanOrEqual(MAX_BODY + 64 * 1024);
+  });
+
+  it("refuses a declared length over the limit before reading a byte", async () => {
+    const { body, pulled } = endless();
+    await expect(readBodyLimited(post(body, { "content-length": String(400 * 1024 * 1024) }))).rejects.toMatchObject({ code: "payload_too_large" });
+    expect(pulled()).toBeLessThanOrEqual(16 * 1024);
+  });
+
+  it("readJson refuses an endless chunked upload instead of reading it all", async () => {
+    const { body, pulled } = endless();
+    await expect(readJson(post(body), z.object({}))).rejects.toMatchObject({ code: "payload_too_large" });
+    expect(pulled()).toBeLessThanOrEqual(MAX_BODY + 64 * 1024);
+  });
+
+  it("returns a body within the limit whole", async () => {
+    expect(new TextDecoder().decode(await readBodyLimited(post("x".repeat(MAX_BODY))))).toHaveLength(MAX_BODY);
   });
 });

@@ -25,14 +25,47 @@ export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response
   };
 }
 
-const MAX_BODY = 64 * 1024;
+/** The largest body any JSON endpoint, the sign-in form or a callback may send (DESIGN: ≤ 64 KiB). */
+export const MAX_BODY = 64 * 1024;
+
+function tooLarge(limit: number) {
+  return new AppError("payload_too_large", `The request body is larger than ${Math.floor(limit / 1024)} KiB.`);
+}
+
+/**
+ * Reads a body of at most `limit` bytes (SEC-13). A larger Content-Length is refused
+ * before a byte is read, and a chunked body is cut off the moment it passes the limit,
+ * so a hostile upload costs at most `limit` bytes of memory whatever it claims.
+ */
+export async function readBodyLimited(req: Request, limit = MAX_BODY): Promise<Uint8Array<ArrayBuffer>> {
+  const declared = req.headers.get("content-length");
+  if (declared !== null && !(Number(declared) <= limit)) throw tooLarge(limit);
+  if (!req.body) return new Uint8Array(0);
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
 
 /** Reads a JSON body (≤ 64 KiB) and validates it; field problems come back as 400 details. */
 export async function readJson<T extends z.ZodType>(req: Request, schema: T): Promise<z.infer<T>> {
-  const length = Number(req.headers.get("content-length") ?? 0);
-  if (length > MAX_BODY) throw new AppError("payload_too_large", "The request body is larger than 64 KiB.");
-  const text = await req.text();
-  if (Buffer.byteLength(text) > MAX_BODY) throw new AppError("payload_too_large", "The request body is larger than 64 KiB.");
+  const text = new TextDecoder().decode(await readBodyLimited(req));
   let data: unknown;
   try {
     data = text.trim() === "" ? {} : JSON.parse(text);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { clipDeleteQuerySchema, clipListQueryObject } from "@/lib/schemas/clips";
 import { idempotencyHeaderSchema } from "@/lib/schemas/generate";
+import { MAX_STREAMS_PER_TASK, MAX_STREAMS_PER_USER } from "@/lib/server/services/stream-registry";
 
 // Every route under /api/v1 (and the public health check), operation by operation,
 // for lib/server/openapi.ts.
@@ -27,13 +28,14 @@ export function parametersFrom(schema: z.ZodObject, where: "query" | "header"): 
 
 export const ERRORS = {
   BadRequest: ["400", "Bad input; `details` maps each field to its messages."],
-  Unauthorized: ["401", "Not signed in, or the token is unknown or revoked."],
-  Forbidden: ["403", "Signed in but not allowed (e.g. changing a teammate's clip), or a cross-origin browser request."],
+  Unauthorized: ["401", "Not signed in, or the token is unknown, revoked or expired."],
+  Forbidden: ["403", "Signed in but not allowed: changing a teammate's clip, any change with a read-only token, or a cross-origin browser request."],
   NotFound: ["404", "No such resource, or not one you may see."],
   Conflict: ["409", "The resource is not in a state that allows this."],
   TooLarge: ["413", "The body is larger than 64 KiB."],
   RateLimited: ["429", "Too many requests; see Retry-After."],
   VendorError: ["502", "The vendor refused or failed; the message says why."],
+  Unavailable: ["503", "The server is shutting down; try again after Retry-After."],
 } as const satisfies Record<string, readonly [string, string]>;
 
 /** `{"400": {$ref}, …}` for the named error responses an operation can give. */
@@ -86,13 +88,17 @@ export function openApiPaths(): Record<string, JsonObject> {
         operationId: "streamTask",
         tags: ["tasks"],
         summary: "Server-Sent Events: the task (as JSON) on every change; the stream closes at a terminal status",
+        description:
+          `At most ${MAX_STREAMS_PER_USER} open streams per user and ${MAX_STREAMS_PER_TASK} per task (429 beyond). ` +
+          "The stream also ends when the token or session it was opened with " +
+          "is revoked, and when the server shuts down; reconnect, or fall back to GET /api/v1/tasks/{id}.",
         parameters: [idParam("task")],
         responses: {
           "200": {
             description: "An event stream; each `data:` line is a Task",
             content: { "text/event-stream": { schema: { type: "string" }, itemSchema: schemaRef("Task") } },
           },
-          ...errors("Unauthorized", "NotFound"),
+          ...errors("Unauthorized", "NotFound", "RateLimited", "Unavailable"),
         },
       },
     },

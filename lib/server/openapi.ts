@@ -60,8 +60,10 @@ export function buildOpenApiDocument(): JsonObject {
       version: "1",
       description:
         "Generate songs through the team's vendors and browse the shared library. Authenticate with a personal API token " +
-        "(Settings → API tokens) as `Authorization: Bearer <token>`, or the browser session cookie. Errors are always " +
-        "`{error: {code, message, details?}}`; validation errors carry per-field messages in `details`.",
+        "(Settings → API tokens, or `npm run cli -- tokens:create`) as `Authorization: Bearer <token>`, or the browser session cookie. " +
+        "Tokens work on this API only, never as a sign-in to the web pages; a token may expire, and a read-only token may only GET " +
+        "(anything else is 403). Changing your password revokes all your tokens. Request bodies are at most 64 KiB (413). Errors are " +
+        "always `{error: {code, message, details?}}`; validation errors carry per-field messages in `details`.",
     },
     servers: [{ url: "/" }],
     security: [{ bearerToken: [] }, { sessionCookie: [] }],
@@ -75,7 +77,11 @@ export function buildOpenApiDocument(): JsonObject {
     components: {
       schemas: componentSchemas(),
       securitySchemes: {
-        bearerToken: { type: "http", scheme: "bearer", description: "A personal API token from Settings → API tokens." },
+        bearerToken: {
+          type: "http",
+          scheme: "bearer",
+          description: "A personal API token from Settings → API tokens: full access or read-only (GET only), optionally expiring.",
+        },
         sessionCookie: {
           type: "apiKey",
           in: "cookie",

@@ -207,7 +207,12 @@ test("a session cookie counts only when sealed with this server's secret, unexpi
   const plain = "authjs.session-token";
   const secure = "__Secure-authjs.session-token";
   const seal = (options: { secret?: string; salt?: string; maxAge?: number; sv?: number }) =>
-    encode({ token: { sub: row.id, sv: options.sv ?? row.sv }, secret: options.secret ?? secret, salt: options.salt ?? plain, maxAge: options.maxAge ?? 3600 });
+    encode({
+      token: { sub: row.id, sv: options.sv ?? row.sv, auth_time: Math.floor(Date.now() / 1000) },
+      secret: options.secret ?? secret,
+      salt: options.salt ?? plain,
+      maxAge: options.maxAge ?? 3600,
+    });
   const open = (cookie: string) => fetch(`${app.url}/settings`, { headers: { cookie }, redirect: "manual" });
 
   const valid = await open(`${plain}=${await seal({})}`);
@@ -228,3 +233,33 @@ test("a session cookie counts only when sealed with this server's secret, unexpi
     expect(res.headers.get("location")).toContain("/login");
   }
 });
+
+test("a session ends 30 days after sign-in, however often the cookie was refreshed (SEC-18)", async () => {
+  const db = new Database(path.join(app.dataDir, "songloft.db"), { readonly: true });
+  const row = db.prepare("SELECT id, session_version AS sv FROM users WHERE email = ?").get(owner.email) as { id: string; sv: number };
+  db.close();
+  const secret = fs.readFileSync(path.join(app.dataDir, "secret"), "utf8").trim();
+  const day = 24 * 3600;
+  // As /api/auth/session leaves a cookie it refreshed: fresh for 7 more days, signed in long ago.
+  const cookieFor = async (signedInDaysAgo: number) =>
+    `authjs.session-token=${await encode({
+      token: { sub: row.id, sv: row.sv, auth_time: Math.floor(Date.now() / 1000) - signedInDaysAgo * day },
+      secret,
+      salt: "authjs.session-token",
+      maxAge: 7 * day,
+    })}`;
+
+  const recent = await cookieFor(29);
+  expect((await fetch(`${app.url}/settings`, { headers: { cookie: recent }, redirect: "manual" })).status).toBe(200);
+  expect(await (await fetch(`${app.url}/api/auth/session`, { headers: { cookie: recent } })).json()).toMatchObject({ userId: row.id });
+
+  const old = await cookieFor(31);
+  const page = await fetch(`${app.url}/settings`, { headers: { cookie: old }, redirect: "manual" });
+  expect(page.status).toBe(307);
+  expect(page.headers.get("location")).toContain("/login");
+  // Refreshing does not revive it: the session endpoint answers signed out and clears the cookie.
+  const refresh = await fetch(`${app.url}/api/auth/session`, { headers: { cookie: old } });
+  expect(await refresh.json()).toBeNull();
+  expect(refresh.headers.getSetCookie().some((c) => /^authjs\.session-token=;/.test(c) || /authjs\.session-token=.*Max-Age=0/i.test(c))).toBe(true);
+});
+

@@ -1,5 +1,7 @@
+import fs from "node:fs";
+import path from "node:path";
 import { expect, type Browser, type Page } from "@playwright/test";
-import type { RunningApp } from "../support/app-server";
+import { distDir, type RunningApp } from "../support/app-server";
 
 export { startApp, type RunningApp } from "../support/app-server";
 
@@ -83,4 +85,14 @@ export async function generateSong(app: RunningApp, token: string, body: Record<
     )
     .toBe(true);
   return latest.clips.map((c) => c.id);
+}
+
+/** The id the production build gave a server action, to call it the way React does. */
+export function actionId(name: string): string {
+  const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, "..", "..", distDir, "server", "server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { exportedName?: string }>;
+  };
+  const entry = Object.entries(manifest.node).find(([, e]) => e.exportedName === name);
+  if (!entry) throw new Error(`no server action ${name}`);
+  return entry[0];
 }

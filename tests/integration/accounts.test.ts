@@ -1,13 +1,21 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import crypto from "node:crypto";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { MAX_PER_ACCOUNT } from "@/lib/server/auth/throttle";
+import { listApiTokensForUser } from "@/lib/server/data/api-tokens";
 import { getUserById, insertUser } from "@/lib/server/data/users";
 import { acceptInvite, changePassword, changeRole, createInvite, createOwner, createUser, inviteState, setDisabled } from "@/lib/server/services/accounts";
+import { createApiToken } from "@/lib/server/services/api-tokens";
 import { useTempDataDir } from "../support/temp-data";
 
-// SEC-4 (session version moves on password change and disable), invites, the owner, last admin.
+// SEC-4 (session version moves on password change and disable), SEC-14 and SEC-16
+// (a password change is throttled and revokes tokens), invites, the owner, last admin.
 
 describe("accounts", () => {
   beforeEach(() => {
     useTempDataDir();
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
   });
 
   it("creates the owner once; a second setup is refused", async () => {
@@ -75,4 +83,25 @@ describe("accounts", () => {
     changeRole(admin, admin.id, "member");
     expect(getUserById(admin.id)!.role).toBe("member");
   });
+
+  it("a password change revokes every API token of the user, and only theirs (SEC-16)", async () => {
+    const member = await createUser({ email: "m@example.test", name: "M", password: "member passphrase", role: "member" });
+    const other = await createUser({ email: "n@example.test", name: "N", password: "neighbour passphrase", role: "member" });
+    createApiToken(member.id, { name: "script" });
+    createApiToken(member.id, { name: "reader", readOnly: true, expiresInDays: 30 });
+    createApiToken(other.id, { name: "theirs" });
+    await changePassword(member.id, "member passphrase", "next passphrase");
+    expect(listApiTokensForUser(member.id)).toEqual([]);
+    expect(listApiTokensForUser(other.id).map((t) => t.name)).toEqual(["theirs"]);
+  });
+
+  it("the current-password check is throttled like a sign-in: five wrong tries, then even the right one is refused unhashed (SEC-14)", async () => {
+    const member = await createUser({ email: "m@example.test", name: "M", password: "member passphrase", role: "member" });
+    for (let i = 0; i < MAX_PER_ACCOUNT; i++) {
+      await expect(changePassword(member.id, `guess ${i}`, "next passphrase")).rejects.toMatchObject({ code: "validation" });
+    }
+    const scrypt = vi.spyOn(crypto, "scrypt");
+    await expect(changePassword(member.id, "member passphrase", "next passphrase")).rejects.toMatchObject({ code: "rate_limited", details: { current: ["throttled"] } });
+    expect(scrypt).not.toHaveBeenCalled();
+  }, 60_000);
 });

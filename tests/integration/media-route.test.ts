@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertApiToken } from "@/lib/server/data/api-tokens";
 import { getDb } from "@/lib/server/db/client";
 import { clips, type ClipRow, type User } from "@/lib/server/db/schema";
@@ -9,13 +9,9 @@ import { enqueueClipMedia, processDueMedia } from "@/lib/server/services/archive
 import { eq } from "drizzle-orm";
 import { openMediaTestDb, seedClip, seedProvider, seedUser, serveBytes, startServer, type TestServer } from "./media-support";
 
-// The route handler itself, with the request's headers supplied the way Next would:
-// a bearer token identifies the viewer, so the real access rule runs (SEC-2).
-
-const requestHeaders = vi.hoisted(() => ({ current: new Headers() }));
-vi.mock("next/headers", () => ({ headers: async () => requestHeaders.current, cookies: async () => ({ get: () => undefined }) }));
-// Cookie sessions need the Next runtime; bearer tokens take the same viewer checks without it.
-vi.mock("@/lib/server/auth/index", () => ({ auth: async () => null }));
+// The route handler itself, called with a real Request: a bearer token identifies the
+// viewer (the media URLs the API hands out take tokens like the API), so the real
+// access rule runs (SEC-2).
 
 const { GET, HEAD } = await import("@/app/media/[clipId]/[kind]/route");
 
@@ -33,8 +29,8 @@ function withToken(user: User): User & { token: string } {
 }
 
 async function call(viewer: { token: string } | null, clipId: string, kind: string, init: { method?: string; headers?: Record<string, string>; query?: string } = {}) {
-  requestHeaders.current = new Headers(viewer ? { authorization: `Bearer ${viewer.token}` } : {});
-  const request = new Request(`http://app.test/media/${clipId}/${kind}${init.query ?? ""}`, { method: init.method ?? "GET", headers: init.headers });
+  const headers = { ...init.headers, ...(viewer ? { authorization: `Bearer ${viewer.token}` } : {}) };
+  const request = new Request(`http://app.test/media/${clipId}/${kind}${init.query ?? ""}`, { method: init.method ?? "GET", headers });
   const handler = init.method === "HEAD" ? HEAD : GET;
   return handler(request, { params: Promise.resolve({ clipId, kind }) });
 }

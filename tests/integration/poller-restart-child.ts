@@ -2,11 +2,12 @@
 // runs the real poller with short intervals, and prints its lease status every 50 ms
 // as a JSON line. Run with `node --import tsx tests/integration/poller-restart-child.ts`.
 import { boot } from "@/lib/server/boot";
-import { startPoller, stopPollerOnSignals } from "@/lib/server/poller";
+import { startPoller } from "@/lib/server/poller";
+import { shutDownOnSignals } from "@/lib/server/shutdown";
 
 boot();
 const poller = startPoller({ tickMs: 25, baseIntervalMs: 50, maxIntervalMs: 100, media: false });
-stopPollerOnSignals();
+shutDownOnSignals();
 setInterval(() => {
   process.stdout.write(`${JSON.stringify({ pid: process.pid, leader: poller.status().leader })}\n`);
 }, 50);

@@ -126,7 +126,6 @@ describe("nengyongai adapter ↔ simulator", () => {
       const { vendorTaskId } = await adapter.submitMusic({ mode: "inspiration", description: "cb", instrumental: false, model: "v4", callbackUrl: receiver.url });
       await receiver.waitFor(1);
       expect(receiver.received[0].body).toMatchObject({ task_id: vendorTaskId, status: "completed" });
-      expect(adapter.parseCallback(receiver.received[0].body)).toEqual({ vendorTaskId });
     } finally {
       await receiver.stop();
     }

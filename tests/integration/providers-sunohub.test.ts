@@ -63,7 +63,6 @@ describe("sunohub adapter ↔ simulator", () => {
 
       await receiver.waitFor(1);
       expect(receiver.received[0].body).toMatchObject({ success: true, task_id: result.vendorTaskId });
-      expect(adapter.parseCallback(receiver.received[0].body)).toEqual({ vendorTaskId: result.vendorTaskId });
     } finally {
       await receiver.stop();
     }

@@ -4,7 +4,7 @@ import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
-import { changePasswordSchema, profileSchema, tokenNameField } from "@/lib/schemas/account";
+import { changePasswordSchema, profileSchema, tokenFormSchema } from "@/lib/schemas/account";
 import { signIn } from "@/lib/server/auth";
 import { requireActionUser, requireUser } from "@/lib/server/auth/session";
 import { updateUserLocale } from "@/lib/server/data/users";
@@ -27,8 +27,9 @@ export async function updateProfileAction(_prev: ActionState, form: FormData): P
 }
 
 /**
- * Changing the password ends every other session (the session version moves on);
- * this browser is signed in again with the new password so it stays signed in.
+ * Changing the password ends every other session (the session version moves on) and
+ * revokes every API token; this browser is signed in again with the new password so
+ * it stays signed in.
  */
 export async function changePasswordAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   let email: string;
@@ -66,10 +67,10 @@ export type TokenState = ActionState & { token?: string };
 export async function createTokenAction(_prev: TokenState, form: FormData): Promise<TokenState> {
   try {
     const user = await requireUser();
-    const values = formValues(form, ["name"]);
-    const parsed = parseForm(z.object({ name: tokenNameField }), form);
+    const values = formValues(form, ["name", "expiresInDays"]);
+    const parsed = parseForm(tokenFormSchema, form);
     if ("errors" in parsed) return { fieldErrors: parsed.errors, values };
-    const { token } = createApiToken(user.id, parsed.data.name);
+    const { token } = createApiToken(user.id, parsed.data);
     revalidatePath("/settings");
     return { ok: true, token };
   } catch (err) {

@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import { useTranslations } from "use-intl";
 import { Field, FormError, SubmitButton } from "@/app/_components/form";
+import { TOKEN_EXPIRY_CHOICES } from "@/lib/schemas/account";
 import { changePasswordAction, createTokenAction, updateProfileAction, type TokenState } from "./actions";
 
 function Saved({ show, text }: { show?: boolean; text: string }) {
@@ -56,6 +57,23 @@ export function TokenForm() {
         <div className="min-w-56 flex-1">
           <Field id="token-name" label={t("tokenName")} name="name" placeholder={t("tokenNamePlaceholder")} required defaultValue={state.values?.name} errors={state.fieldErrors?.name} />
         </div>
+        <div>
+          <label htmlFor="token-expiry" className="label">
+            {t("tokenExpiry")}
+          </label>
+          <select id="token-expiry" name="expiresInDays" className="input" defaultValue={state.values?.expiresInDays ?? ""}>
+            <option value="">{t("tokenExpiryNever")}</option>
+            {TOKEN_EXPIRY_CHOICES.map((days) => (
+              <option key={days} value={days}>
+                {t("tokenExpiryDays", { days })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <label className="mt-8 flex items-center gap-2 text-sm">
+          <input type="checkbox" name="readOnly" className="h-4 w-4 accent-accent-600" />
+          {t("tokenReadOnly")}
+        </label>
         <SubmitButton className="btn-primary mt-6">{t("createToken")}</SubmitButton>
       </form>
       <FormError error={state.formError} />

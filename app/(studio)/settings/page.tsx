@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { ClientMessages } from "@/app/_components/client-messages";
-import { LocalTime } from "@/app/_components/local-time";
 import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { listApiTokensForUser } from "@/lib/server/data/api-tokens";
-import { revokeTokenAction, setLanguageAction } from "./actions";
+import { setLanguageAction } from "./actions";
 import { PasswordForm, ProfileForm, TokenForm } from "./forms";
+import { TokenTable } from "./token-table";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT("settings"))("title") };
@@ -53,41 +53,8 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           <h2 className="mb-1 font-semibold">{t("tokens")}</h2>
           <p className="mb-4 text-sm muted">{t("tokensLead")}</p>
           <TokenForm />
-          {tokens.length === 0 ? (
-            <p className="mt-4 text-sm muted">{t("noTokens")}</p>
-          ) : (
-            <table className="data-table mt-4" data-testid="tokens-table">
-              <thead>
-                <tr>
-                  <th>{t("tokenName")}</th>
-                  <th>{t("tokenEnds")}</th>
-                  <th>{t("tokenCreated")}</th>
-                  <th>{t("tokenLastUsed")}</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
-                {tokens.map((tok) => (
-                  <tr key={tok.id}>
-                    <td className="font-medium">{tok.name}</td>
-                    <td className="font-mono text-xs">…{tok.hint}</td>
-                    <td>
-                      <LocalTime iso={tok.createdAt.toISOString()} />
-                    </td>
-                    <td>{tok.lastUsedAt ? <LocalTime iso={tok.lastUsedAt.toISOString()} /> : <span className="muted">{t("never")}</span>}</td>
-                    <td className="text-right">
-                      <form action={revokeTokenAction}>
-                        <input type="hidden" name="tokenId" value={tok.id} />
-                        <button type="submit" className="btn-danger py-1 text-xs">
-                          {t("revoke")}
-                        </button>
-                      </form>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <p className="mt-3 text-xs muted">{t("tokensPasswordNote")}</p>
+          <TokenTable tokens={tokens} />
         </section>
       </div>
     </ClientMessages>

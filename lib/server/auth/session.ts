@@ -3,42 +3,42 @@ import { decode, getToken } from "next-auth/jwt";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { AppError } from "@/lib/errors";
-import { getApiTokenByHash, touchApiToken } from "@/lib/server/data/api-tokens";
 import { getUserById, hasAnyUser } from "@/lib/server/data/users";
 import type { User } from "@/lib/server/db/schema";
-import { sha256Hex } from "@/lib/server/ids";
 import { appSecret } from "@/lib/server/secret";
 import { SESSION_COOKIES } from "./cookie-names";
+import { absoluteEnd, isWithinAbsoluteLifetime } from "./lifetime";
 
 export type Viewer = Pick<User, "id" | "email" | "name" | "role" | "locale">;
 
-function toViewer(user: User): Viewer {
+export function toViewer(user: User): Viewer {
   return { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale };
 }
 
 /**
- * The signed-in user for this request, from a bearer token or the session cookie,
- * checked against the database every time: a disabled account or a bumped session
- * version (password change, disable) ends the session at once (SEC-4).
+ * The signed-in user for this page, server action or request, from the session cookie
+ * only: API tokens are for /api/v1 (requireApiUser), never a sign-in (SEC-16). Checked
+ * against the database every time: a disabled account or a bumped session version
+ * (password change, disable) ends the session at once (SEC-4).
  */
 export const currentUser = cache(async (): Promise<Viewer | null> => {
-  const requestHeaders = await headers();
-  const authorization = requestHeaders.get("authorization");
-  if (authorization?.toLowerCase().startsWith("bearer ")) {
-    return userFromBearer(authorization.slice(7).trim());
-  }
-  const session = await readSessionCookie(requestHeaders);
-  if (!session) return null;
+  const session = await readSessionCookie(await headers());
+  return session ? userForSession(session) : null;
+});
+
+export interface SessionClaims {
+  userId: string;
+  sessionVersion: number;
+  /** Epoch milliseconds when the cookie stops counting: its own expiry or the absolute lifetime, whichever is first. */
+  expiresAt: number;
+}
+
+/** The user a session belongs to while it still counts; null once it ended or was revoked. */
+export function userForSession(session: SessionClaims, now = Date.now()): Viewer | null {
+  if (session.expiresAt <= now) return null;
   const user = getUserById(session.userId);
   if (!user || user.disabled || user.sessionVersion !== session.sessionVersion) return null;
   return toViewer(user);
-});
-
-interface SessionClaims {
-  userId: string;
-  sessionVersion: number;
-  /** Epoch milliseconds when the cookie stops counting. */
-  expiresAt: number;
 }
 
 // Cookies already decrypted by this process, by their exact text: a member's every
@@ -53,7 +53,8 @@ const VERIFIED_MAX = 1_000;
  * Decrypts the Auth.js session cookie (https sign-ins use the `__Secure-` name,
  * plain http the bare one). This is what `auth()` reads, without its full request
  * pipeline, which also re-encrypts a fresh cookie that a page render cannot send.
- * A forged, expired or foreign-secret cookie reads as null.
+ * A forged, expired or foreign-secret cookie, or one past the absolute lifetime,
+ * reads as null.
  */
 export async function readSessionCookie(requestHeaders: Headers): Promise<SessionClaims | null> {
   if (!requestHeaders.get("cookie")?.includes("authjs.session-token")) return null;
@@ -71,23 +72,13 @@ export async function readSessionCookie(requestHeaders: Headers): Promise<Sessio
     }
     // The cookie's name is its salt, so a token cannot be replayed under the other name.
     const token = await decode({ token: raw, secret, salt: name }).catch(() => null);
-    if (!token?.sub || typeof token.sv !== "number" || typeof token.exp !== "number") continue;
-    const claims = { userId: token.sub, sessionVersion: token.sv, expiresAt: token.exp * 1000 };
+    if (!token?.sub || typeof token.sv !== "number" || typeof token.exp !== "number" || !isWithinAbsoluteLifetime(token.auth_time)) continue;
+    const claims = { userId: token.sub, sessionVersion: token.sv, expiresAt: Math.min(token.exp * 1000, absoluteEnd(token.auth_time)) };
     if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value!);
     verified.set(key, claims);
     return claims;
   }
   return null;
-}
-
-export function userFromBearer(token: string): Viewer | null {
-  if (!token) return null;
-  const row = getApiTokenByHash(sha256Hex(token));
-  if (!row) return null;
-  const user = getUserById(row.userId);
-  if (!user || user.disabled) return null;
-  touchApiToken(row.id);
-  return toViewer(user);
 }
 
 /** For route handlers and server actions: 401 when nobody is signed in. */

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, isNull, lte, notInArray, sql } from "drizzle-orm";
 import { fromRawRow, LIBRARY_SELECT, prepared, type LibraryClipRow } from "@/lib/server/data/clip-rows";
 import { getDb, perConnection, type Db } from "@/lib/server/db/client";
-import { OPEN_STATUSES, taskEvents, tasks, type NewTaskRow, type TaskEvent, type TaskRow } from "@/lib/server/db/schema";
+import { taskEvents, tasks, type NewTaskRow, type TaskEvent, type TaskRow } from "@/lib/server/db/schema";
 
 // Task rows and their status timeline. Everything here is synchronous; callers that
 // change several rows together wrap the calls in `inTransaction`.
@@ -55,21 +55,13 @@ export function getTaskRowForOwner(id: string, ownerId: string): TaskRow | undef
     .get();
 }
 
-export function getTaskRowByVendorId(providerId: string, vendorTaskId: string): TaskRow | undefined {
+/** The task a callback secret belongs to, found by the secret's digest through its index. */
+export function getTaskByCallbackSecret(providerId: string, secretHash: string): { id: string } | undefined {
   return getDb()
-    .select()
+    .select({ id: tasks.id })
     .from(tasks)
-    .where(and(eq(tasks.providerId, providerId), eq(tasks.vendorTaskId, vendorTaskId)))
+    .where(and(eq(tasks.callbackSecretHash, secretHash), eq(tasks.providerId, providerId)))
     .get();
-}
-
-/** Unfinished tasks of one provider, for matching a callback secret. */
-export function listOpenTaskSecrets(providerId: string): { id: string; callbackSecretHash: string | null }[] {
-  return getDb()
-    .select({ id: tasks.id, callbackSecretHash: tasks.callbackSecretHash })
-    .from(tasks)
-    .where(and(inArray(tasks.status, [...OPEN_STATUSES]), eq(tasks.providerId, providerId), isNotNull(tasks.callbackSecretHash)))
-    .all();
 }
 
 /** A task as the poller works with it: everything but the bulky JSON it never reads. */

@@ -73,6 +73,9 @@ export const apiTokens = sqliteTable(
     tokenHash: text("token_hash").notNull().unique(),
     // The last four characters, so a person can tell tokens apart.
     hint: text("hint").notNull(),
+    // Read-only tokens may only GET (SEC-16); null expiry means the token lasts until revoked.
+    readOnly: integer("read_only", { mode: "boolean" }).notNull().default(false),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
     lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
   },
@@ -142,6 +145,8 @@ export const tasks = sqliteTable(
     index("tasks_owner_created_idx").on(t.ownerId, t.createdAt, t.id),
     index("tasks_due_idx").on(t.status, t.nextPollAt),
     index("tasks_provider_vendor_idx").on(t.providerId, t.vendorTaskId),
+    // A callback is matched by its secret's digest before its body is read (SEC-13).
+    index("tasks_callback_secret_idx").on(t.callbackSecretHash).where(sql`callback_secret_hash IS NOT NULL`),
     // Only the tasks still being made, per owner and newest first: /library asks on every
     // view, and this answers from a page or two instead of reading task rows (PERF-3).
     index("tasks_open_owner_idx").on(t.ownerId, t.createdAt, t.id).where(sql`status IN ${OPEN_STATUS_LIST}`),

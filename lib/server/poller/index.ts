@@ -7,7 +7,7 @@ import { Poller, type PollerOptions } from "./poller";
 
 export { Poller, POLLER_LEASE, type PollerOptions, type PollerStatus, type TickReport } from "./poller";
 
-const holder = globalThis as typeof globalThis & { __songloftPoller?: Poller; __songloftPollerHooks?: boolean };
+const holder = globalThis as typeof globalThis & { __songloftPoller?: Poller };
 
 export function startPoller(options: PollerOptions = {}): Poller {
   if (holder.__songloftPoller) return holder.__songloftPoller;
@@ -29,20 +29,4 @@ export async function stopPoller(graceMs?: number) {
   holder.__songloftPoller = undefined;
   await poller.stop(graceMs);
   logger.info("poller stopped", { holder: poller.holder });
-}
-
-/**
- * SIGTERM/SIGINT: stop claiming work, finish the rounds in hand, release the lease.
- * When nobody else (Next.js's own server) handles the signal, exit afterwards.
- */
-export function stopPollerOnSignals() {
-  if (holder.__songloftPollerHooks) return;
-  holder.__songloftPollerHooks = true;
-  for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    process.once(signal, () => {
-      void stopPoller(5_000).finally(() => {
-        if (process.listenerCount(signal) === 0) process.exit(0);
-      });
-    });
-  }
 }

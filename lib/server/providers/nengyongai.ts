@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { classifyNengyongaiError } from "./error-map";
 import { modelsFor, vendorModelFor } from "./model-map";
-import { buildNewapiMusicBody, parseNewapiCallback, parseNewapiTask, submitAnswerSchema } from "./newapi";
+import { buildNewapiMusicBody, parseNewapiTask, submitAnswerSchema } from "./newapi";
 import { id, isRecord, parseClips, sunoClipSchema, text, toSunoClip } from "./suno-clip";
 import { failureMessage, guardSucceeded, progressHeuristic, statusFromClips } from "./suno-task";
 import { VendorError, type ProviderAdapter, type ProviderConfig, type VendorTask, type VendorTaskStatus } from "./types";
@@ -78,10 +78,6 @@ export function parseNengyongaiTask(data: unknown, requestedId?: string): Vendor
   return taskDto ? parseNewapiTask(data) : parseGoapiTask(data, requestedId);
 }
 
-export function parseNengyongaiCallback(body: unknown): { vendorTaskId: string } | null {
-  return parseNewapiCallback(body);
-}
-
 const envelopeSchema = z.looseObject({ data: z.unknown().optional() });
 
 export function createNengyongaiAdapter(config: ProviderConfig, options: AdapterOptions = {}): ProviderAdapter {
@@ -139,7 +135,6 @@ export function createNengyongaiAdapter(config: ProviderConfig, options: Adapter
       if (firstError !== undefined && answered === 0) throw firstError;
       return out;
     },
-    parseCallback: parseNengyongaiCallback,
     // A made-up id passes the auth middleware and then comes back "not found": the key works.
     testConnection: () =>
       probeConnection(() => http.request({ method: "GET", path: "/suno/fetch/songloft-connection-test", timeoutMs, schema: envelopeSchema })),

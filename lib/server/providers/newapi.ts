@@ -98,13 +98,6 @@ export function parseNewapiTask(raw: unknown): VendorTask | null {
   });
 }
 
-/** Callbacks carry the task object itself (or, defensively, the fetch envelope). */
-export function parseNewapiCallback(body: unknown): { vendorTaskId: string } | null {
-  const task = isRecord(body) && isRecord(body.data) && !body.task_id ? body.data : body;
-  const parsed = z.looseObject({ task_id: id }).safeParse(task);
-  return parsed.success ? { vendorTaskId: parsed.data.task_id } : null;
-}
-
 const singleSchema = z.looseObject({ data: z.unknown().optional() });
 const batchSchema = z.looseObject({ data: z.array(z.unknown()).nullish() });
 
@@ -162,7 +155,6 @@ export function createNewapiAdapter(config: ProviderConfig, options: AdapterOpti
       }
       return out;
     },
-    parseCallback: parseNewapiCallback,
     testConnection: () =>
       probeConnection(() => http.request({ method: "POST", path: "/suno/fetch", body: { ids: [], action: "MUSIC" }, timeoutMs, schema: batchSchema })),
   };

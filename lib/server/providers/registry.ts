@@ -107,7 +107,6 @@ function lockedAdapter(row: ProviderRow, err: UnreadableProviderKeyError): Provi
     protocol: shape.protocol,
     models: shape.models,
     batchFetch: shape.batchFetch,
-    parseCallback: (body) => shape.parseCallback(body),
     submitMusic: refuse,
     submitLyrics: refuse,
     fetchTasks: refuse,

@@ -120,13 +120,6 @@ export function parseSunohubAnswer(taskId: string, answer: unknown, type: "audio
   return parseSunohubRecord({ id: taskId, type, response: answer });
 }
 
-export function parseSunohubCallback(body: unknown): { vendorTaskId: string } | null {
-  const parsed = z.looseObject({ task_id: id.optional().catch(undefined), id: id.optional().catch(undefined) }).safeParse(body);
-  if (!parsed.success) return null;
-  const taskId = parsed.data.task_id ?? (isRecord(body) && "response" in body ? parsed.data.id : undefined);
-  return taskId ? { vendorTaskId: taskId } : null;
-}
-
 const submitSchema = responseSchema.refine((a) => a.task_id, "task_id is missing");
 const batchSchema = z.looseObject({ items: z.array(z.unknown()).nullish() });
 const singleSchema = z.unknown();
@@ -180,7 +173,6 @@ export function createSunohubAdapter(config: ProviderConfig, options: AdapterOpt
       }
       return out;
     },
-    parseCallback: parseSunohubCallback,
     testConnection: () =>
       probeConnection(() =>
         http.request({ method: "POST", path: "/suno/tasks", body: { ids: [], action: "retrieve_batch" }, timeoutMs, schema: batchSchema }),

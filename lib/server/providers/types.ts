@@ -97,8 +97,6 @@ export interface ProviderAdapter {
   submitLyrics(input: SubmitLyricsInput): Promise<SubmitResult>;
   /** Tasks the vendor does not know are simply absent from the map. */
   fetchTasks(vendorTaskIds: string[]): Promise<Map<string, VendorTask>>;
-  /** Extracts the vendor task id from a callback body; the body is never trusted beyond that. */
-  parseCallback(body: unknown): { vendorTaskId: string } | null;
   testConnection(): Promise<ConnectionTest>;
 }
 

@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/errors";
 import { hashPassword, passwordProblem, verifyPassword } from "@/lib/server/auth/password";
+import { passwordChangeLimit, startPasswordCheck } from "@/lib/server/auth/throttle";
 import { getDb } from "@/lib/server/db/client";
 import { invites, users, type User } from "@/lib/server/db/schema";
 import {
@@ -14,6 +15,7 @@ import {
   updateUserName,
   updateUserPassword,
 } from "@/lib/server/data/users";
+import { deleteAllApiTokensForUser } from "@/lib/server/data/api-tokens";
 import { getInviteByTokenHash, insertInvite } from "@/lib/server/data/invites";
 import { newId, newSecret, sha256Hex } from "@/lib/server/ids";
 import { eq, isNull, and } from "drizzle-orm";
@@ -24,8 +26,8 @@ export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 // before another process wrote fails with SQLITE_BUSY_SNAPSHOT instead of waiting (REL-12).
 const IMMEDIATE = { behavior: "immediate" } as const;
 
-function assertAcceptablePassword(password: string) {
-  const problem = passwordProblem(password);
+async function assertAcceptablePassword(password: string) {
+  const problem = await passwordProblem(password);
   if (problem) {
     const key = { tooShort: "passwordTooShort", tooLong: "passwordTooLong", tooCommon: "passwordTooCommon" }[problem];
     throw new AppError("validation", "The password is not acceptable.", { details: { password: [key] } });
@@ -39,7 +41,7 @@ function assertEmailFree(email: string) {
 }
 
 export async function createUser(input: { email: string; name: string; password: string; role: User["role"] }): Promise<User> {
-  assertAcceptablePassword(input.password);
+  await assertAcceptablePassword(input.password);
   assertEmailFree(input.email);
   const passwordHash = await hashPassword(input.password);
   assertEmailFree(input.email);
@@ -50,7 +52,7 @@ export async function createUser(input: { email: string; name: string; password:
 /** First run only: creates the owner, an admin no other admin can demote or disable. Refused once anyone exists. */
 export async function createOwner(input: { email: string; name: string; password: string }): Promise<User> {
   if (hasAnyUser()) throw new AppError("not_found", "Setup is already complete.");
-  assertAcceptablePassword(input.password);
+  await assertAcceptablePassword(input.password);
   const passwordHash = await hashPassword(input.password);
   // Checked again inside the transaction: two racing setup forms make one owner.
   return getDb().transaction((tx) => {
@@ -86,7 +88,7 @@ export function createInvite(admin: { id: string }, role: User["role"]): { token
 export async function acceptInvite(token: string, input: { email: string; name: string; password: string }): Promise<User> {
   const { state } = inviteState(token);
   if (state !== "valid") throw new AppError("not_found", `This invite link is ${state}.`, { details: { state } });
-  assertAcceptablePassword(input.password);
+  await assertAcceptablePassword(input.password);
   assertEmailFree(input.email);
   const passwordHash = await hashPassword(input.password);
   const tokenHash = sha256Hex(token);
@@ -113,14 +115,34 @@ export async function acceptInvite(token: string, input: { email: string; name: 
   }, IMMEDIATE);
 }
 
+/**
+ * The current password is checked like a sign-in (SEC-14): throttled per user, within
+ * the process's cap on hashes in flight. A change ends every other session and revokes
+ * every API token, in one transaction.
+ */
 export async function changePassword(userId: string, current: string, next: string): Promise<User> {
   const user = getUserById(userId);
   if (!user) throw new AppError("not_found", "User not found.");
-  if (!(await verifyPassword(current, user.passwordHash))) {
-    throw new AppError("validation", "The current password is wrong.", { details: { current: ["currentPasswordWrong"] } });
+  await assertAcceptablePassword(next);
+  const check = startPasswordCheck([passwordChangeLimit(userId)]);
+  if (check.refused) {
+    throw new AppError("rate_limited", "Too many password checks; try again later.", { details: { current: [check.refused] }, retryAfter: check.refused === "busy" ? 2 : 60 });
   }
-  assertAcceptablePassword(next);
-  return updateUserPassword(userId, await hashPassword(next));
+  let passwordHash: string | null = null;
+  try {
+    if (await verifyPassword(current, user.passwordHash)) passwordHash = await hashPassword(next);
+  } finally {
+    check.finish(passwordHash !== null);
+  }
+  if (!passwordHash) throw new AppError("validation", "The current password is wrong.", { details: { current: ["currentPasswordWrong"] } });
+  const hash = passwordHash;
+  return getDb().transaction(
+    () => {
+      deleteAllApiTokensForUser(userId);
+      return updateUserPassword(userId, hash);
+    },
+    IMMEDIATE,
+  );
 }
 
 export function renameUser(userId: string, name: string) {

@@ -3,12 +3,22 @@ import { deleteApiTokenForUser, insertApiToken } from "@/lib/server/data/api-tok
 import { newSecret, sha256Hex } from "@/lib/server/ids";
 
 export const TOKEN_PREFIX = "slt_";
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface TokenOptions {
+  name: string;
+  /** Unset: the token works until it is revoked (or its owner changes their password). */
+  expiresInDays?: number;
+  /** Read-only tokens may only read the API (SEC-16). */
+  readOnly?: boolean;
+}
 
 /** Returns the token once; only its SHA-256 is stored. */
-export function createApiToken(userId: string, name: string): { token: string; id: string } {
+export function createApiToken(userId: string, options: TokenOptions, now = Date.now()): { token: string; id: string; expiresAt: Date | null } {
   const token = newSecret(TOKEN_PREFIX);
-  const row = insertApiToken({ userId, name, tokenHash: sha256Hex(token), hint: token.slice(-4) });
-  return { token, id: row.id };
+  const expiresAt = options.expiresInDays ? new Date(now + options.expiresInDays * DAY_MS) : null;
+  const row = insertApiToken({ userId, name: options.name, tokenHash: sha256Hex(token), hint: token.slice(-4), readOnly: options.readOnly ?? false, expiresAt });
+  return { token, id: row.id, expiresAt };
 }
 
 export function revokeApiToken(userId: string, tokenId: string) {

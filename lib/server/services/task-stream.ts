@@ -13,6 +13,10 @@ export interface TaskStreamOptions {
   recheckMs?: number;
   /** Comment lines that keep proxies from closing an idle stream. */
   keepAliveMs?: number;
+  /** Asked before every re-read: false (a revoked session or token) ends the stream. */
+  stillAllowed?: () => boolean;
+  /** Called once when the stream ends, whoever ends it. */
+  onClose?: () => void;
 }
 
 const encoder = new TextEncoder();
@@ -22,7 +26,7 @@ const isTerminal = (task: TaskDto) => task.status === "succeeded" || task.status
 export function openTaskStream(taskId: string, viewer: TaskViewer, signal: AbortSignal, options: TaskStreamOptions = {}): ReadableStream<Uint8Array> | null {
   const first = getTaskForViewer(taskId, viewer);
   if (!first) return null;
-  const cleanups: (() => void)[] = [];
+  const cleanups: (() => void)[] = options.onClose ? [options.onClose] : [];
   const cleanup = () => cleanups.splice(0).forEach((fn) => fn());
 
   return new ReadableStream<Uint8Array>({
@@ -57,7 +61,10 @@ export function openTaskStream(taskId: string, viewer: TaskViewer, signal: Abort
         }
         if (isTerminal(task)) close();
       };
-      const refresh = () => push(getTaskForViewer(taskId, viewer));
+      const refresh = () => {
+        if (options.stillAllowed && !options.stillAllowed()) return close();
+        push(getTaskForViewer(taskId, viewer));
+      };
 
       write("retry: 2000\n\n");
       push(first);
@@ -67,6 +74,7 @@ export function openTaskStream(taskId: string, viewer: TaskViewer, signal: Abort
       const keepAlive = setInterval(() => write(": keep-alive\n\n"), options.keepAliveMs ?? 15_000);
       cleanups.push(() => clearInterval(recheck), () => clearInterval(keepAlive));
       const onAbort = () => close();
+      if (signal.aborted) return close();
       signal.addEventListener("abort", onAbort, { once: true });
       cleanups.push(() => signal.removeEventListener("abort", onAbort));
     },

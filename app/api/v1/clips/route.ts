@@ -1,12 +1,12 @@
 import { NextResponse } from "next/server";
 import { clipListQuerySchema, searchParamsRecord } from "@/lib/schemas/clips";
-import { requireUser } from "@/lib/server/auth/session";
+import { requireApiUser } from "@/lib/server/auth/api-caller";
 import { handle, parseOrThrow } from "@/lib/server/http";
 import { listLibrary } from "@/lib/server/services/library";
 
 /** GET /api/v1/clips: {items, nextCursor}, newest first; scope mine (default) or team, filters and search. */
 export const GET = handle(async (req: Request) => {
-  const viewer = await requireUser();
+  const viewer = await requireApiUser(req);
   const query = parseOrThrow(clipListQuerySchema, searchParamsRecord(new URL(req.url).searchParams));
   return NextResponse.json(listLibrary(viewer, query), { headers: { "Cache-Control": "private, no-store" } });
 });

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { requireUser } from "@/lib/server/auth/session";
+import { requireApiUser } from "@/lib/server/auth/api-caller";
 import { getClipRowForViewer } from "@/lib/server/data/clip-access";
 import { handle } from "@/lib/server/http";
 import { respondWithClipMedia } from "@/lib/server/media/clip-response";
@@ -12,7 +12,7 @@ import { isMediaKind } from "@/lib/server/media/content-types";
 type Context = { params: Promise<{ clipId: string; kind: string }> };
 
 async function serve(request: Request, { params }: Context): Promise<Response> {
-  const viewer = await requireUser();
+  const viewer = await requireApiUser(request);
   const { clipId, kind } = await params;
   const clip = isMediaKind(kind) ? getClipRowForViewer(clipId, viewer) : undefined;
   if (!clip || !isMediaKind(kind)) throw new AppError("not_found", "Clip not found.");

@@ -60,9 +60,6 @@ export function createDemoAdapter(_config: ProviderConfig, options: DemoAdapterO
       return tasks;
     },
 
-    // The demo finishes on its own clock and never calls back.
-    parseCallback: () => null,
-
     async testConnection() {
       return { ok: true, message: "The demo provider is built in and always available" };
     },

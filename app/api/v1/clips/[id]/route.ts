@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { clipDeleteQuerySchema, clipPatchSchema, searchParamsRecord } from "@/lib/schemas/clips";
-import { requireUser } from "@/lib/server/auth/session";
+import { requireApiUser } from "@/lib/server/auth/api-caller";
 import { assertSameOrigin, handle, parseOrThrow, readJson } from "@/lib/server/http";
 import { deleteClip, getClip, purgeClip, updateClip } from "@/lib/server/services/library";
 
@@ -10,8 +10,8 @@ type Ctx = { params: Promise<{ id: string }> };
 const noStore = { "Cache-Control": "private, no-store" };
 
 /** GET /api/v1/clips/<id>: {clip}. */
-export const GET = handle(async (_req: Request, ctx: Ctx) => {
-  const viewer = await requireUser();
+export const GET = handle(async (req: Request, ctx: Ctx) => {
+  const viewer = await requireApiUser(req);
   const { id } = await ctx.params;
   return NextResponse.json({ clip: getClip(viewer, id) }, { headers: noStore });
 });
@@ -19,7 +19,7 @@ export const GET = handle(async (_req: Request, ctx: Ctx) => {
 /** PATCH /api/v1/clips/<id> {title?, visibility?, starred?}: {clip}. Title and visibility are the owner's. */
 export const PATCH = handle(async (req: Request, ctx: Ctx) => {
   assertSameOrigin(req);
-  const viewer = await requireUser();
+  const viewer = await requireApiUser(req);
   const { id } = await ctx.params;
   const patch = await readJson(req, clipPatchSchema);
   return NextResponse.json({ clip: updateClip(viewer, id, patch) }, { headers: noStore });
@@ -28,7 +28,7 @@ export const PATCH = handle(async (req: Request, ctx: Ctx) => {
 /** DELETE /api/v1/clips/<id>: moves it to the trash, {clip}; `?permanent=true` purges a trashed clip (204). */
 export const DELETE = handle(async (req: Request, ctx: Ctx) => {
   assertSameOrigin(req);
-  const viewer = await requireUser();
+  const viewer = await requireApiUser(req);
   const { id } = await ctx.params;
   const { permanent } = parseOrThrow(clipDeleteQuerySchema, searchParamsRecord(new URL(req.url).searchParams));
   if (permanent) {
