@@ -1,5 +1,5 @@
 import type { ClipState } from "@/lib/dto";
-import type { ClipViewer } from "./clip-access";
+import { clipVisibleSql, type ClipViewer } from "./clip-access";
 import type { ClipCursor } from "./clip-cursor";
 import { ftsMatchExpression, likeClause, likePattern } from "./clip-search";
 import { LIBRARY_SELECT } from "./clip-rows";
@@ -61,6 +61,9 @@ function conditions(f: ClipListFilters, cursor: ClipCursor | undefined, boundary
     where.push("c.owner_id = @member", "c.visibility = 'team'", "c.deleted_at IS NULL");
     params.member = f.memberId;
   }
+  // Each scope above picks an index and narrows the rows; the access rule itself is
+  // the one every other clip read uses, so a scope can never widen what a viewer sees.
+  where.push(clipVisibleSql({ includeDeleted: f.scope === "mine" && f.trash }));
   if (f.status) (where.push("c.state = @status"), (params.status = f.status));
   if (f.model) (where.push("c.model = @model"), (params.model = f.model));
   if (f.provider) (where.push("c.provider_id = @provider"), (params.provider = f.provider));

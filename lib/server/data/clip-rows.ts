@@ -1,11 +1,11 @@
 import type Database from "better-sqlite3";
-import { getTableColumns, sql } from "drizzle-orm";
+import { getTableColumns } from "drizzle-orm";
 import { perConnection } from "@/lib/server/db/client";
 import { clips, type ClipRow } from "@/lib/server/db/schema";
 
 // A clip as lists and pages show it: the row plus its owner's name, whether the
-// viewer starred it and whether its audio is archived. Shared by the hand-written
-// library queries and the Drizzle ones so both return the same shape.
+// viewer starred it and whether its audio is archived. Every list, page and API read
+// of a clip returns this shape.
 
 interface Extras {
   ownerName: string;
@@ -17,23 +17,13 @@ export type LibraryClipRow = ClipRow & Extras;
 
 const columns = Object.entries(getTableColumns(clips));
 
-/** The extra columns, for Drizzle selects (`viewerId` decides `starred`). */
-export function libraryExtras(viewerId: string) {
-  return {
-    ownerName: sql<string>`(select u.name from users u where u.id = ${clips.ownerId})`.as("owner_name"),
-    starred: sql<number>`exists (select 1 from stars s where s.user_id = ${viewerId} and s.clip_id = ${clips.id})`.as("starred"),
-    archived: sql<number>`exists (select 1 from media_files m indexed by media_clip_archived_idx where m.clip_id = ${clips.id} and m.kind = 'audio' and m.status = 'archived')`.as("archived"),
-  };
-}
-
-export function librarySelection(viewerId: string) {
-  return { ...getTableColumns(clips), ...libraryExtras(viewerId) };
-}
-
 /**
- * The same extras in hand-written SQL over `clips c`, with the viewer bound as `@viewer`.
- * "Archived?" reads the partial index of archived media alone (SQLite would otherwise
- * pick the unique (clip, kind) index and read each media row for its status).
+ * The extras, written once in SQL over `clips c` with the viewer bound as `@viewer`
+ * (every read of a clip with extras goes through LIBRARY_SELECT or SUMMARY_SELECT).
+ * Columns are qualified by hand: an unqualified `id` inside a subquery would bind to
+ * the subquery's own table. "Archived?" reads the partial index of archived media
+ * alone (SQLite would otherwise pick the unique (clip, kind) index and read each
+ * media row for its status).
  */
 const LIBRARY_EXTRAS = `(SELECT u.name FROM users u WHERE u.id = c.owner_id) AS owner_name,
   EXISTS (SELECT 1 FROM stars s WHERE s.user_id = @viewer AND s.clip_id = c.id) AS starred,
@@ -87,11 +77,6 @@ function rawRowMapper<T>(selected: typeof columns) {
 export const fromRawRow = rawRowMapper<LibraryClipRow>(columns);
 /** Maps a raw `SUMMARY_SELECT` row. */
 export const fromSummaryRow = rawRowMapper<ClipSummaryRow>(summaryColumns);
-
-/** Drizzle returns the EXISTS columns as 0/1. */
-export function fromDrizzleRow(row: ClipRow & { ownerName: string | null; starred: number | boolean; archived: number | boolean }): LibraryClipRow {
-  return { ...row, ownerName: row.ownerName ?? "", starred: Boolean(row.starred), archived: Boolean(row.archived) };
-}
 
 // Prepared statements per connection: the library runs a handful of query shapes
 // thousands of times, and preparing dominates the cost of a page of rows.

@@ -1,10 +1,10 @@
-import { and, asc, eq, inArray, isNotNull, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/lib/server/db/client";
 import { clips, providers, stars, users, type ClipRow } from "@/lib/server/db/schema";
-import { clipVisibleTo, type ClipViewer } from "./clip-access";
+import { clipsC, clipVisibleSql, clipVisibleTo, getClipRowForViewer, type ClipViewer } from "./clip-access";
 import { decodeClipCursor, encodeClipCursor, type ClipCursor } from "./clip-cursor";
 import { ftsProbeQuery, pageQuery, windowBoundaryQuery, type ClipListFilters, type ListSql } from "./clip-list-sql";
-import { fromDrizzleRow, fromRawRow, fromSummaryRow, LIBRARY_SELECT, librarySelection, prepared, SUMMARY_SELECT, type ClipSummaryRow, type LibraryClipRow } from "./clip-rows";
+import { fromRawRow, fromSummaryRow, LIBRARY_SELECT, prepared, SUMMARY_SELECT, type ClipSummaryRow, type LibraryClipRow } from "./clip-rows";
 import { parseSearchTerms } from "./clip-search";
 
 export type { ClipScope, ClipListFilters } from "./clip-list-sql";
@@ -89,37 +89,32 @@ function listPage<T extends ClipCursorSource>(input: ListClipsInput, shape: RowS
   return toPage(rows(pageQuery(input, cursor, { limit: limit + 1, likeWords: search.all, boundary, select })), limit, boundary);
 }
 
+// Single-clip reads: the library's extras and the access rule, each from its one
+// definition, in statements prepared once per connection (the clip page runs three).
+const clipReads = {
+  byId: (includeDeleted: boolean) => `SELECT ${LIBRARY_SELECT} FROM clips c WHERE c.id = @clip AND ${clipVisibleSql({ includeDeleted })}`,
+  takes: `SELECT ${LIBRARY_SELECT} FROM clips c WHERE c.task_id = @task AND c.id <> @clip AND ${clipVisibleSql()} ORDER BY c.position, c.id`,
+  extensions: `SELECT ${LIBRARY_SELECT} FROM clips c WHERE c.parent_clip_id = @clip AND ${clipVisibleSql()} ORDER BY c.created_at, c.id`,
+};
+
+function readClips(text: string, params: Record<string, string>): LibraryClipRow[] {
+  return (prepared(text).all(params) as Record<string, unknown>[]).map(fromRawRow);
+}
+
 /** One clip under the access rule (clip-access.ts); the owner also sees it in the trash with includeDeleted. */
 export function getClipForViewer(input: { clipId: string; viewer: ClipViewer; includeDeleted?: boolean }): LibraryClipRow | undefined {
-  const row = getDb()
-    .select(librarySelection(input.viewer.id))
-    .from(clips)
-    .where(and(eq(clips.id, input.clipId), clipVisibleTo(input.viewer, { includeDeleted: input.includeDeleted })))
-    .get();
-  return row ? fromDrizzleRow(row) : undefined;
+  return readClips(clipReads.byId(Boolean(input.includeDeleted)), { clip: input.clipId, viewer: input.viewer.id })[0];
 }
 
 /** The other takes of the same task the viewer may see. */
 export function listSiblingTakes(clip: Pick<ClipRow, "id" | "taskId">, viewer: ClipViewer): LibraryClipRow[] {
-  return getDb()
-    .select(librarySelection(viewer.id))
-    .from(clips)
-    .where(and(eq(clips.taskId, clip.taskId), ne(clips.id, clip.id), clipVisibleTo(viewer)))
-    .orderBy(asc(clips.position), asc(clips.id))
-    .all()
-    .map(fromDrizzleRow);
+  return readClips(clipReads.takes, { task: clip.taskId, clip: clip.id, viewer: viewer.id });
 }
 
 /** Extend lineage: the clip this one continues and the clips that continue it, as far as the viewer may see. */
 export function getClipLineage(clip: Pick<ClipRow, "id" | "parentClipId">, viewer: ClipViewer) {
   const parent = clip.parentClipId ? (getClipForViewer({ clipId: clip.parentClipId, viewer }) ?? null) : null;
-  const extensions = getDb()
-    .select(librarySelection(viewer.id))
-    .from(clips)
-    .where(and(eq(clips.parentClipId, clip.id), clipVisibleTo(viewer)))
-    .orderBy(asc(clips.createdAt), asc(clips.id))
-    .all()
-    .map(fromDrizzleRow);
+  const extensions = readClips(clipReads.extensions, { clip: clip.id, viewer: viewer.id });
   return { parent, extensions };
 }
 
@@ -128,10 +123,10 @@ export function findClipIdByVendorClipId(vendorClipId: string, viewer: ClipViewe
   const providerIds = getDb().select({ id: providers.id }).from(providers).all().map((p) => p.id);
   if (providerIds.length === 0) return undefined;
   return getDb()
-    .select({ id: clips.id })
-    .from(clips)
-    .where(and(inArray(clips.providerId, providerIds), eq(clips.vendorClipId, vendorClipId), clipVisibleTo(viewer)))
-    .orderBy(asc(clips.createdAt))
+    .select({ id: clipsC.id })
+    .from(clipsC)
+    .where(and(inArray(clipsC.providerId, providerIds), eq(clipsC.vendorClipId, vendorClipId), clipVisibleTo(viewer)))
+    .orderBy(asc(clipsC.createdAt))
     .get()?.id;
 }
 
@@ -152,8 +147,7 @@ export function setClipVisibility(input: { clipId: string; ownerId: string; visi
 
 /** Stars only a clip the user may see; starring twice is harmless. */
 export function starClip(input: { clipId: string; userId: string }): boolean {
-  const visible = getDb().select({ id: clips.id }).from(clips).where(and(eq(clips.id, input.clipId), clipVisibleTo({ id: input.userId }))).get();
-  if (!visible) return false;
+  if (!getClipRowForViewer(input.clipId, { id: input.userId })) return false;
   getDb().insert(stars).values({ userId: input.userId, clipId: input.clipId }).onConflictDoNothing().run();
   return true;
 }
