@@ -3,7 +3,7 @@ import { ClientMessages } from "@/app/_components/client-messages";
 import { getT } from "@/lib/i18n/server";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { listProviders } from "@/lib/server/providers/registry";
-import { listRecentTasksForViewer } from "@/lib/server/services/task-view";
+import { listRecentSongTasksForViewer } from "@/lib/server/services/task-view";
 import { CreateStudio } from "./_create/create-studio";
 import type { ProviderOption } from "./_create/types";
 
@@ -18,10 +18,7 @@ export default async function CreatePage() {
   const providers: ProviderOption[] = listProviders({ enabledOnly: true })
     .filter((p) => p.models.length > 0)
     .map((p) => ({ id: p.id, name: p.name, models: p.models.map((m) => ({ id: m.id, limits: m.limits })) }));
-  // Lyrics tasks ("write lyrics for me") already landed in a lyrics box; the list is for songs.
-  const tasks = listRecentTasksForViewer(user, 30)
-    .filter((task) => task.kind !== "lyrics")
-    .slice(0, 10);
+  const tasks = listRecentSongTasksForViewer(user, 10);
   return (
     <ClientMessages paths={["create", "tasks", "auth.errors"]}>
       <header className="mb-6">

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, isNull, lte, notInArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, isNull, lte, ne, notInArray, sql } from "drizzle-orm";
 import { fromRawRow, LIBRARY_SELECT, prepared, type LibraryClipRow } from "@/lib/server/data/clip-rows";
 import { getDb, perConnection, type Db } from "@/lib/server/db/client";
 import { taskEvents, tasks, type NewTaskRow, type TaskEvent, type TaskRow } from "@/lib/server/db/schema";
@@ -133,20 +133,29 @@ export function listTaskEvents(taskId: string): TaskEvent[] {
   return getDb().select().from(taskEvents).where(eq(taskEvents.taskId, taskId)).orderBy(asc(taskEvents.id)).all();
 }
 
-export function listRecentTasksForOwner(ownerId: string, limit: number): TaskRow[] {
+/** The owner's newest tasks; `songsOnly` leaves out lyrics tasks (the create page lists songs). */
+export function listRecentTasksForOwner(ownerId: string, limit: number, options: { songsOnly?: boolean } = {}): TaskRow[] {
+  const conditions = [eq(tasks.ownerId, ownerId)];
+  if (options.songsOnly) conditions.push(ne(tasks.kind, "lyrics"));
   return getDb()
     .select()
     .from(tasks)
-    .where(eq(tasks.ownerId, ownerId))
+    .where(and(...conditions))
     .orderBy(desc(tasks.createdAt), desc(tasks.id))
     .limit(limit)
     .all();
 }
 
-const TASK_CLIPS = `SELECT ${LIBRARY_SELECT} FROM clips c
-  WHERE c.task_id = @task AND c.deleted_at IS NULL ORDER BY c.position, c.created_at`;
+// One statement for the clips of any number of tasks (a page of tasks costs the same
+// few statements as one task), through the task index, in take order.
+const TASKS_CLIPS = `SELECT ${LIBRARY_SELECT} FROM json_each(@tasks) t CROSS JOIN clips c INDEXED BY clips_task_idx ON c.task_id = t.value
+  WHERE c.deleted_at IS NULL ORDER BY c.task_id, c.position, c.created_at`;
 
-/** A task's clips (not deleted) with the viewer's star and the archive flag, in take order. */
-export function listTaskClipRows(taskId: string, viewerId: string): LibraryClipRow[] {
-  return (prepared(TASK_CLIPS).all({ task: taskId, viewer: viewerId }) as Record<string, unknown>[]).map(fromRawRow);
+/** The tasks' clips (not deleted) with the viewer's star and the archive flag, by task id, in take order. */
+export function listClipRowsOfTasks(taskIds: string[], viewerId: string): Map<string, LibraryClipRow[]> {
+  const byTask = new Map<string, LibraryClipRow[]>();
+  if (taskIds.length === 0) return byTask;
+  const rows = (prepared(TASKS_CLIPS).all({ tasks: JSON.stringify(taskIds), viewer: viewerId }) as Record<string, unknown>[]).map(fromRawRow);
+  for (const row of rows) byTask.set(row.taskId, [...(byTask.get(row.taskId) ?? []), row]);
+  return byTask;
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ne, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, ne, sql } from "drizzle-orm";
 import { getDb, perConnection } from "@/lib/server/db/client";
 import { users, type NewUser, type User } from "@/lib/server/db/schema";
 import { newId } from "@/lib/server/ids";
@@ -25,6 +25,13 @@ const byId = perConnection((db) => db.select().from(users).where(eq(users.id, sq
 
 export function getUserById(id: string): User | undefined {
   return byId().get({ id });
+}
+
+/** Names by id for a set of users, in one statement. */
+export function getUserNames(ids: string[]): Map<string, string> {
+  if (ids.length === 0) return new Map();
+  const rows = getDb().select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids)).all();
+  return new Map(rows.map((u) => [u.id, u.name]));
 }
 
 export function getUserByEmail(email: string): User | undefined {

@@ -8,9 +8,29 @@ import { newId } from "@/lib/server/ids";
 import type { VendorClip } from "@/lib/server/providers/types";
 import { clipsOf, createUser, openTestDb, sleep, type TestDb } from "@/tests/integration/generate-support";
 import { applyVendorTask, markTaskSubmitted } from "./sync-task";
-import { getTaskForViewer, getTaskTimelineForViewer, getTaskVendorDetailsForAdmin, listRecentTasksForViewer } from "./task-view";
+import { getTaskForViewer, getTaskTimelineForViewer, getTaskVendorDetailsForAdmin, listRecentSongTasksForViewer } from "./task-view";
 
 // What viewers get: the task with its clips as the API shows them, owner only.
+
+/** Counts statements run on the app's connection (each all/get/run/iterate call), for the N+1 check. */
+function countStatements() {
+  const proto = Object.getPrototypeOf(getDb().$client.prepare("SELECT 1")) as Record<string, (...args: unknown[]) => unknown>;
+  const methods = ["all", "get", "run", "iterate"] as const;
+  const originals = methods.map((m) => proto[m]);
+  let count = 0;
+  methods.forEach((m, i) => {
+    proto[m] = function (this: unknown, ...args: unknown[]) {
+      count += 1;
+      return originals[i].apply(this, args);
+    };
+  });
+  return {
+    stop() {
+      methods.forEach((m, i) => (proto[m] = originals[i]));
+      return count;
+    },
+  };
+}
 
 let db: TestDb;
 let owner: ReturnType<typeof createUser>;
@@ -120,7 +140,31 @@ describe("getTaskForViewer", () => {
     const older = runningTask(other.id, []);
     await sleep(5); // distinct creation times
     const newer = runningTask(other.id, []);
-    expect(listRecentTasksForViewer(other).map((t) => t.id)).toEqual([newer, older]);
+    expect(listRecentSongTasksForViewer(other).map((t) => t.id)).toEqual([newer, older]);
+  });
+
+  it("lists songs only, each with its own takes in order, in the same few statements for 1 task or 12", () => {
+    const member = createUser("Busy");
+    const lyrics = insertTaskOrGetExisting({ id: newId(), ownerId: member.id, providerId: "demo", kind: "lyrics", request: {}, status: "queued" }).task.id;
+    const songs = Array.from({ length: 12 }, () => runningTask(member.id, [{ title: "A" }, { title: "B" }]));
+    const statements = (fn: () => unknown) => {
+      const counted = countStatements();
+      fn();
+      return counted.stop();
+    };
+
+    const recent = listRecentSongTasksForViewer(member, 12);
+    expect(recent.map((t) => t.id)).not.toContain(lyrics);
+    expect(new Set(recent.map((t) => t.id))).toEqual(new Set(songs));
+    for (const task of recent) {
+      expect(task.clips.map((c) => c.title)).toEqual(["A", "B"]);
+      expect(task.clips.map((c) => c.id).sort()).toEqual(clipsOf(task.id).map((c) => c.id).sort());
+    }
+    const forOne = statements(() => listRecentSongTasksForViewer(member, 1));
+    const forTwelve = statements(() => listRecentSongTasksForViewer(member, 12));
+    expect(forOne).toBeGreaterThan(1);
+    expect(forTwelve).toBe(forOne);
+    expect(forTwelve).toBeLessThanOrEqual(4);
   });
 });
 

@@ -1,8 +1,8 @@
 import type { TaskDto } from "@/lib/dto";
 import { toClipDto } from "@/lib/server/data/clip-dto";
-import { getProviderRow } from "@/lib/server/data/providers";
-import { getTaskRowForOwner, listRecentTasksForOwner, listTaskClipRows, listTaskEvents } from "@/lib/server/data/tasks";
-import { getUserById } from "@/lib/server/data/users";
+import { listProviderNameRows } from "@/lib/server/data/providers";
+import { getTaskRowForOwner, listClipRowsOfTasks, listRecentTasksForOwner, listTaskEvents } from "@/lib/server/data/tasks";
+import { getUserNames } from "@/lib/server/data/users";
 import type { TaskRow } from "@/lib/server/db/schema";
 
 // Tasks as their owner sees them (SEC-2: anyone else gets null, which routes turn into
@@ -23,9 +23,9 @@ export function getTaskForViewer(taskId: string, viewer: TaskViewer, now = new D
   return task ? buildTaskDto(task, viewer, now) : null;
 }
 
-/** The create page's "Recent tasks". */
-export function listRecentTasksForViewer(viewer: TaskViewer, limit = 10, now = new Date()): TaskDto[] {
-  return listRecentTasksForOwner(viewer.id, Math.min(Math.max(limit, 1), 50)).map((t) => buildTaskDto(t, viewer, now));
+/** The create page's "Recent tasks" (songs only: lyrics tasks land in the lyrics box). */
+export function listRecentSongTasksForViewer(viewer: TaskViewer, limit = 10, now = new Date()): TaskDto[] {
+  return buildTaskDtos(listRecentTasksForOwner(viewer.id, Math.min(Math.max(limit, 1), 50), { songsOnly: true }), viewer, now);
 }
 
 export interface TaskTimelineEntry {
@@ -57,27 +57,39 @@ export function getTaskVendorDetailsForAdmin(taskId: string, viewer: TaskViewer)
 }
 
 export function buildTaskDto(task: TaskRow, viewer: TaskViewer, now = new Date()): TaskDto {
-  const clipRows = listTaskClipRows(task.id, viewer.id);
-  const ownerName = getUserById(task.ownerId)?.name ?? "";
-  const { progress, estimated } = progressOf(task, now);
-  return {
-    id: task.id,
-    kind: task.kind,
-    providerId: task.providerId,
-    providerName: getProviderRow(task.providerId)?.name ?? task.providerId,
-    status: task.status,
-    progress,
-    progressEstimated: estimated,
-    error: task.status === "failed" ? { code: task.errorCode ?? "unknown", message: task.errorMessage ?? "" } : null,
-    request: (task.request ?? {}) as Record<string, unknown>,
-    result: (task.result as TaskDto["result"]) ?? null,
-    owner: { id: task.ownerId, name: ownerName },
-    createdAt: task.createdAt.toISOString(),
-    submittedAt: task.submittedAt?.toISOString() ?? null,
-    startedAt: task.startedAt?.toISOString() ?? null,
-    finishedAt: task.finishedAt?.toISOString() ?? null,
-    clips: clipRows.map((row) => toClipDto(row, row)),
-  };
+  return buildTaskDtos([task], viewer, now)[0];
+}
+
+/** DTOs for any number of tasks in three statements: their clips, their owners' names and the provider names. */
+export function buildTaskDtos(taskRows: TaskRow[], viewer: TaskViewer, now = new Date()): TaskDto[] {
+  if (taskRows.length === 0) return [];
+  const clipsByTask = listClipRowsOfTasks(
+    taskRows.map((t) => t.id),
+    viewer.id,
+  );
+  const ownerNames = getUserNames([...new Set(taskRows.map((t) => t.ownerId))]);
+  const providerNames = new Map(listProviderNameRows().map((p) => [p.id, p.name]));
+  return taskRows.map((task) => {
+    const { progress, estimated } = progressOf(task, now);
+    return {
+      id: task.id,
+      kind: task.kind,
+      providerId: task.providerId,
+      providerName: providerNames.get(task.providerId) ?? task.providerId,
+      status: task.status,
+      progress,
+      progressEstimated: estimated,
+      error: task.status === "failed" ? { code: task.errorCode ?? "unknown", message: task.errorMessage ?? "" } : null,
+      request: (task.request ?? {}) as Record<string, unknown>,
+      result: (task.result as TaskDto["result"]) ?? null,
+      owner: { id: task.ownerId, name: ownerNames.get(task.ownerId) ?? "" },
+      createdAt: task.createdAt.toISOString(),
+      submittedAt: task.submittedAt?.toISOString() ?? null,
+      startedAt: task.startedAt?.toISOString() ?? null,
+      finishedAt: task.finishedAt?.toISOString() ?? null,
+      clips: (clipsByTask.get(task.id) ?? []).map((row) => toClipDto(row, row)),
+    };
+  });
 }
 
 /**
