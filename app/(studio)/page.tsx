@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { ClientMessages } from "@/app/_components/client-messages";
 import { getT } from "@/lib/i18n/server";
 import { requirePageUser } from "@/lib/server/auth/session";
-import { listProviders } from "@/lib/server/providers/registry";
+import { listProvidersForMembers } from "@/lib/server/services/provider-catalog";
 import { listRecentSongTasksForViewer } from "@/lib/server/services/task-view";
 import { CreateStudio } from "./_create/create-studio";
 import type { ProviderOption } from "./_create/types";
@@ -15,7 +15,7 @@ export default async function CreatePage() {
   const user = await requirePageUser("/");
   const t = await getT("create");
   // Only what the form needs crosses to the browser: never base URLs or key hints (SEC-8).
-  const providers: ProviderOption[] = listProviders({ enabledOnly: true })
+  const providers: ProviderOption[] = listProvidersForMembers()
     .filter((p) => p.models.length > 0)
     .map((p) => ({ id: p.id, name: p.name, models: p.models.map((m) => ({ id: m.id, limits: m.limits })) }));
   const tasks = listRecentSongTasksForViewer(user, 10);

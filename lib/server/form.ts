@@ -1,7 +1,7 @@
 import { redirect, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { isAppError } from "@/lib/errors";
-import { fieldErrors } from "@/lib/server/http";
+import { fieldErrors } from "@/lib/validation";
 import { logger } from "@/lib/server/logger";
 
 export type ActionState = {

@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { AppError, isAppError } from "@/lib/errors";
 import { logger } from "@/lib/server/logger";
+import { parseOrThrow } from "@/lib/validation";
 
 /** Turns any thrown value into the `{error: {code, message, details?}}` response. */
 export function errorResponse(err: unknown): NextResponse {
@@ -73,23 +74,6 @@ export async function readJson<T extends z.ZodType>(req: Request, schema: T): Pr
     throw new AppError("bad_request", "The request body is not valid JSON.");
   }
   return parseOrThrow(schema, data);
-}
-
-export function parseOrThrow<T extends z.ZodType>(schema: T, data: unknown): z.infer<T> {
-  const parsed = schema.safeParse(data);
-  if (!parsed.success) {
-    throw new AppError("validation", "Some fields are not valid.", { details: fieldErrors(parsed.error) });
-  }
-  return parsed.data;
-}
-
-export function fieldErrors(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "_";
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
 }
 
 /** SEC-7: a mutating request from a browser must come from our own origin. */

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getMediaFile, listMediaFilesForClip } from "@/lib/server/data/media";
 import { getDb } from "@/lib/server/db/client";
 import { clips, mediaFiles, type ClipRow } from "@/lib/server/db/schema";
-import { respondWithClipMedia } from "@/lib/server/media/clip-response";
+import { respondWithClipMedia } from "@/lib/server/services/clip-media";
 import { mediaRoot } from "@/lib/server/media/storage";
 import { demoAudioUrl, demoCoverUrl } from "@/lib/server/providers/demo/assets";
 import { deleteClipMedia, enqueueClipMedia, MAX_MEDIA_ATTEMPTS, processDueMedia } from "@/lib/server/services/archive-media";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getT } from "@/lib/i18n/server";
 import { currentUser } from "@/lib/server/auth/session";
-import { hasAnyUser } from "@/lib/server/data/users";
+import { isSetUp } from "@/lib/server/services/accounts";
 import { LoginForm } from "./login-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -10,7 +10,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
-  if (!hasAnyUser()) redirect("/setup");
+  if (!isSetUp()) redirect("/setup");
   if (await currentUser()) redirect("/");
   const { next } = await searchParams;
   const t = await getT("auth");

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getT } from "@/lib/i18n/server";
-import { hasAnyUser } from "@/lib/server/data/users";
+import { isSetUp } from "@/lib/server/services/accounts";
 import { SetupForm } from "./setup-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -10,7 +10,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 // Exists only until the owner is created.
 export default async function SetupPage() {
-  if (hasAnyUser()) notFound();
+  if (isSetUp()) notFound();
   const t = await getT("auth");
   return (
     <>

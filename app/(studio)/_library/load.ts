@@ -1,6 +1,6 @@
 import type { ClipListQuery } from "@/lib/schemas/clips";
 import type { Viewer } from "@/lib/server/auth/session";
-import { providerNames } from "@/lib/server/providers/registry";
+import { listProviderNames } from "@/lib/server/services/provider-catalog";
 import { listLibrarySummaries } from "@/lib/server/services/library";
 import { toCardData, type ClipCardData } from "./card-data";
 
@@ -16,7 +16,7 @@ export interface FirstPage {
 }
 
 export function loadFirstPage(viewer: Viewer, query: ClipListQuery): FirstPage {
-  const names = providerNames();
+  const names = listProviderNames();
   const page = listLibrarySummaries(viewer, query);
   const items = page.items;
   let cursor = page.nextCursor;

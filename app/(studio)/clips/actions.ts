@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { notFound, redirect, unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { AppError, isAppError } from "@/lib/errors";
-import { providerNames } from "@/lib/server/providers/registry";
+import { listProviderNames } from "@/lib/server/services/provider-catalog";
 import { clipIdParamSchema, clipListQuerySchema } from "@/lib/schemas/clips";
 import { requireActionUser } from "@/lib/server/auth/session";
 import { actionError, formValues, type ActionState } from "@/lib/server/form";
@@ -118,7 +118,7 @@ export async function loadMoreClipsAction(query: Record<string, string>, cursor:
   return attempt("load more", () => {
     const parsed = clipListQuerySchema.parse({ ...query, cursor });
     const page = library.listLibrarySummaries(viewer, parsed);
-    const names = providerNames();
+    const names = listProviderNames();
     return { items: page.items.map((c) => toCardData(c, names)), nextCursor: page.nextCursor };
   });
 }

@@ -80,6 +80,6 @@ export async function createTokenAction(_prev: TokenState, form: FormData): Prom
 
 export async function revokeTokenAction(form: FormData) {
   const user = await requireActionUser();
-  revokeApiToken(user.id, z.string().min(1).max(64).parse(form.get("tokenId")));
+  revokeApiToken({ userId: user.id, tokenId: z.string().min(1).max(64).parse(form.get("tokenId")) });
   revalidatePath("/settings");
 }

@@ -3,7 +3,7 @@ import { ClientMessages } from "@/app/_components/client-messages";
 import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { requirePageUser } from "@/lib/server/auth/session";
-import { listApiTokensForUser } from "@/lib/server/data/api-tokens";
+import { listApiTokens } from "@/lib/server/services/api-tokens";
 import { setLanguageAction } from "./actions";
 import { PasswordForm, ProfileForm, TokenForm } from "./forms";
 import { TokenTable } from "./token-table";
@@ -16,7 +16,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const user = await requirePageUser("/settings");
   const t = await getT("settings");
   const locale = await getLocale();
-  const tokens = listApiTokensForUser(user.id);
+  const tokens = listApiTokens(user);
   const { password } = await searchParams;
   return (
     <ClientMessages paths={["settings", "auth.errors"]}>

@@ -1,12 +1,10 @@
 import { LocalTime } from "@/app/_components/local-time";
 import { getT } from "@/lib/i18n/server";
-import type { listApiTokensForUser } from "@/lib/server/data/api-tokens";
+import type { ApiTokenSummary } from "@/lib/server/services/api-tokens";
 import { revokeTokenAction } from "./actions";
 
-type TokenRow = ReturnType<typeof listApiTokensForUser>[number];
-
 /** The user's API tokens: what each may do, until when, and when it was last used. */
-export async function TokenTable({ tokens }: { tokens: TokenRow[] }) {
+export async function TokenTable({ tokens }: { tokens: ApiTokenSummary[] }) {
   const t = await getT("settings");
   const now = new Date();
   if (tokens.length === 0) return <p className="mt-4 text-sm muted">{t("noTokens")}</p>;

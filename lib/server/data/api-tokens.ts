@@ -11,6 +11,9 @@ export function insertApiToken(values: { userId: string; name: string; tokenHash
     .get();
 }
 
+/** What the settings page lists: never the hash. */
+export type ApiTokenSummary = ReturnType<typeof listApiTokensForUser>[number];
+
 export function listApiTokensForUser(userId: string) {
   return getDb()
     .select({
@@ -47,8 +50,8 @@ export function touchApiToken(id: string, now = new Date()) {
 }
 
 /** Deletes the token only when it belongs to the user; returns whether it did. */
-export function deleteApiTokenForUser(id: string, userId: string): boolean {
-  return getDb().delete(apiTokens).where(and(eq(apiTokens.id, id), eq(apiTokens.userId, userId))).run().changes > 0;
+export function deleteApiTokenForUser(input: { tokenId: string; userId: string }): boolean {
+  return getDb().delete(apiTokens).where(and(eq(apiTokens.id, input.tokenId), eq(apiTokens.userId, input.userId))).run().changes > 0;
 }
 
 /** Every token of the user: a password change revokes them all. */

@@ -144,30 +144,23 @@ export function deleteMediaRowsForClip(clipId: string): void {
   getDb().delete(mediaFiles).where(eq(mediaFiles.clipId, clipId)).run();
 }
 
-export type ClipMediaSource = Pick<ClipRow, "id" | "state" | "audioUrl" | "imageUrl" | "imageLargeUrl" | "videoUrl"> & {
-  protocol: string | null;
-};
+export type ClipMediaSource = Pick<ClipRow, "id" | "providerId" | "state" | "audioUrl" | "imageUrl" | "imageLargeUrl" | "videoUrl">;
 
-/** The clip's final URLs and its provider's protocol (demo assets are rendered, not fetched). */
+/** The clip's final URLs and its provider (whose adapter may render the media itself). */
 export function getClipMediaSource(clipId: string): ClipMediaSource | undefined {
   return getDb()
     .select({
       id: clips.id,
+      providerId: clips.providerId,
       state: clips.state,
       audioUrl: clips.audioUrl,
       imageUrl: clips.imageUrl,
       imageLargeUrl: clips.imageLargeUrl,
       videoUrl: clips.videoUrl,
-      protocol: providers.protocol,
     })
     .from(clips)
-    .leftJoin(providers, eq(providers.id, clips.providerId))
     .where(eq(clips.id, clipId))
     .get();
-}
-
-export function getProviderProtocol(providerId: string): string | undefined {
-  return getDb().select({ protocol: providers.protocol }).from(providers).where(eq(providers.id, providerId)).get()?.protocol;
 }
 
 export function listProviderBaseUrls(): string[] {

@@ -34,13 +34,14 @@ function rawSource(clip: ClipUrls, kind: MediaKind): string | null {
 }
 
 /**
- * The URL to archive for a kind: a `demo:` asset for demo clips, otherwise a
+ * The URL to archive for a kind: a `demo:` asset for a provider that renders its own
+ * media (localAssets), otherwise a
  * downloadable http(s) file. Null when the clip has nothing usable for that kind.
  */
-export function mediaSourceUrl(clip: ClipUrls, kind: MediaKind, options: { demo: boolean }): string | null {
+export function mediaSourceUrl(clip: ClipUrls, kind: MediaKind, options: { localAssets: boolean }): string | null {
   const raw = rawSource(clip, kind)?.trim();
   if (!raw) return null;
-  if (isDemoAssetUrl(raw)) return options.demo ? raw : null;
+  if (isDemoAssetUrl(raw)) return options.localAssets ? raw : null;
   return fileUrlOrNull(raw, kind);
 }
 
@@ -52,10 +53,10 @@ export function mediaSourceUrl(clip: ClipUrls, kind: MediaKind, options: { demo:
 export function servableSourceUrl(
   clip: ClipUrls & Pick<ClipRow, "streamAudioUrl">,
   kind: MediaKind,
-  options: { demo: boolean },
+  options: { localAssets: boolean },
 ): string | null {
   const source = mediaSourceUrl(clip, kind, options);
-  if (source || kind !== "audio" || !options.demo) return source;
+  if (source || kind !== "audio" || !options.localAssets) return source;
   const preview = clip.streamAudioUrl?.trim();
   return preview && isDemoAssetUrl(preview) ? preview : null;
 }

@@ -12,7 +12,7 @@ import {
 import type { ProviderRow } from "@/lib/server/db/schema";
 import { createAdapter } from "./index";
 import { openProviderKey, UnreadableProviderKeyError } from "./stored-key";
-import { VendorError, type ModelInfo, type Protocol, type ProviderAdapter, type ProviderConfig } from "./types";
+import { VendorError, type LocalAsset, type ModelInfo, type Protocol, type ProviderAdapter, type ProviderConfig } from "./types";
 import { keyScrubber } from "./vendor-http";
 
 // The only place that picks an adapter. Env providers (ids newapi, nengyongai,
@@ -107,6 +107,7 @@ function lockedAdapter(row: ProviderRow, err: UnreadableProviderKeyError): Provi
     protocol: shape.protocol,
     models: shape.models,
     batchFetch: shape.batchFetch,
+    renderLocalAsset: shape.renderLocalAsset,
     submitMusic: refuse,
     submitLyrics: refuse,
     fetchTasks: refuse,
@@ -211,6 +212,13 @@ export function listProviders(options: { enabledOnly?: boolean } = {}): Provider
 /** Display names by id, in listProviders' order, without building adapters: for labels and filters. */
 export function providerNames(): Map<string, string> {
   return new Map(listProviderNameRows().sort(demoFirst).map((p) => [p.id, p.name]));
+}
+
+/** The provider's renderer for media it makes on this server, when it has one (see ProviderAdapter.renderLocalAsset). */
+export function localAssetRenderer(providerId: string): ((url: string) => LocalAsset | null) | undefined {
+  const row = getProviderRow(providerId);
+  const adapter = row ? adapterFor(row) : undefined;
+  return adapter?.renderLocalAsset?.bind(adapter);
 }
 
 export function getProvider(id: string): (ProviderEntry & { adapter: ProviderAdapter }) | undefined {

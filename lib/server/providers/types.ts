@@ -88,11 +88,25 @@ export type ConnectionTest =
   | { ok: true; message: string }
   | { ok: false; reason: "rejected" | "unreachable" | "error"; message: string };
 
+/** A media file a provider makes on this server instead of hosting it. */
+export interface LocalAsset {
+  contentType: string;
+  body: Buffer;
+  /** Without the dot. */
+  fileExt: string;
+}
+
 export interface ProviderAdapter {
   readonly protocol: Protocol;
   readonly models: ModelInfo[];
   /** True when fetchTasks costs one request for many ids. */
   readonly batchFetch: boolean;
+  /**
+   * Providers whose media never leaves this server (the offline demo) render a clip's
+   * file from its URL; the archiver and the media route call this instead of
+   * downloading. Null for a URL that is not one of the provider's own.
+   */
+  renderLocalAsset?(url: string): LocalAsset | null;
   submitMusic(input: SubmitMusicInput): Promise<SubmitResult>;
   submitLyrics(input: SubmitLyricsInput): Promise<SubmitResult>;
   /** Tasks the vendor does not know are simply absent from the map. */

@@ -181,3 +181,8 @@ export function changeRole(admin: { id: string }, userId: string, role: User["ro
   }
   setUserRole(target.id, role);
 }
+
+/** Whether the first-run setup (creating the owner) is done. */
+export function isSetUp(): boolean {
+  return hasAnyUser();
+}

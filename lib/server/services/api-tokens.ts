@@ -1,6 +1,8 @@
 import { AppError } from "@/lib/errors";
-import { deleteApiTokenForUser, insertApiToken } from "@/lib/server/data/api-tokens";
+import { deleteApiTokenForUser, insertApiToken, listApiTokensForUser, type ApiTokenSummary } from "@/lib/server/data/api-tokens";
 import { newSecret, sha256Hex } from "@/lib/server/ids";
+
+export type { ApiTokenSummary };
 
 export const TOKEN_PREFIX = "slt_";
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -21,6 +23,12 @@ export function createApiToken(userId: string, options: TokenOptions, now = Date
   return { token, id: row.id, expiresAt };
 }
 
-export function revokeApiToken(userId: string, tokenId: string) {
-  if (!deleteApiTokenForUser(tokenId, userId)) throw new AppError("not_found", "Token not found.");
+/** The user's own tokens, newest first. */
+export function listApiTokens(user: { id: string }): ApiTokenSummary[] {
+  return listApiTokensForUser(user.id);
+}
+
+/** Revokes one of the user's own tokens; anyone else's is "not found". */
+export function revokeApiToken(input: { userId: string; tokenId: string }) {
+  if (!deleteApiTokenForUser(input)) throw new AppError("not_found", "Token not found.");
 }

@@ -27,7 +27,7 @@ import {
   removeStaleTempFiles,
   writeMediaBuffer,
 } from "@/lib/server/media/storage";
-import { renderDemoAsset } from "@/lib/server/providers/demo";
+import { localAssetRenderer } from "@/lib/server/providers/registry";
 
 // Copies a finished clip's audio, cover and video into DATA_DIR/media so history
 // outlives the vendor's CDN. enqueueClipMedia only writes queue rows (synchronous,
@@ -52,10 +52,10 @@ export function retryDelayMs(attempt: number, random = Math.random): number {
 export function enqueueClipMedia(clipId: string): void {
   const clip = getClipMediaSource(clipId);
   if (!clip || clip.state !== "succeeded") return;
-  const demo = clip.protocol === "demo";
+  const localAssets = Boolean(localAssetRenderer(clip.providerId));
   const rows: PendingMedia[] = [];
   for (const kind of MEDIA_KINDS) {
-    const sourceUrl = mediaSourceUrl(clip, kind, { demo });
+    const sourceUrl = mediaSourceUrl(clip, kind, { localAssets });
     if (sourceUrl) rows.push({ clipId, kind: rowKindOf(kind), sourceUrl });
   }
   upsertPendingMedia(rows, new Date());
@@ -121,9 +121,10 @@ function pauseQueue(at: Date, code: string): MediaQueuePause {
 async function fetchInto(row: MediaFile, policy: HostPolicy, download: ProcessMediaOptions["download"]) {
   const kind = mediaKindOf(row.kind);
   if (isDemoAssetUrl(row.sourceUrl)) {
-    const asset = getClipMediaSource(row.clipId)?.protocol === "demo" ? renderDemoAsset(row.sourceUrl) : null;
+    const providerId = getClipMediaSource(row.clipId)?.providerId;
+    const asset = providerId ? (localAssetRenderer(providerId)?.(row.sourceUrl) ?? null) : null;
     const contentType = asset && acceptContentType(kind, asset.contentType);
-    if (!asset || !contentType) throw new MediaFetchError("scheme", "Not a demo asset this clip can use");
+    if (!asset || !contentType) throw new MediaFetchError("scheme", "Not a local asset this clip's provider renders");
     const path = relativeMediaPath(row.clipId, kind, extensionFor(contentType));
     await writeMediaBuffer(asset.body, path);
     return { path, contentType, size: asset.body.length, sha256: sha256Hex(asset.body) };

@@ -4,7 +4,7 @@ import { generationSchemaFor, type GenerationInput, type MusicRequest } from "@/
 import { getClipRowForViewer } from "@/lib/server/data/clip-access";
 import { getTaskRow } from "@/lib/server/data/tasks";
 import type { ClipRow } from "@/lib/server/db/schema";
-import { parseOrThrow } from "@/lib/server/http";
+import { parseOrThrow } from "@/lib/validation";
 import { getProvider, listProviders, type ProviderEntry } from "@/lib/server/providers/registry";
 import type { ProviderAdapter, SubmitMusicInput } from "@/lib/server/providers/types";
 

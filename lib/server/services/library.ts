@@ -6,7 +6,7 @@ import { toClipDto, toClipSummaryDto } from "@/lib/server/data/clip-dto";
 import * as clipData from "@/lib/server/data/clips";
 import type { LibraryClipRow, ListClipsInput } from "@/lib/server/data/clips";
 import { getProviderRow } from "@/lib/server/data/providers";
-import { parseOrThrow } from "@/lib/server/http";
+import { parseOrThrow } from "@/lib/validation";
 import { deleteClipMedia } from "./archive-media";
 
 // The library's use cases. Reading follows the one access rule (clip-access.ts);

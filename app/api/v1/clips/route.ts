@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { clipListQuerySchema, searchParamsRecord } from "@/lib/schemas/clips";
 import { requireApiUser } from "@/lib/server/auth/api-caller";
-import { handle, parseOrThrow } from "@/lib/server/http";
+import { handle } from "@/lib/server/http";
+import { parseOrThrow } from "@/lib/validation";
 import { listLibrary } from "@/lib/server/services/library";
 
 /** GET /api/v1/clips: {items, nextCursor}, newest first; scope mine (default) or team, filters and search. */

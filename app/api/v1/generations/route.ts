@@ -2,7 +2,8 @@ import { NextResponse } from "next/server";
 import { AppError } from "@/lib/errors";
 import { generationBodySchema, idempotencyHeaderSchema } from "@/lib/schemas/generate";
 import { requireApiUser } from "@/lib/server/auth/api-caller";
-import { assertSameOrigin, handle, parseOrThrow, readJson } from "@/lib/server/http";
+import { assertSameOrigin, handle, readJson } from "@/lib/server/http";
+import { parseOrThrow } from "@/lib/validation";
 import { submitGeneration } from "@/lib/server/services/generate";
 
 /** POST /api/v1/generations: 202 {task}; a repeat with the same Idempotency-Key returns the same task. */

@@ -2,7 +2,8 @@ import { NextResponse } from "next/server";
 import { AppError } from "@/lib/errors";
 import { idempotencyHeaderSchema, lyricsBodySchema } from "@/lib/schemas/generate";
 import { requireApiUser } from "@/lib/server/auth/api-caller";
-import { assertSameOrigin, handle, parseOrThrow, readJson } from "@/lib/server/http";
+import { assertSameOrigin, handle, readJson } from "@/lib/server/http";
+import { parseOrThrow } from "@/lib/validation";
 import { submitLyrics } from "@/lib/server/services/generate";
 
 /** POST /api/v1/lyrics: 202 {task} of kind lyrics; when it succeeds, task.result is {title, text}. */

@@ -1,15 +1,11 @@
 // Demo media lives behind an internal `demo:` scheme instead of a server: the media
 // archiver hands these URLs to renderDemoAsset, which rebuilds the file from the URL
 // alone (seed, take, length, title), so nothing is stored until the archiver stores it.
+import type { LocalAsset } from "../types";
 import { COVER_TITLE_MAX, renderDemoCover } from "./cover";
 import { MAX_CLIP_SECONDS, renderDemoWav } from "./synth";
 
-export interface DemoAsset {
-  contentType: string;
-  body: Buffer;
-  /** Without the dot. */
-  fileExt: string;
-}
+export type DemoAsset = LocalAsset;
 
 const MAX_URL_LENGTH = 2048;
 const AUDIO_URL = /^demo:audio\/([0-9a-f]{12})-([01])\.wav(?:\?d=(\d{1,3}(?:\.\d{1,2})?))?$/;

@@ -3,6 +3,7 @@
 // without a vendor account. It never touches the network, the database or the disk.
 import { MODEL_LIMITS, type ModelId } from "@/lib/models";
 import { VendorError, type ModelInfo, type ProviderAdapter, type ProviderConfig, type SubmitResult, type VendorTask } from "../types";
+import { renderDemoAsset } from "./assets";
 import { describeDemoTask } from "./lifecycle";
 import { decodeTaskId, encodeTaskId, lyricsToken, musicToken } from "./task-codec";
 
@@ -35,6 +36,7 @@ export function createDemoAdapter(_config: ProviderConfig, options: DemoAdapterO
     protocol: "demo",
     models: MODELS,
     batchFetch: true,
+    renderLocalAsset: renderDemoAsset,
 
     async submitMusic(input): Promise<SubmitResult> {
       if (!OFFERED.includes(input.model)) {

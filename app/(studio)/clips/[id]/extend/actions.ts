@@ -6,7 +6,7 @@ import { parseSeconds } from "@/app/_components/task/format";
 import { generationBodySchema, idempotencyKeySchema } from "@/lib/schemas/generate";
 import { requireUser } from "@/lib/server/auth/session";
 import { actionError, formValues } from "@/lib/server/form";
-import { fieldErrors } from "@/lib/server/http";
+import { fieldErrors } from "@/lib/validation";
 import { submitGeneration } from "@/lib/server/services/generate";
 
 const KEPT = ["continueAt", "title", "style", "lyrics"];

@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { clipDeleteQuerySchema, clipPatchSchema, searchParamsRecord } from "@/lib/schemas/clips";
 import { requireApiUser } from "@/lib/server/auth/api-caller";
-import { assertSameOrigin, handle, parseOrThrow, readJson } from "@/lib/server/http";
+import { assertSameOrigin, handle, readJson } from "@/lib/server/http";
+import { parseOrThrow } from "@/lib/validation";
 import { deleteClip, getClip, purgeClip, updateClip } from "@/lib/server/services/library";
 
 // A clip the caller may not see is 404, whichever method (SEC-2).

@@ -1,20 +1,22 @@
 import fs from "node:fs";
 import path from "node:path";
 import { AppError } from "@/lib/errors";
-import { getMediaFile, getProviderProtocol } from "@/lib/server/data/media";
+import { getClipRowForViewer, type ClipViewer } from "@/lib/server/data/clip-access";
+import { getMediaFile } from "@/lib/server/data/media";
 import type { ClipRow } from "@/lib/server/db/schema";
 import { sha256Hex } from "@/lib/server/ids";
 import { logger } from "@/lib/server/logger";
-import { renderDemoAsset } from "@/lib/server/providers/demo";
-import { rowKindOf, safeFileStem, type MediaKind } from "./content-types";
-import { bufferBody, fileBody, serveMedia } from "./serve";
-import { isDemoAssetUrl, servableSourceUrl } from "./sources";
-import { absoluteMediaPath } from "./storage";
+import { isMediaKind, rowKindOf, safeFileStem, type MediaKind } from "@/lib/server/media/content-types";
+import { bufferBody, fileBody, serveMedia } from "@/lib/server/media/serve";
+import { isDemoAssetUrl, servableSourceUrl } from "@/lib/server/media/sources";
+import { absoluteMediaPath } from "@/lib/server/media/storage";
+import { localAssetRenderer } from "@/lib/server/providers/registry";
 
-// What /media/<clip>/<kind> answers for a clip the viewer may see (the route has
-// already applied the access rule): the archived file when there is one, a demo
-// asset rendered on the fly, or a redirect to the vendor's file until archiving
-// catches up. Never a redirect to a live stream.
+// What /media/<clip>/<kind> answers, under the clip's own access rule (SEC-2): a clip
+// the viewer may not see, a deleted or unknown one is 404, exactly like the clip
+// page. Otherwise the archived file when there is one, an asset the provider renders
+// here (the demo's), or a redirect to the vendor's file until archiving catches up.
+// Never a redirect to a live stream.
 
 const ARCHIVE_MAX_AGE = 7 * 24 * 3600;
 const DEMO_MAX_AGE = 24 * 3600;
@@ -32,6 +34,13 @@ async function statFile(absolute: string): Promise<fs.Stats | null> {
   }
 }
 
+export async function serveClipMedia(request: Request, viewer: ClipViewer, clipId: string, kind: string): Promise<Response> {
+  const clip = isMediaKind(kind) ? getClipRowForViewer(clipId, viewer) : undefined;
+  if (!clip || !isMediaKind(kind)) throw new AppError("not_found", "Clip not found.");
+  return respondWithClipMedia(request, clip, kind);
+}
+
+/** The response for a clip already checked against the access rule. */
 export async function respondWithClipMedia(request: Request, clip: ClipRow, kind: MediaKind): Promise<Response> {
   const download = new URL(request.url).searchParams.get("download") === "1";
   const row = getMediaFile(clip.id, rowKindOf(kind));
@@ -47,9 +56,10 @@ export async function respondWithClipMedia(request: Request, clip: ClipRow, kind
     logger.warn("archived media file is missing; falling back to the vendor URL", { clipId: clip.id, kind });
   }
 
-  const source = servableSourceUrl(clip, kind, { demo: getProviderProtocol(clip.providerId) === "demo" });
-  if (source && isDemoAssetUrl(source)) {
-    const asset = renderDemoAsset(source);
+  const render = localAssetRenderer(clip.providerId);
+  const source = servableSourceUrl(clip, kind, { localAssets: Boolean(render) });
+  if (source && render && isDemoAssetUrl(source)) {
+    const asset = render(source);
     if (asset) {
       const body = bufferBody(asset.body, { contentType: asset.contentType, sha256: sha256Hex(asset.body) });
       return serveMedia(request, body, { fileName: fileNameFor(clip, asset.fileExt), download, maxAgeSeconds: DEMO_MAX_AGE });

@@ -1,0 +1,21 @@
+import type { ProviderDto } from "@/lib/schemas/responses";
+import { listProviders, providerNames } from "@/lib/server/providers/registry";
+
+// What members may know about providers: the enabled ones, their models and input
+// limits, and names for labels. Never a base URL, key or key hint (SEC-8).
+
+/** The providers a member can generate with, as GET /api/v1/providers and the create form show them. */
+export function listProvidersForMembers(): ProviderDto[] {
+  return listProviders({ enabledOnly: true }).map((p) => ({
+    id: p.id,
+    name: p.name,
+    protocol: p.protocol,
+    models: p.models.map((m) => ({ id: m.id, limits: m.limits })),
+    defaultModel: p.models[0]?.id ?? null,
+  }));
+}
+
+/** Display names by provider id, for labelling clips (a removed provider falls back to its id at the caller). */
+export function listProviderNames(): Map<string, string> {
+  return providerNames();
+}
