@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import { useTranslations } from "use-intl";
+import { Spinner } from "@/app/_components/spinner";
 import { describeTaskError } from "@/app/_components/task/task-error";
 import { isTerminal, waitForTask } from "@/app/_components/task-subscription";
 import { writeLyricsAction } from "./actions";
@@ -138,8 +139,4 @@ function SparkleIcon() {
       <path d="M10 1.5l1.9 5.1 5.1 1.9-5.1 1.9L10 15.5l-1.9-5.1L3 8.5l5.1-1.9L10 1.5zM15.5 13l.8 2.2 2.2.8-2.2.8-.8 2.2-.8-2.2-2.2-.8 2.2-.8.8-2.2z" />
     </svg>
   );
-}
-
-export function Spinner() {
-  return <span aria-hidden="true" className="h-3.5 w-3.5 animate-spin rounded-full border-2 border-current border-r-transparent" />;
 }

@@ -4,9 +4,9 @@ import { startTransition, useActionState, useEffect, useRef, useState, type Form
 import { useTranslations } from "use-intl";
 import { FormError } from "@/app/_components/form";
 import { formatSeconds } from "@/app/_components/task/format";
-import { InstrumentalToggle } from "@/app/(studio)/_create/create-form";
+import { InstrumentalToggle } from "@/app/_components/instrumental-toggle";
 import { newIdempotencyKey } from "@/app/(studio)/_create/idempotency-key";
-import { Spinner } from "@/app/(studio)/_create/lyrics-writer";
+import { Spinner } from "@/app/_components/spinner";
 import { TextField } from "@/app/(studio)/_create/text-field";
 import type { ClipDto } from "@/lib/dto";
 import { isModelId, MODEL_LIMITS } from "@/lib/models";
