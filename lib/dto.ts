@@ -1,9 +1,9 @@
 // The plain shapes the API and pages exchange. Isomorphic and secret-free.
 import type { ClipModel } from "@/lib/models";
 
-export type TaskStatus = "submitting" | "queued" | "running" | "succeeded" | "failed";
-export type ClipState = "queued" | "running" | "streaming" | "succeeded" | "failed";
-export type Visibility = "team" | "private";
+import type { ClipState, TaskKind, TaskStatus, Visibility } from "@/lib/domain";
+
+export type { ClipState, TaskStatus, Visibility } from "@/lib/domain";
 
 export interface ClipDto {
   id: string;
@@ -41,7 +41,7 @@ export type ClipSummaryDto = Pick<
 
 export interface TaskDto {
   id: string;
-  kind: "music" | "lyrics" | "extend";
+  kind: TaskKind;
   providerId: string;
   providerName: string;
   status: TaskStatus;

@@ -24,15 +24,6 @@ export const MODEL_LIMITS: Record<ModelId, ModelLimits> = {
   "v5.5": modern,
 };
 
-export const MODEL_LABELS: Record<ModelId, string> = {
-  "v3.5": "v3.5",
-  v4: "v4",
-  "v4.5": "v4.5",
-  "v4.5+": "v4.5+",
-  v5: "v5",
-  "v5.5": "v5.5",
-};
-
 export function isModelId(value: unknown): value is ModelId {
   return typeof value === "string" && (MODEL_IDS as readonly string[]).includes(value);
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ROLES } from "@/lib/domain";
 
 // Form and API schemas for accounts. Messages are catalogue keys (auth.errors.*), so
 // the same schema serves both languages; the page translates them.
@@ -12,7 +13,7 @@ export const newPasswordField = z
   .string()
   .refine((p) => [...p].length >= PASSWORD_MIN, "passwordTooShort")
   .refine((p) => [...p].length <= PASSWORD_MAX, "passwordTooLong");
-export const roleField = z.enum(["admin", "member"]);
+export const roleField = z.enum(ROLES);
 
 const confirmed = (v: { password: string; confirm: string }) => v.password === v.confirm;
 const mismatch = { path: ["confirm"], message: "passwordMismatch" };

@@ -1,11 +1,11 @@
 import { z } from "zod";
+import { CLIP_STATES, VISIBILITIES } from "@/lib/domain";
 
 // The clips API query and PATCH body. Isomorphic: /library, /team and /members/<id>
 // parse their searchParams with the same schema the JSON API uses, so a bookmarked
 // filtered view and an API call mean the same thing. `searchParamsRecord` drops
 // blank values (an empty form field), so they count as absent.
 
-export const CLIP_STATES = ["queued", "running", "streaming", "succeeded", "failed"] as const;
 // Twenty rows fill about a screen and a half; "Load more" brings the next twenty.
 // Every row costs render time on each page view, so the first page stays short (PERF-3).
 export const CLIP_PAGE_DEFAULT = 20;
@@ -65,7 +65,7 @@ export function rangeBound(value: string | undefined, edge: "from" | "to"): Date
 
 export const clipPatchSchema = z.strictObject({
   title: z.string().trim().min(1, "titleRequired").max(CLIP_TITLE_MAX, "titleTooLong").optional(),
-  visibility: z.enum(["team", "private"]).optional(),
+  visibility: z.enum(VISIBILITIES).optional(),
   starred: z.boolean().optional(),
 });
 export type ClipPatch = z.infer<typeof clipPatchSchema>;

@@ -4,7 +4,6 @@ import { z } from "zod";
 // schema serves both languages. Isomorphic and secret-free.
 
 export const EDITABLE_PROTOCOLS = ["newapi", "nengyongai", "sunohub"] as const;
-export type EditableProtocol = (typeof EDITABLE_PROTOCOLS)[number];
 
 export const KEY_MAX = 500;
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ClipDto, TaskDto } from "@/lib/dto";
 import { MODEL_IDS } from "@/lib/models";
-import { CLIP_STATES } from "./clips";
+import { CLIP_STATES, PROTOCOLS, TASK_KINDS, TASK_STATUSES, VISIBILITIES } from "@/lib/domain";
 
 // What the JSON API answers, as zod schemas for the OpenAPI document. The shapes
 // themselves are the interfaces in lib/dto.ts; the type checks at the bottom fail
@@ -27,7 +27,7 @@ export const clipDtoSchema = z.object({
   imageUrl: z.string().nullable(),
   videoUrl: z.string().nullable(),
   archived: z.boolean(),
-  visibility: z.enum(["team", "private"]),
+  visibility: z.enum(VISIBILITIES),
   starred: z.boolean().describe("Whether you starred it"),
   owner,
   parentClipId: z.string().nullable().describe("The clip this one extends"),
@@ -38,10 +38,10 @@ export const clipDtoSchema = z.object({
 
 export const taskDtoSchema = z.object({
   id: z.string(),
-  kind: z.enum(["music", "lyrics", "extend"]),
+  kind: z.enum(TASK_KINDS),
   providerId: z.string(),
   providerName: z.string(),
-  status: z.enum(["submitting", "queued", "running", "succeeded", "failed"]),
+  status: z.enum(TASK_STATUSES),
   progress: z.number().nullable(),
   progressEstimated: z.boolean(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
@@ -58,7 +58,7 @@ export const taskDtoSchema = z.object({
 export const providerDtoSchema = z.object({
   id: z.string(),
   name: z.string(),
-  protocol: z.enum(["newapi", "nengyongai", "sunohub", "demo"]),
+  protocol: z.enum(PROTOCOLS),
   models: z.array(
     z.object({
       id: z.enum(MODEL_IDS),

@@ -13,10 +13,3 @@ export function newSecret(prefix = ""): string {
 export function sha256Hex(value: string | Buffer): string {
   return crypto.createHash("sha256").update(value).digest("hex");
 }
-
-/** Compares two hex digests without leaking where they differ. */
-export function digestsEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a, "hex");
-  const y = Buffer.from(b, "hex");
-  return x.length === y.length && x.length > 0 && crypto.timingSafeEqual(x, y);
-}

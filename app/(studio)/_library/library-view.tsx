@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { getT } from "@/lib/i18n/server";
 import { MODEL_IDS } from "@/lib/models";
-import { CLIP_STATES } from "@/lib/schemas/clips";
+import { CLIP_STATES } from "@/lib/domain";
 import type { Viewer } from "@/lib/server/auth/session";
 import { ClipList } from "./clip-list";
 import { LibraryFilters } from "./library-filters";

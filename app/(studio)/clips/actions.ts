@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { notFound, redirect, unstable_rethrow } from "next/navigation";
 import { z } from "zod";
+import { VISIBILITIES } from "@/lib/domain";
 import { AppError, isAppError } from "@/lib/errors";
 import { listProviderNames } from "@/lib/server/services/provider-catalog";
 import { clipIdParamSchema, clipListQuerySchema } from "@/lib/schemas/clips";
@@ -19,7 +20,7 @@ import { toCardData, type ClipCardData } from "../_library/card-data";
 
 type Result<T = object> = ({ ok: true } & T) | { ok: false; error: string };
 
-const visibilitySchema = z.enum(["team", "private"]);
+const visibilitySchema = z.enum(VISIBILITIES);
 
 async function attempt<T extends object>(what: string, fn: () => T | Promise<T>): Promise<Result<T>> {
   try {

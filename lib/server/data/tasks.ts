@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, isNull, lte, ne, notInArray, sql } from "drizzle-orm";
+import { TERMINAL_TASK_STATUSES } from "@/lib/domain";
 import { fromRawRow, LIBRARY_SELECT, prepared, type LibraryClipRow } from "@/lib/server/data/clip-rows";
 import { getDb, perConnection, type Db } from "@/lib/server/db/client";
 import { taskEvents, tasks, type NewTaskRow, type TaskEvent, type TaskRow } from "@/lib/server/db/schema";
@@ -6,10 +7,9 @@ import { taskEvents, tasks, type NewTaskRow, type TaskEvent, type TaskRow } from
 // Task rows and their status timeline. Everything here is synchronous; callers that
 // change several rows together wrap the calls in `inTransaction`.
 
-export const TERMINAL_STATUSES = ["succeeded", "failed"] as const;
 
 export function isTerminal(status: TaskRow["status"]): boolean {
-  return (TERMINAL_STATUSES as readonly string[]).includes(status);
+  return (TERMINAL_TASK_STATUSES as readonly string[]).includes(status);
 }
 
 /** A short synchronous write transaction (REL-2); IMMEDIATE so two processes never deadlock upgrading a read lock. */
@@ -76,7 +76,7 @@ function prepareHot(db: Db) {
     schedule: db
       .update(tasks)
       .set({ nextPollAt: sql`${sql.placeholder("nextPollAt")}`, pollCount: sql`${sql.placeholder("pollCount")}` })
-      .where(and(eq(tasks.id, sql.placeholder("id")), notInArray(tasks.status, [...TERMINAL_STATUSES])))
+      .where(and(eq(tasks.id, sql.placeholder("id")), notInArray(tasks.status, [...TERMINAL_TASK_STATUSES])))
       .prepare(),
   };
 }
@@ -120,7 +120,7 @@ export function updateOpenTask(id: string, values: Partial<NewTaskRow>): boolean
   const result = getDb()
     .update(tasks)
     .set(values)
-    .where(and(eq(tasks.id, id), notInArray(tasks.status, [...TERMINAL_STATUSES])))
+    .where(and(eq(tasks.id, id), notInArray(tasks.status, [...TERMINAL_TASK_STATUSES])))
     .run();
   return result.changes > 0;
 }

@@ -7,10 +7,6 @@ export function normaliseEmail(email: string) {
   return email.trim().toLowerCase();
 }
 
-export function countUsers(): number {
-  return getDb().select({ n: count() }).from(users).get()?.n ?? 0;
-}
-
 export function hasOwner(): boolean {
   return getDb().select({ id: users.id }).from(users).where(eq(users.isOwner, true)).limit(1).get() !== undefined;
 }

@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+// Relative, not "@/": drizzle-kit loads this file without the tsconfig paths.
+import { CLIP_STATES, OPEN_TASK_STATUSES, PROTOCOLS, ROLES, TASK_KINDS, TASK_STATUSES, VISIBILITIES } from "../../domain";
 
 // Times are epoch milliseconds (Drizzle maps them to Date). Ids are 128-bit random
 // strings from lib/server/ids.ts (SEC-3), except env-defined providers, whose ids
@@ -17,7 +19,7 @@ export const users = sqliteTable(
     email: text("email").notNull().unique(),
     name: text("name").notNull(),
     passwordHash: text("password_hash").notNull(),
-    role: text("role", { enum: ["admin", "member"] }).notNull().default("member"),
+    role: text("role", { enum: ROLES }).notNull().default("member"),
     // The account made at /setup: always an admin, and no other admin may demote or disable it.
     isOwner: integer("is_owner", { mode: "boolean" }).notNull().default(false),
     disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
@@ -38,7 +40,7 @@ export const invites = sqliteTable(
   {
     id: text("id").primaryKey(),
     tokenHash: text("token_hash").notNull().unique(),
-    role: text("role", { enum: ["admin", "member"] }).notNull().default("member"),
+    role: text("role", { enum: ROLES }).notNull().default("member"),
     createdBy: text("created_by")
       .notNull()
       .references(() => users.id),
@@ -86,7 +88,7 @@ export type ApiToken = typeof apiTokens.$inferSelect;
 export const providers = sqliteTable("providers", {
   id: text("id").primaryKey(),
   name: text("name").notNull(),
-  protocol: text("protocol", { enum: ["newapi", "nengyongai", "sunohub", "demo"] }).notNull(),
+  protocol: text("protocol", { enum: PROTOCOLS }).notNull(),
   baseUrl: text("base_url").notNull().default(""),
   // AES-256-GCM ciphertext (SEC-8); null for env providers, whose key stays in the environment.
   keyCiphertext: text("key_ciphertext"),
@@ -98,10 +100,9 @@ export const providers = sqliteTable("providers", {
 });
 export type ProviderRow = typeof providers.$inferSelect;
 
-// A task is open until the vendor's answer is final. The SQL list is written out (not
-// bound) wherever it filters, so SQLite matches it to tasks_open_owner_idx below.
-export const OPEN_STATUSES = ["submitting", "queued", "running"] as const;
-export const OPEN_STATUS_LIST = sql.raw(`(${OPEN_STATUSES.map((s) => `'${s}'`).join(", ")})`);
+// The open statuses' SQL list is written out (not bound) wherever it filters, so
+// SQLite matches it to tasks_open_owner_idx below.
+export const OPEN_STATUS_LIST = sql.raw(`(${OPEN_TASK_STATUSES.map((s) => `'${s}'`).join(", ")})`);
 
 export const tasks = sqliteTable(
   "tasks",
@@ -113,10 +114,10 @@ export const tasks = sqliteTable(
     providerId: text("provider_id")
       .notNull()
       .references(() => providers.id),
-    kind: text("kind", { enum: ["music", "lyrics", "extend"] }).notNull(),
+    kind: text("kind", { enum: TASK_KINDS }).notNull(),
     // The normalised request (GenerateRequest in lib/schemas.ts), as JSON.
     request: text("request", { mode: "json" }).notNull(),
-    status: text("status", { enum: ["submitting", "queued", "running", "succeeded", "failed"] })
+    status: text("status", { enum: TASK_STATUSES })
       .notNull()
       .default("submitting"),
     progress: integer("progress"),
@@ -193,7 +194,7 @@ export const clips = sqliteTable(
     model: text("model").notNull().default("unknown"),
     vendorModel: text("vendor_model"),
     duration: real("duration"),
-    state: text("state", { enum: ["queued", "running", "streaming", "succeeded", "failed"] })
+    state: text("state", { enum: CLIP_STATES })
       .notNull()
       .default("queued"),
     errorMessage: text("error_message"),
@@ -202,7 +203,7 @@ export const clips = sqliteTable(
     imageUrl: text("image_url"),
     imageLargeUrl: text("image_large_url"),
     videoUrl: text("video_url"),
-    visibility: text("visibility", { enum: ["team", "private"] })
+    visibility: text("visibility", { enum: VISIBILITIES })
       .notNull()
       .default("team"),
     parentClipId: text("parent_clip_id"),
@@ -280,7 +281,6 @@ export const stars = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.clipId] }), index("stars_clip_idx").on(t.clipId)],
 );
-export type Star = typeof stars.$inferSelect;
 
 // A single row per lease name; whoever holds an unexpired lease runs the poller (REL-6).
 export const leases = sqliteTable("leases", {

@@ -20,8 +20,6 @@ import { keyScrubber } from "./vendor-http";
 // reference them; their keys stay in the environment. Admin-added providers keep
 // their key encrypted in the table.
 
-export const ENV_PROVIDER_IDS = ["demo", "newapi", "nengyongai", "sunohub"] as const;
-
 const DEFAULT_BASE_URLS: Partial<Record<Protocol, string>> = {
   nengyongai: "https://api.nengyongai.com",
   sunohub: "https://api.sunohub.cn",

@@ -3,7 +3,9 @@ import type { ClipModel, ModelId, ModelLimits } from "@/lib/models";
 // The normalised model every adapter speaks (REFERENCE §B). Adapters never touch the
 // database: they turn requests into vendor calls and vendor answers into these shapes.
 
-export type Protocol = "newapi" | "nengyongai" | "sunohub" | "demo";
+import type { Protocol } from "@/lib/domain";
+
+export type { Protocol };
 export type VendorTaskStatus = "queued" | "running" | "succeeded" | "failed";
 export type VendorClipState = "queued" | "running" | "streaming" | "succeeded" | "failed";
 

@@ -18,9 +18,6 @@ export {
 } from "./lifecycle";
 export { MAX_CLIP_SECONDS } from "./synth";
 
-export const DEMO_PROVIDER_ID = "demo";
-export const DEMO_PROVIDER_LABEL = "Demo (offline)";
-
 // Newest first: the first entry is the default model in the create form.
 const OFFERED: ModelId[] = ["v5", "v4.5+", "v4.5", "v4", "v3.5"];
 const MODELS: ModelInfo[] = OFFERED.map((id) => ({ id, vendorModel: `demo-${id}`, limits: MODEL_LIMITS[id] }));

@@ -1,0 +1,23 @@
+// The domain's vocabularies, defined once: the database schema, the zod schemas, the
+// DTOs and the UI all take their lists and types from here. Isomorphic and secret-free.
+
+export const ROLES = ["admin", "member"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PROTOCOLS = ["newapi", "nengyongai", "sunohub", "demo"] as const;
+export type Protocol = (typeof PROTOCOLS)[number];
+
+export const TASK_KINDS = ["music", "lyrics", "extend"] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+
+export const TASK_STATUSES = ["submitting", "queued", "running", "succeeded", "failed"] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+/** A task is open until the vendor's answer is final. */
+export const OPEN_TASK_STATUSES = ["submitting", "queued", "running"] as const satisfies readonly TaskStatus[];
+export const TERMINAL_TASK_STATUSES = ["succeeded", "failed"] as const satisfies readonly TaskStatus[];
+
+export const CLIP_STATES = ["queued", "running", "streaming", "succeeded", "failed"] as const;
+export type ClipState = (typeof CLIP_STATES)[number];
+
+export const VISIBILITIES = ["team", "private"] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
