@@ -1,5 +1,6 @@
-// A tiny structured logger. Errors are reduced to name and message (no request
-// bodies, headers or keys), so nothing secret reaches a log line (SEC-8).
+// A tiny structured logger. Errors are reduced to name, message and the top of the
+// stack (never request bodies, headers or keys), and fields whose names look secret
+// are dropped, so nothing secret reaches a log line (SEC-8).
 
 type Fields = Record<string, unknown>;
 

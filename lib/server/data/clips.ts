@@ -168,8 +168,9 @@ export function restoreClip(input: { clipId: string; ownerId: string }): boolean
 
 /**
  * Removes a trashed clip for good (its stars and media rows cascade; extensions keep
- * their parent id, which then resolves to nothing). Archived files are the service's
- * job, before this runs.
+ * their parent id, which then resolves to nothing). The service deletes the archived
+ * files once this has answered true: a crash in between leaves an orphan
+ * directory on disk, never a row pointing at a missing file.
  */
 export function purgeClip(input: { clipId: string; ownerId: string }): boolean {
   const where = and(eq(clips.id, input.clipId), eq(clips.ownerId, input.ownerId), isNotNull(clips.deletedAt));
