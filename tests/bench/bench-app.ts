@@ -36,6 +36,8 @@ export interface BenchApp {
   /** A read-only API token of the member, as an API client would send it. */
   token: string;
   invite: string;
+  /** Library (seeded or from the cache), copy and server start; not the build. */
+  setupSeconds: number;
   close(): Promise<void>;
 }
 
@@ -80,6 +82,7 @@ export async function openBenchApp(clips: number, log: (line: string) => void): 
   log(`production build in ${process.env.NEXT_DIST_DIR} (built if stale)`);
   ensureBuild();
 
+  const setupStarted = performance.now();
   const cached = await cachedLibrary(clips, { log });
   log(cached.seeded ? `seeded ${clips.toLocaleString("en")} clips in ${cached.seeded.seconds.toFixed(1)} s into ${cached.file}` : `${clips.toLocaleString("en")} clips from the cache ${cached.file}`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "songloft-pages-bench-"));
@@ -98,6 +101,7 @@ export async function openBenchApp(clips: number, log: (line: string) => void): 
     const app = await startApp({ dataDir, env: { SONGLOFT_BENCH: "1" } });
     return {
       app,
+      setupSeconds: (performance.now() - setupStarted) / 1000,
       ids,
       ...access,
       async close() {

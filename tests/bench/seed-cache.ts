@@ -9,7 +9,7 @@ import { seedLibrary, type SeedResult } from "./seed";
 // copying the file takes seconds. A cached file is only as good as the schema and
 // the generator it was made with, so its folder name carries a hash of the
 // migrations and of the seeding code; when either changes, the next run seeds anew
-// and drops the stale copies of that size (each 1M file is gigabytes).
+// and drops copies of that size left unused for a day (each 1M file is gigabytes).
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const CACHE = path.join(os.tmpdir(), "songloft-bench");
@@ -28,11 +28,16 @@ export function defaultBenchDb(clips: number): string {
   return path.join(CACHE, `clips-${clips}-${seedKey()}`, "songloft.db");
 }
 
+// Worktrees of other branches (other migrations) share this cache: a copy is only
+// stale once nobody has used it for a day, else two branches would reseed in turn.
+const STALE_MS = 86_400_000;
+
 function dropStale(clips: number, keep: string) {
   if (!fs.existsSync(CACHE)) return;
   for (const dir of fs.readdirSync(CACHE)) {
     const full = path.join(CACHE, dir);
-    if ((dir === `clips-${clips}` || dir.startsWith(`clips-${clips}-`)) && full !== keep) fs.rmSync(full, { recursive: true, force: true });
+    const sameSize = dir === `clips-${clips}` || dir.startsWith(`clips-${clips}-`);
+    if (sameSize && full !== keep && Date.now() - fs.statSync(full).mtimeMs > STALE_MS) fs.rmSync(full, { recursive: true, force: true });
   }
 }
 
@@ -49,9 +54,14 @@ export interface CachedLibrary {
  */
 export async function cachedLibrary(clips: number, options: { log?: (line: string) => void; fresh?: boolean } = {}): Promise<CachedLibrary> {
   const file = defaultBenchDb(clips);
-  if (fs.existsSync(file) && !options.fresh) return { file };
+  if (fs.existsSync(file) && !options.fresh) {
+    const now = new Date();
+    fs.utimesSync(path.dirname(file), now, now); // in use: not stale for another day
+    return { file };
+  }
   dropStale(clips, path.dirname(file));
-  const partial = `${file}.partial`;
+  // Per process: two worktrees seeding the same key at once must not write one file.
+  const partial = `${file}.${process.pid}.partial`;
   const result = await seedLibrary({ clips, file: partial, log: options.log });
   fs.renameSync(partial, file);
   return { file, seeded: { ...result, file } };
