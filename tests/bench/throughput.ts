@@ -67,7 +67,7 @@ export async function measureThroughput(base: string, clipId: string, cookie: st
   const ratio = rps("library") / rps("baseline");
   const errorFigures = names
     .filter((n) => failed(n) > 0)
-    .map((n) => ({ name: `${n} requests failed or timed out (> ${TIMEOUT_S} s)`, value: failed(n), unit: "", target: "0", ok: false }));
+    .map((n) => ({ name: `${new URL(pages[n]).pathname.replace(clipId, "<id>")} timed out (> ${TIMEOUT_S} s)`, value: failed(n), unit: "req", target: "0", ok: false }));
   const clipVsLibrary = rps("clip") / rps("library");
   const verdict = (ok: boolean) => (ok ? "ok" : "MISSED");
   log(`  /library         ${rps("library").toFixed(1)} req/s, p50 ${fmt(runs.library[0].latency.p50)} ms, worst p99 ${p99("library")} ms  (target p99 < ${P99_TARGET_MS} ms ${verdict(p99("library") < P99_TARGET_MS)})`);
