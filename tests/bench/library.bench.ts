@@ -1,4 +1,3 @@
-import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
@@ -9,7 +8,8 @@ import { listLibrary } from "@/lib/server/services/library";
 import { closeDb, getDb } from "@/lib/server/db/client";
 import { SAMPLE_QUERIES, mulberry32 } from "./clip-generator";
 import { fmt, time, type BenchFigure, type Timing } from "./report";
-import { BENCH_USERS, defaultBenchDb, seedLibrary } from "./seed";
+import { BENCH_USERS } from "./seed";
+import { cachedLibrary } from "./seed-cache";
 
 // PERF-2: library page queries and searches through the real data layer, in
 // process, on seeded databases of 100,000 and 1,000,000 clips (seeded on first run
@@ -18,18 +18,6 @@ import { BENCH_USERS, defaultBenchDb, seedLibrary } from "./seed";
 
 // The pages' own page size.
 const PAGE = CLIP_PAGE_DEFAULT;
-
-function seededClips(file: string): number {
-  if (!fs.existsSync(file)) return 0;
-  const db = new Database(file, { readonly: true });
-  try {
-    return (db.prepare("SELECT max(rowid) AS n FROM clips").get() as { n: number | null }).n ?? 0;
-  } catch {
-    return 0;
-  } finally {
-    db.close();
-  }
-}
 
 function openAppDb(file: string) {
   closeDb();
@@ -59,13 +47,12 @@ function measure(samples: number, make: (i: number) => Omit<ListClipsInput, "lim
 }
 
 export async function runAt(clips: number, log: (line: string) => void): Promise<BenchFigure[]> {
-  const file = defaultBenchDb(clips);
   const figures: BenchFigure[] = [];
   const label = `${clips / 1000}k`;
-  if (seededClips(file) !== clips) {
-    log(`seeding ${clips.toLocaleString("en")} clips into ${file} (kept for later runs)`);
-    const seeded = await seedLibrary({ clips, file, log });
-    log(`seeded in ${seeded.seconds.toFixed(1)} s, ${seeded.rowsPerSecond.toLocaleString("en")} rows/s`);
+  log(`library of ${clips.toLocaleString("en")} clips from the bench cache (seeded on first use)`);
+  const { file, seeded } = await cachedLibrary(clips, { log });
+  if (seeded) {
+    log(`seeded in ${seeded.seconds.toFixed(1)} s, ${seeded.rowsPerSecond.toLocaleString("en")} rows/s into ${file}`);
     figures.push({ name: `${label} seed`, value: seeded.seconds, unit: "s" }, { name: `${label} seed rate`, value: seeded.rowsPerSecond, unit: "rows/s" });
   }
   const sqlite = openAppDb(file);

@@ -5,6 +5,8 @@ export interface BenchFigure {
   name: string;
   value: number;
   unit: string;
+  /** What the value is made of, e.g. "12.3 ms ÷ 4.1 ms" for a ratio. */
+  detail?: string;
   /** e.g. "< 1 ms p95" */
   target?: string;
   ok?: boolean;

@@ -50,7 +50,8 @@ async function main() {
     console.log(`\n${file} (${seconds.toFixed(0)} s)${error ? `  FAILED: ${error instanceof Error ? error.message : String(error)}` : ""}`);
     for (const f of figures) {
       const verdict = f.target ? `${f.target.padEnd(16)} ${f.ok ? "ok" : "MISSED"}` : "";
-      console.log(`  ${f.name.padEnd(48)} ${fmt(f.value).padStart(10)} ${f.unit.padEnd(6)} ${verdict}`);
+      const detail = f.detail ? `${f.detail.padEnd(24)} ` : "";
+      console.log(`  ${f.name.padEnd(48)} ${fmt(f.value).padStart(10)} ${f.unit.padEnd(6)} ${detail}${verdict}`);
     }
   }
   if (results.length === 0) console.log("no benchmark matched");

@@ -1,6 +1,5 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
@@ -11,6 +10,7 @@ import { benchId as id, clipText, mulberry32, takeTitle, textRng, type Rng } fro
 import type { FtsJob, FtsMessage, FtsRow } from "./seed-fts-worker";
 
 // `npm run bench:seed -- --clips 100000 [--db path]`: a library of realistic clips
+// (into the benches' cache, tests/bench/seed-cache.ts, unless --db says where)
 // across 20 users, written with prepared statements in batched transactions. The
 // full-text index is built in one pass at the end (faster than the per-row
 // triggers, which are restored afterwards so the database behaves like the app's).
@@ -30,10 +30,6 @@ const MODELS: [string, number][] = [["v3.5", 0.05], ["v4", 0.15], ["v4.5", 0.25]
 const FAILURES = ["moderation", "no_balance", "vendor_down", "bad_input", "timed_out", "bad_key"];
 const BATCH = 10_000;
 
-export function defaultBenchDb(clips: number) {
-  return path.join(os.tmpdir(), "songloft-bench", `clips-${clips}`, "songloft.db");
-}
-
 function weighted<T>(rng: Rng, items: [T, number][]): T {
   let u = rng();
   for (const [item, w] of items) if ((u -= w) < 0) return item;
@@ -51,9 +47,9 @@ export interface SeedResult {
   rowsPerSecond: number;
 }
 
-export async function seedLibrary(options: { clips: number; file?: string; log?: (line: string) => void }): Promise<SeedResult> {
+export async function seedLibrary(options: { clips: number; file: string; log?: (line: string) => void }): Promise<SeedResult> {
   const log = options.log ?? (() => {});
-  const file = path.resolve(options.file ?? defaultBenchDb(options.clips));
+  const file = path.resolve(options.file);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
   const started = performance.now();
@@ -212,7 +208,15 @@ async function main() {
   const args = process.argv.slice(2);
   const clips = Number(argValue(args, "--clips") ?? 100_000);
   if (!Number.isInteger(clips) || clips < 2) throw new Error("--clips must be a whole number ≥ 2");
-  const result = await seedLibrary({ clips, file: argValue(args, "--db"), log: console.log });
+  const file = argValue(args, "--db");
+  if (!file) {
+    // Without --db the library goes where the benches look for it; imported here, as seed-cache imports this file.
+    const { cachedLibrary } = await import("./seed-cache");
+    const cached = await cachedLibrary(clips, { log: console.log, fresh: true });
+    console.log(`seeded ${clips} clips into ${cached.file} in ${cached.seeded?.seconds.toFixed(1)} s`);
+    return;
+  }
+  const result = await seedLibrary({ clips, file, log: console.log });
   console.log(`seeded ${result.clips} clips, ${result.tasks} tasks, ${result.stars} stars into ${result.file}`);
   console.log(`${result.seconds.toFixed(1)} s, ${result.rowsPerSecond.toLocaleString("en")} rows/s`);
 }
