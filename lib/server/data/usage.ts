@@ -23,25 +23,45 @@ export interface UsageReport {
   failures: { code: string; count: number }[];
 }
 
-type CountRow = UsageCounts & { month: string; ownerId: string; providerId: string };
+type Dimension = "member" | "provider" | "month";
 
 function inRange(column: typeof usageMonths.month | typeof usageFailureMonths.month, range: { from?: string; to?: string }) {
   return and(range.from ? gte(column, range.from) : undefined, range.to ? lte(column, range.to) : undefined);
 }
 
-function readCounts(spans: UsageSpans): CountRow[] {
+const totals = (t: typeof usageDays | typeof usageMonths) => ({
+  tasks: sql<number>`sum(${t.tasks})`.mapWith(Number),
+  failedTasks: sql<number>`sum(${t.failedTasks})`.mapWith(Number),
+  clips: sql<number>`sum(${t.clips})`.mapWith(Number),
+});
+
+/**
+ * Sums per member, provider or month, grouped in SQL (a few rows back instead of one
+ * per month × member × provider); keys whose sums are all zero (everything since
+ * purged) are left out.
+ */
+function sumBy(dimension: Dimension, spans: UsageSpans): [string, UsageCounts][] {
   const db = getDb();
-  const counts = (t: typeof usageDays | typeof usageMonths) => ({ ownerId: t.ownerId, providerId: t.providerId, tasks: t.tasks, failedTasks: t.failedTasks, clips: t.clips });
+  const monthKey = { member: usageMonths.ownerId, provider: usageMonths.providerId, month: usageMonths.month }[dimension];
+  const dayKey = { member: usageDays.ownerId, provider: usageDays.providerId, month: sql<string>`substr(${usageDays.day}, 1, 7)` }[dimension];
   const months = spans.months
-    ? db.select({ month: usageMonths.month, ...counts(usageMonths) }).from(usageMonths).where(inRange(usageMonths.month, spans.months)).all()
+    ? db.select({ key: monthKey, ...totals(usageMonths) }).from(usageMonths).where(inRange(usageMonths.month, spans.months)).groupBy(monthKey).all()
     : [];
   const days = spans.days.length
-    ? db.select({ month: sql<string>`substr(${usageDays.day}, 1, 7)`, ...counts(usageDays) })
+    ? db.select({ key: dayKey, ...totals(usageDays) })
         .from(usageDays)
         .where(or(...spans.days.map((d) => between(usageDays.day, d.from, d.to))))
+        .groupBy(dayKey)
         .all()
     : [];
-  return [...months, ...days];
+  const out = new Map<string, UsageCounts>();
+  for (const r of [...months, ...days]) {
+    const c = out.get(r.key) ?? out.set(r.key, { tasks: 0, failedTasks: 0, clips: 0 }).get(r.key)!;
+    c.tasks += r.tasks;
+    c.failedTasks += r.failedTasks;
+    c.clips += r.clips;
+  }
+  return [...out].filter(([, c]) => c.tasks || c.failedTasks || c.clips);
 }
 
 function readFailures(spans: UsageSpans): { code: string; count: number }[] {
@@ -63,30 +83,17 @@ function readFailures(spans: UsageSpans): { code: string; count: number }[] {
     .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
 }
 
-/** Sums rows per key; keys whose sums are all zero (everything since purged) are left out. */
-function sumBy(rows: CountRow[], key: (r: CountRow) => string): [string, UsageCounts][] {
-  const out = new Map<string, UsageCounts>();
-  for (const r of rows) {
-    const c = out.get(key(r)) ?? out.set(key(r), { tasks: 0, failedTasks: 0, clips: 0 }).get(key(r))!;
-    c.tasks += r.tasks;
-    c.failedTasks += r.failedTasks;
-    c.clips += r.clips;
-  }
-  return [...out].filter(([, c]) => c.tasks || c.failedTasks || c.clips);
-}
-
 export function getUsageReport(p: UsagePeriod = {}): UsageReport {
   const db = getDb();
   const spans = splitUsagePeriod(p);
-  const rows = readCounts(spans);
   const names = new Map(db.select({ id: users.id, name: users.name }).from(users).all().map((u) => [u.id, u.name]));
   const providerNames = new Map(db.select({ id: providers.id, name: providers.name }).from(providers).all().map((r) => [r.id, r.name]));
 
   const byTasks = <T extends UsageCounts & { name: string }>(a: T, b: T) => b.tasks - a.tasks || b.clips - a.clips || a.name.localeCompare(b.name);
   return {
-    byMember: sumBy(rows, (r) => r.ownerId).map(([userId, c]) => ({ userId, name: names.get(userId) ?? userId, ...c })).sort(byTasks),
-    byProvider: sumBy(rows, (r) => r.providerId).map(([providerId, c]) => ({ providerId, name: providerNames.get(providerId) ?? providerId, ...c })).sort(byTasks),
-    byMonth: sumBy(rows, (r) => r.month).map(([month, c]) => ({ month, ...c })).sort((a, b) => b.month.localeCompare(a.month)),
+    byMember: sumBy("member", spans).map(([userId, c]) => ({ userId, name: names.get(userId) ?? userId, ...c })).sort(byTasks),
+    byProvider: sumBy("provider", spans).map(([providerId, c]) => ({ providerId, name: providerNames.get(providerId) ?? providerId, ...c })).sort(byTasks),
+    byMonth: sumBy("month", spans).map(([month, c]) => ({ month, ...c })).sort((a, b) => b.month.localeCompare(a.month)),
     failures: readFailures(spans),
   };
 }
