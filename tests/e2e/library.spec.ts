@@ -227,13 +227,13 @@ test("an admin narrows usage to a range of days, and a reversed range is pointed
   await expect(page.getByTestId("usage-members")).toContainText(bo.name);
 
   await show("2020-02-01", "2020-01-01");
-  await expect(page.getByRole("alert")).toHaveText("Must be on or after From.");
+  await expect(page.getByTestId("usage-range").getByRole("alert")).toHaveText("Must be on or after From.");
   await expect(page.getByLabel("To")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByTestId("usage-period")).toHaveText("· All time");
   await expect(members).toHaveCount(2);
 
   await page.getByRole("link", { name: "Clear" }).click();
   await expect(page).toHaveURL(/\/admin\/usage$/);
-  await expect(page.getByRole("alert")).toHaveCount(0);
+  await expect(page.getByTestId("usage-range").getByRole("alert")).toHaveCount(0);
   await page.context().close();
 });
