@@ -78,7 +78,8 @@ export async function seedLibrary(options: { clips: number; file: string; log?: 
   const createFts = (db.prepare("SELECT sql FROM sqlite_master WHERE name = 'clips_fts'").get() as { sql: string }).sql;
   const fts = startFtsWorker({ file: ftsFile, createSql: createFts });
 
-  const triggers = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'clips'").all() as { name: string; sql: string }[];
+  // Only the full-text triggers: the usage counters' triggers keep counting as rows go in.
+  const triggers = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'clips_fts_%'").all() as { name: string; sql: string }[];
   for (const t of triggers) db.exec(`DROP TRIGGER ${t.name}`);
 
   const insertTask = db.prepare(`INSERT INTO tasks (id, owner_id, provider_id, kind, request, status, progress, error_code, error_message,

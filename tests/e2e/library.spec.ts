@@ -201,3 +201,39 @@ test("every page finds the strings its client components need (no missing messag
   expect(missing).toEqual([]);
   await page.context().close();
 });
+
+test("an admin narrows usage to a range of days, and a reversed range is pointed out", async ({ browser }) => {
+  const page = await signedInPage(browser, app, ann);
+  const members = page.getByTestId("usage-members").locator("tbody tr");
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const show = async (from: string, to: string) => {
+    await page.getByLabel("From").fill(from);
+    await page.getByLabel("To").fill(to);
+    await page.getByRole("button", { name: "Show" }).click();
+  };
+  await page.goto(`${app.url}/admin/usage`);
+  await expect(page.getByTestId("usage-period")).toHaveText("· All time");
+  await expect(members).toHaveCount(2);
+
+  // A range long before the songs were made: nothing in it.
+  await show("2020-01-01", "2020-01-31");
+  await expect(page).toHaveURL(/\/admin\/usage\?from=2020-01-01&to=2020-01-31$/);
+  await expect(page.getByTestId("usage-period")).toContainText("2020");
+  await expect(page.getByTestId("usage-empty")).toHaveText("Nothing in this period.");
+
+  // Around today: both members who made songs.
+  await show(day(-1), day(0));
+  await expect(members).toHaveCount(2);
+  await expect(page.getByTestId("usage-members")).toContainText(bo.name);
+
+  await show("2020-02-01", "2020-01-01");
+  await expect(page.getByTestId("usage-range").getByRole("alert")).toHaveText("Must be on or after From.");
+  await expect(page.getByLabel("To")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByTestId("usage-period")).toHaveText("· All time");
+  await expect(members).toHaveCount(2);
+
+  await page.getByRole("link", { name: "Clear" }).click();
+  await expect(page).toHaveURL(/\/admin\/usage$/);
+  await expect(page.getByTestId("usage-range").getByRole("alert")).toHaveCount(0);
+  await page.context().close();
+});

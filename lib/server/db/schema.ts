@@ -289,3 +289,44 @@ export const leases = sqliteTable("leases", {
   expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
   heartbeatAt: integer("heartbeat_at", { mode: "timestamp_ms" }).notNull(),
 });
+
+// Usage counters for /admin/usage, kept by triggers on tasks and clips (drizzle/0007_*)
+// so the report reads rows bounded by months × members × providers, never the history.
+// A task counts in the UTC day and month it was created; a clip, trashed or not, in
+// those it was made, until it is purged. Rows may fall back to all zeros.
+const usageCounts = {
+  ownerId: text("owner_id").notNull(),
+  providerId: text("provider_id").notNull(),
+  tasks: integer("tasks").notNull().default(0),
+  failedTasks: integer("failed_tasks").notNull().default(0),
+  clips: integer("clips").notNull().default(0),
+};
+
+export const usageDays = sqliteTable(
+  "usage_days",
+  { day: text("day").notNull(), ...usageCounts },
+  (t) => [primaryKey({ columns: [t.day, t.ownerId, t.providerId] })],
+);
+export type UsageDay = typeof usageDays.$inferSelect;
+
+export const usageMonths = sqliteTable(
+  "usage_months",
+  { month: text("month").notNull(), ...usageCounts },
+  (t) => [primaryKey({ columns: [t.month, t.ownerId, t.providerId] })],
+);
+export type UsageMonth = typeof usageMonths.$inferSelect;
+
+// Failed tasks by error code (null counts as 'unknown'), for "why tasks failed".
+export const usageFailureDays = sqliteTable(
+  "usage_failure_days",
+  { day: text("day").notNull(), errorCode: text("error_code").notNull(), tasks: integer("tasks").notNull().default(0) },
+  (t) => [primaryKey({ columns: [t.day, t.errorCode] })],
+);
+export type UsageFailureDay = typeof usageFailureDays.$inferSelect;
+
+export const usageFailureMonths = sqliteTable(
+  "usage_failure_months",
+  { month: text("month").notNull(), errorCode: text("error_code").notNull(), tasks: integer("tasks").notNull().default(0) },
+  (t) => [primaryKey({ columns: [t.month, t.errorCode] })],
+);
+export type UsageFailureMonth = typeof usageFailureMonths.$inferSelect;

@@ -1,23 +1,27 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { getLocale, getT } from "@/lib/i18n/server";
+import { parseUsageRange, type UsageRange } from "@/lib/schemas/usage";
 import { requirePageAdmin } from "@/lib/server/auth/session";
 import { getUsageReport, type UsageCounts } from "@/lib/server/data/usage";
 import { AdminNav } from "../admin-nav";
+import { UsageRangeForm } from "./usage-range-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT("usage"))("title") };
 }
 
 type Row = UsageCounts & { key: string; label: ReactNode };
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** Who made what, where, and when it went wrong: four plain tables for admins. */
-export default async function AdminUsagePage() {
+/** Who made what, where, and when it went wrong: four plain tables for admins, over a chosen range of days. */
+export default async function AdminUsagePage({ searchParams }: Props) {
   await requirePageAdmin("/admin/usage");
   const t = await getT("usage");
   const tasksT = await getT("tasks");
   const locale = await getLocale();
-  const report = getUsageReport();
+  const range = parseUsageRange(await searchParams);
+  const report = getUsageReport(range.period);
   const number = new Intl.NumberFormat(locale);
   const month = new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", timeZone: "UTC" });
   const monthLabel = (ym: string) => (/^\d{4}-\d{2}$/.test(ym) ? month.format(new Date(`${ym}-01T00:00:00Z`)) : ym);
@@ -59,11 +63,14 @@ export default async function AdminUsagePage() {
     <div className="space-y-6">
       <AdminNav />
       <div>
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <h1 className="text-2xl font-semibold">
+          {t("title")} <span className="font-normal muted" data-testid="usage-period">· {periodLabel(range, t, locale)}</span>
+        </h1>
         <p className="mt-1 max-w-3xl text-sm muted">{t("lead")}</p>
       </div>
+      <UsageRangeForm range={range} />
       {empty ? (
-        <p className="card text-sm muted" data-testid="usage-empty">{t("empty")}</p>
+        <p className="card text-sm muted" data-testid="usage-empty">{range.period.from || range.period.to ? t("emptyPeriod") : t("empty")}</p>
       ) : (
         <>
           <div className="grid gap-6 xl:grid-cols-2">
@@ -104,6 +111,17 @@ export default async function AdminUsagePage() {
       )}
     </div>
   );
+}
+
+/** "All time", "Since 1 Jan 2024", or the range itself; the days are UTC, like the counts. */
+function periodLabel(range: UsageRange, t: Awaited<ReturnType<typeof getT<"usage">>>, locale: string): string {
+  const day = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
+  const { from, to } = range.period;
+  const last = to && new Date(to.getTime() - 1);
+  if (from && last) return day.formatRange(from, last);
+  if (from) return t("period.since", { date: day.format(from) });
+  if (last) return t("period.until", { date: day.format(last) });
+  return t("period.all");
 }
 
 function Totals({ label, rows, format }: { label: string; rows: UsageCounts[]; format: Intl.NumberFormat }) {
