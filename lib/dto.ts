@@ -48,7 +48,8 @@ export interface TaskDto {
   progress: number | null;
   /** True when progress is our time-based estimate rather than the vendor's figure. */
   progressEstimated: boolean;
-  error: { code: string; message: string } | null;
+  /** `message` is Songloft's English sentence for `code`; `vendorMessage` is the vendor's own words, null when it gave none. */
+  error: { code: string; message: string; vendorMessage: string | null } | null;
   request: Record<string, unknown>;
   result: { title: string; text: string } | null;
   owner: { id: string; name: string };

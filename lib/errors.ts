@@ -1,5 +1,7 @@
 // One error type for everything the app refuses on purpose. It knows its HTTP status
 // and carries a message that is safe to show; anything else is an internal error.
+// The message is English, for the JSON API and the logs; a page shows `key` (a catalogue
+// path, with `params`) in the reader's language instead.
 
 export const errorStatus = {
   bad_request: 400,
@@ -23,13 +25,21 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details?: unknown;
   readonly retryAfter?: number;
+  readonly key?: string;
+  readonly params?: Record<string, string | number>;
 
-  constructor(code: ErrorCode, message: string, options: { details?: unknown; retryAfter?: number; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { details?: unknown; retryAfter?: number; cause?: unknown; key?: string; params?: Record<string, string | number> } = {},
+  ) {
     super(message, { cause: options.cause });
     this.name = "AppError";
     this.code = code;
     this.details = options.details;
     this.retryAfter = options.retryAfter;
+    this.key = options.key;
+    this.params = options.params;
   }
 
   get status(): number {

@@ -1,10 +1,11 @@
 "use client";
 
 import { useTranslations } from "use-intl";
-import { Field, FormError, type FormState } from "@/app/_components/form";
+import { Field, FormError } from "@/app/_components/form";
+import type { ActionState } from "@/lib/action-state";
 
 /** Name, email and a confirmed new password: the fields of both setup and invite. */
-export function AccountFields({ state }: { state: FormState }) {
+export function AccountFields({ state }: { state: ActionState }) {
   const t = useTranslations("auth");
   return (
     <>

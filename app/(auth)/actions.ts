@@ -4,8 +4,12 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { unstable_rethrow } from "next/navigation";
 import { acceptInviteSchema, loginSchema, setupSchema } from "@/lib/schemas/account";
 import { signIn, signOut } from "@/lib/server/auth";
-import { actionError, formValues, parseForm, type ActionState } from "@/lib/server/form";
+import type { ActionState } from "@/lib/action-state";
+import { formValues, parseForm, toActionState } from "@/lib/server/form";
 import { acceptInvite, createOwner } from "@/lib/server/services/accounts";
+
+/** The catalogue group of the account schemas' field errors. */
+const FIELDS = "auth.errors";
 
 /** Only same-site paths may be returned to after sign-in. */
 function safeNext(value: FormDataEntryValue | null): string {
@@ -19,9 +23,9 @@ async function signInWith(email: string, password: string, redirectTo: string): 
     unstable_rethrow(err);
     if (err instanceof CredentialsSignin) {
       const refused = err.code === "throttled" || err.code === "busy";
-      return { formError: refused ? err.code : "invalidCredentials", values: { email } };
+      return { formError: { key: `auth.errors.${refused ? err.code : "invalidCredentials"}` }, values: { email } };
     }
-    if (err instanceof AuthError) return { formError: "invalidCredentials", values: { email } };
+    if (err instanceof AuthError) return { formError: { key: "auth.errors.invalidCredentials" }, values: { email } };
     throw err;
   }
   return { ok: true };
@@ -29,19 +33,19 @@ async function signInWith(email: string, password: string, redirectTo: string): 
 
 export async function loginAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const values = formValues(form, ["email"]);
-  const parsed = parseForm(loginSchema, form);
+  const parsed = parseForm(loginSchema, form, FIELDS);
   if ("errors" in parsed) return { fieldErrors: parsed.errors, values };
   return signInWith(parsed.data.email, parsed.data.password, safeNext(form.get("next")));
 }
 
 export async function setupAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const values = formValues(form, ["name", "email"]);
-  const parsed = parseForm(setupSchema, form);
+  const parsed = parseForm(setupSchema, form, FIELDS);
   if ("errors" in parsed) return { fieldErrors: parsed.errors, values };
   try {
     await createOwner(parsed.data);
   } catch (err) {
-    return actionError(err, values);
+    return toActionState(err, { values, fields: FIELDS });
   }
   return signInWith(parsed.data.email, parsed.data.password, "/");
 }
@@ -49,12 +53,12 @@ export async function setupAction(_prev: ActionState, form: FormData): Promise<A
 export async function acceptInviteAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const values = formValues(form, ["name", "email"]);
   const token = String(form.get("token") ?? "");
-  const parsed = parseForm(acceptInviteSchema, form);
+  const parsed = parseForm(acceptInviteSchema, form, FIELDS);
   if ("errors" in parsed) return { fieldErrors: parsed.errors, values };
   try {
     await acceptInvite(token, parsed.data);
   } catch (err) {
-    return actionError(err, values);
+    return toActionState(err, { values, fields: FIELDS });
   }
   return signInWith(parsed.data.email, parsed.data.password, "/");
 }

@@ -3,15 +3,16 @@
 import { useFormStatus } from "react-dom";
 import { useTranslations } from "use-intl";
 import type { InputHTMLAttributes, ReactNode } from "react";
+import { UNEXPECTED, type Message } from "@/lib/action-state";
 
-/** Result of a form server action consumed by useActionState. Errors are catalogue keys. */
-export type FormState = {
-  ok?: boolean;
-  fieldErrors?: Record<string, string[]>;
-  formError?: string;
-  values?: Record<string, string>;
-  message?: string;
-};
+/**
+ * Turns an action's error keys into the reader's language. A key the page was not sent
+ * reads as the generic failure: a form never shows the server's own words.
+ */
+export function useMessageText(): (message: Message) => string {
+  const t = useTranslations();
+  return (message) => (t.has(message.key) ? t(message.key, message.params) : t(UNEXPECTED.key));
+}
 
 export function Field({
   label,
@@ -20,8 +21,8 @@ export function Field({
   hint,
   id: givenId,
   ...input
-}: { label: string; name: string; errors?: string[]; hint?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
-  const t = useTranslations("auth.errors");
+}: { label: string; name: string; errors?: Message[]; hint?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
+  const text = useMessageText();
   // Pass an id when two forms on one page share a field name (profile name, token name).
   const id = givenId ?? `field-${name}`;
   const invalid = Boolean(errors?.length);
@@ -41,19 +42,19 @@ export function Field({
       {hint && !invalid ? <p className="mt-1 text-xs muted">{hint}</p> : null}
       {invalid ? (
         <p id={`${id}-error`} className="field-error" role="alert">
-          {errors!.map((e) => (t.has(e) ? t(e) : e)).join(" ")}
+          {errors!.map(text).join(" ")}
         </p>
       ) : null}
     </div>
   );
 }
 
-export function FormError({ error }: { error?: string }) {
-  const t = useTranslations("auth.errors");
+export function FormError({ error }: { error?: Message }) {
+  const text = useMessageText();
   if (!error) return null;
   return (
     <p role="alert" data-testid="form-error" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700 dark:border-red-900 dark:bg-red-950/50 dark:text-red-300">
-      {t.has(error) ? t(error) : error}
+      {text(error)}
     </p>
   );
 }

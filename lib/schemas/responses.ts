@@ -44,7 +44,13 @@ export const taskDtoSchema = z.object({
   status: z.enum(TASK_STATUSES),
   progress: z.number().nullable(),
   progressEstimated: z.boolean(),
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  error: z
+    .object({
+      code: z.string().describe("Stable failure code (auth, quota, moderation, timed_out, …)"),
+      message: z.string().describe("What went wrong, in English"),
+      vendorMessage: z.string().nullable().describe("The vendor's own words about the failure, when it gave any"),
+    })
+    .nullable(),
   request: z.record(z.string(), z.unknown()).describe("The normalised request"),
   result: z.object({ title: z.string(), text: z.string() }).nullable().describe("Lyrics tasks: the written lyrics"),
   owner,

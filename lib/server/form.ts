@@ -1,16 +1,9 @@
 import { redirect, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
+import { fieldMessages, UNEXPECTED, type ActionState, type Message } from "@/lib/action-state";
 import { isAppError } from "@/lib/errors";
 import { fieldErrors } from "@/lib/validation";
 import { logger } from "@/lib/server/logger";
-
-export type ActionState = {
-  ok?: boolean;
-  fieldErrors?: Record<string, string[]>;
-  formError?: string;
-  values?: Record<string, string>;
-  message?: string;
-};
 
 /** The submitted text fields, echoed back so a failed form keeps what was typed (never passwords). */
 export function formValues(form: FormData, keep: string[]): Record<string, string> {
@@ -23,24 +16,35 @@ export function formValues(form: FormData, keep: string[]): Record<string, strin
   return out;
 }
 
-export function parseForm<T extends z.ZodType>(schema: T, form: FormData): { data: z.infer<T> } | { errors: Record<string, string[]> } {
+/** Parses a form; a failure names each field's problems as keys in `group` (the schema's catalogue group). */
+export function parseForm<T extends z.ZodType>(schema: T, form: FormData, group: string): { data: z.infer<T> } | { errors: Record<string, Message[]> } {
   const parsed = schema.safeParse(form instanceof FormData ? Object.fromEntries(form.entries()) : {});
-  return parsed.success ? { data: parsed.data } : { errors: fieldErrors(parsed.error) };
+  return parsed.success ? { data: parsed.data } : { errors: fieldMessages(group, fieldErrors(parsed.error)) };
+}
+
+function fieldDetails(details: unknown): Record<string, string[]> | undefined {
+  if (!details || typeof details !== "object") return undefined;
+  const entries = Object.values(details);
+  return entries.length > 0 && entries.every((v) => Array.isArray(v) && v.every((k) => typeof k === "string")) ? (details as Record<string, string[]>) : undefined;
 }
 
 /**
- * Turns a failure inside a server action into form state: AppErrors keep their
- * field details, anything else is logged and shown as a generic message.
+ * The one translation of a failure inside a server action into what a form shows:
+ * catalogue keys only, never `error.message`. Field details become field errors in
+ * `fields` (the form's catalogue group); an AppError's own key becomes the form error,
+ * else a sentence for its code; anything else is logged and shown as "unexpected".
  */
-export function actionError(err: unknown, values?: Record<string, string>): ActionState {
+export function toActionState(err: unknown, options: { values?: Record<string, string>; fields?: string } = {}): ActionState {
   unstable_rethrow(err); // redirects and not-found signals are not failures
+  const { values } = options;
   // A signed-out (or revoked) caller of an action is sent to sign in, like a page visit.
   if (isAppError(err) && err.code === "unauthorized") redirect("/login");
   if (isAppError(err)) {
-    const details = err.details as Record<string, unknown> | undefined;
-    const fields = details && Object.values(details).every(Array.isArray) ? (details as Record<string, string[]>) : undefined;
-    return { fieldErrors: fields, formError: fields ? undefined : err.message, values };
+    const fields = fieldDetails(err.details);
+    if (fields && options.fields) return { fieldErrors: fieldMessages(options.fields, fields), values };
+    if (err.key) return { formError: { key: err.key, params: err.params }, values };
+    return { formError: { key: `common.errors.${err.code}` }, values };
   }
   logger.error("server action failed", { err });
-  return { formError: "unexpected", values };
+  return { formError: UNEXPECTED, values };
 }

@@ -124,6 +124,12 @@ describe("the OpenAPI document", () => {
     expect(doc.paths["/api/health"].get.security).toEqual([]);
   });
 
+  it("gives a failed task's vendor words apart from its English message", () => {
+    const taskError = doc.components.schemas.Task.properties.error.anyOf.find((s: Json) => s.type === "object");
+    expect(taskError.required).toEqual(["code", "message", "vendorMessage"]);
+    expect(taskError.properties.vendorMessage.type).toEqual(["string", "null"]);
+  });
+
   it("is generated from the schemas the routes parse with", () => {
     const strip = ({ $schema, ...rest }: Json) => (void $schema, rest);
     expect(doc.components.schemas.ClipPatch).toEqual(strip(z.toJSONSchema(clipPatchSchema, { io: "input" }) as Json));

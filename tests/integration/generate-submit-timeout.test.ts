@@ -45,9 +45,9 @@ describe("a submit that times out", () => {
       idempotencyKey: "slow-vendor",
     });
     expect(outcome.rejected).toBe(true);
-    expect(outcome.task.error).toEqual({ code: "submit_timeout", message: "The vendor did not answer; it may still have created a task." });
+    expect(outcome.task.error).toEqual({ code: "submit_timeout", message: "The vendor did not answer; it may still have created a task.", vendorMessage: null });
     const row = taskRow(outcome.task.id);
-    expect(row.errorDetails).toMatchObject({ vendorCode: "timeout", vendorMessage: "The vendor did not answer after 0.3 s." });
+    expect(row.errorDetails).toMatchObject({ vendorCode: "timeout", problem: "The vendor did not answer after 0.3 s.", vendorMessage: null });
 
     // Neither the poller nor a repeat of the key sends it again.
     const poller = fastPoller();

@@ -109,10 +109,15 @@ describe("a submit the vendor refuses", () => {
     if (typeof message === "string") expect(outcome.task.error?.message).toBe(message);
     else expect(outcome.task.error?.message).toMatch(message);
 
+    // Only an answer with the vendor's own words has any; a dropped connection or an HTML page has none.
+    const said = outcome.task.error?.vendorMessage;
+    if (fault.kind === "fixture" || fault.kind === "rate-limit") expect(said).toEqual(expect.any(String));
+    else expect(said).toBeNull();
+
     const row = taskRow(outcome.task.id);
     expect(row.vendorTaskId).toBeNull();
     expect(row.nextPollAt).toBeNull();
-    expect(row.errorDetails).toMatchObject({ vendorCode: expect.any(String), vendorMessage: expect.any(String) });
+    expect(row.errorDetails).toMatchObject({ vendorCode: expect.any(String), problem: expect.any(String), vendorMessage: said });
     expect(sims[provider].control.counts().submit).toBe(1);
   });
 

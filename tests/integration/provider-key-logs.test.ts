@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { resetEnvCache } from "@/lib/env";
 import { createProviderSchema } from "@/lib/schemas/providers";
 import { closeDb } from "@/lib/server/db/client";
-import { actionError } from "@/lib/server/form";
+import { toActionState } from "@/lib/server/form";
 import { errorResponse } from "@/lib/server/http";
 import { newId } from "@/lib/server/ids";
 import { getProvider, syncEnvProviders } from "@/lib/server/providers/registry";
@@ -71,7 +71,7 @@ async function failThroughApp(call: () => Promise<unknown>): Promise<string> {
     (e: unknown) => e,
   );
   const body = await errorResponse(err).text();
-  const state = actionError(err);
+  const state = toActionState(err);
   return [String(err), (err as Error).message, JSON.stringify((err as { raw?: unknown }).raw ?? null), body, JSON.stringify(state)].join("\n");
 }
 

@@ -1,19 +1,23 @@
 "use server";
 
-import type { FormState } from "@/app/_components/form";
+import { fieldMessages, type ActionState } from "@/lib/action-state";
 import type { TaskDto } from "@/lib/dto";
 import { isAppError } from "@/lib/errors";
 import { generationBodySchema, idempotencyKeySchema, lyricsBodySchema } from "@/lib/schemas/generate";
 import { requireUser } from "@/lib/server/auth/session";
-import { actionError, parseForm } from "@/lib/server/form";
+import { fieldErrors } from "@/lib/validation";
+import { parseForm, toActionState } from "@/lib/server/form";
 import { submitGeneration, submitLyrics } from "@/lib/server/services/generate";
 
-export type CreateState = FormState & {
+/** The generation schemas' field errors are keys in this catalogue group. */
+const FIELDS = "create.errors";
+
+export type CreateState = ActionState<{
   /** The submitted task (also when the vendor refused it: the card explains why). */
-  task?: TaskDto;
+  task: TaskDto;
   /** The key was already spent on a different request: the form takes a new one. */
-  renewKey?: boolean;
-};
+  renewKey: boolean;
+}>;
 
 function keyFrom(value: unknown): string | undefined {
   const parsed = idempotencyKeySchema.safeParse(value);
@@ -24,30 +28,26 @@ function keyFrom(value: unknown): string | undefined {
 export async function createSongAction(_prev: CreateState, form: FormData): Promise<CreateState> {
   try {
     const user = await requireUser();
-    const parsed = parseForm(generationBodySchema, form);
+    const parsed = parseForm(generationBodySchema, form, FIELDS);
     if ("errors" in parsed) return { fieldErrors: parsed.errors };
     const { task } = await submitGeneration(user, parsed.data, { idempotencyKey: keyFrom(form.get("idempotencyKey")) });
     return { ok: true, task };
   } catch (err) {
-    // Only a reused key conflicts here: the person changed the text after a send whose answer they never saw.
-    if (isAppError(err) && err.code === "conflict") return { formError: "keyReused", renewKey: true };
-    return actionError(err);
+    const state: CreateState = toActionState(err, { fields: FIELDS });
+    // The person changed the text after a send whose answer they never saw: the next send is a new song.
+    return isAppError(err) && err.code === "conflict" ? { ...state, renewKey: true } : state;
   }
 }
 
-/** The lyrics task, or why it could not start: a catalogue key (create.errors.*) or a message to show as is. */
-export type WriteLyricsResult = { task: TaskDto } | { error: string };
-
 /** "Write lyrics for me": starts a lyrics task; the browser then follows it to its result. */
-export async function writeLyricsAction(input: { provider: string; prompt: string; idempotencyKey: string }): Promise<WriteLyricsResult> {
+export async function writeLyricsAction(input: { provider: string; prompt: string; idempotencyKey: string }): Promise<ActionState<{ task: TaskDto }>> {
   try {
     const user = await requireUser();
     const parsed = lyricsBodySchema.safeParse({ provider: input?.provider, prompt: input?.prompt });
-    if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "unexpected" };
+    if (!parsed.success) return { fieldErrors: fieldMessages(FIELDS, fieldErrors(parsed.error)) };
     const { task } = await submitLyrics(user, parsed.data, { idempotencyKey: keyFrom(input?.idempotencyKey) });
-    return { task };
+    return { ok: true, task };
   } catch (err) {
-    const state = actionError(err);
-    return { error: Object.values(state.fieldErrors ?? {})[0]?.[0] ?? state.formError ?? "unexpected" };
+    return toActionState(err, { fields: FIELDS });
   }
 }

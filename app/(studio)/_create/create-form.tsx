@@ -54,7 +54,7 @@ export function CreateForm({ providers, onCreated }: { providers: ProviderOption
       <form onSubmit={submit} className="space-y-4" noValidate data-testid="create-form">
         <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
         <ModeSwitch mode={mode} onChange={setMode} />
-        <FormError error={state.formError ? (t.has(`errors.${state.formError}`) ? t(`errors.${state.formError}`) : state.formError) : undefined} />
+        <FormError error={state.formError} />
 
         {mode === "inspiration" ? (
           <TextField name="description" label={t("fields.description")} value={text.description} onChange={set("description")} max={limits.description} rows={4} placeholder={t("fields.descriptionPlaceholder")} errors={errors.description} />

@@ -3,7 +3,9 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { useTranslations } from "use-intl";
 import { Spinner } from "@/app/_components/spinner";
+import { useMessageText } from "@/app/_components/form";
 import { describeTaskError } from "@/app/_components/task/task-error";
+import { UNEXPECTED } from "@/lib/action-state";
 import { isTerminal, waitForTask } from "@/app/_components/task-subscription";
 import { writeLyricsAction } from "./actions";
 import { newIdempotencyKey } from "./idempotency-key";
@@ -20,7 +22,7 @@ interface Props {
 /** "Write lyrics for me": asks what the song is about, runs a lyrics task, waits for its result. */
 export function LyricsWriter({ providerId, suggestedPrompt, onWritten }: Props) {
   const t = useTranslations("create.lyricsWriter");
-  const te = useTranslations("create.errors");
+  const text = useMessageText();
   const tt = useTranslations("tasks");
   const [open, setOpen] = useState(false);
   const [prompt, setPrompt] = useState("");
@@ -47,8 +49,8 @@ export function LyricsWriter({ providerId, suggestedPrompt, onWritten }: Props) 
     setNotice(null);
     try {
       const answer = await writeLyricsAction({ provider: providerId, prompt, idempotencyKey: newIdempotencyKey() });
-      if ("error" in answer) {
-        setError(te.has(answer.error) ? te(answer.error) : answer.error);
+      if (!answer.task) {
+        setError(text(answer.formError ?? Object.values(answer.fieldErrors ?? {})[0]?.[0] ?? UNEXPECTED));
         return;
       }
       // Some vendors (and the demo) answer with the written lyrics at once.

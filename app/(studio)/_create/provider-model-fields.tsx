@@ -1,6 +1,8 @@
 "use client";
 
 import { useTranslations } from "use-intl";
+import { useMessageText } from "@/app/_components/form";
+import type { Message } from "@/lib/action-state";
 import type { ModelId } from "@/lib/models";
 import type { ProviderOption } from "./types";
 
@@ -10,15 +12,15 @@ interface Props {
   model: ModelId | "";
   onProvider: (id: string) => void;
   onModel: (id: ModelId) => void;
-  errors?: { provider?: string[]; model?: string[] };
+  errors?: { provider?: Message[]; model?: Message[] };
 }
 
 /** Provider first, then the models that provider offers (the list follows the choice). */
 export function ProviderModelFields({ providers, providerId, model, onProvider, onModel, errors }: Props) {
   const t = useTranslations("create");
-  const te = useTranslations("create.errors");
+  const text = useMessageText();
   const models = providers.find((p) => p.id === providerId)?.models ?? [];
-  const errorText = (list?: string[]) => list?.map((e) => (te.has(e) ? te(e) : e)).join(" ");
+  const errorText = (list: Message[]) => list.map(text).join(" ");
   return (
     <div className="grid grid-cols-1 gap-3 sm:grid-cols-[minmax(0,1fr)_8rem]">
       <div>

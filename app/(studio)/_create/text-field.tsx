@@ -1,7 +1,8 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { useTranslations } from "use-intl";
+import { useMessageText } from "@/app/_components/form";
+import type { Message } from "@/lib/action-state";
 import { CharCount } from "./char-count";
 
 interface TextFieldProps {
@@ -10,7 +11,7 @@ interface TextFieldProps {
   value: string;
   onChange: (value: string) => void;
   max: number;
-  errors?: string[];
+  errors?: Message[];
   placeholder?: string;
   rows?: number;
   /** Extra controls on the label row (e.g. "Write lyrics for me"). */
@@ -20,7 +21,7 @@ interface TextFieldProps {
 
 /** A labelled input or textarea with a live character counter and its field errors in place. */
 export function TextField({ name, label, value, onChange, max, errors, placeholder, rows, action, autoFocus }: TextFieldProps) {
-  const t = useTranslations("create.errors");
+  const text = useMessageText();
   const id = `create-${name}`;
   const invalid = Boolean(errors?.length) || value.length > max;
   const described = [`${id}-count`, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ");
@@ -52,7 +53,7 @@ export function TextField({ name, label, value, onChange, max, errors, placehold
       )}
       {errors?.length ? (
         <p id={`${id}-error`} className="field-error" role="alert">
-          {errors.map((e) => (t.has(e) ? t(e) : e)).join(" ")}
+          {errors.map(text).join(" ")}
         </p>
       ) : null}
     </div>

@@ -49,14 +49,15 @@ export function ClipList({ initialItems, initialCursor, query, now, showOwner, t
     start(async () => {
       if (!cursor) return;
       const page = await loadMoreClipsAction(query, cursor);
-      if (!page.ok) {
+      const { items: more, nextCursor } = page;
+      if (!page.ok || !more || nextCursor === undefined) {
         setFailed(true);
         return;
       }
       setFailed(false);
       setLoadedMore(true);
-      setItems((prev) => appendPage(prev, page.items));
-      setCursor(page.nextCursor);
+      setItems((prev) => appendPage(prev, more));
+      setCursor(nextCursor);
     });
 
   const play = (clipId: string) => {

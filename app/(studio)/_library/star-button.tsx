@@ -22,7 +22,7 @@ export function StarButton({ clipId, starred: initial, labels, iconOnlyClassName
     setStarred(want);
     start(async () => {
       const result = await setStarredAction(clipId, want);
-      setStarred(result.ok ? result.starred : !want);
+      setStarred(result.starred ?? !want);
     });
   };
   const label = starred ? labels.unstar : labels.star;

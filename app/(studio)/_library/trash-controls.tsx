@@ -9,7 +9,7 @@ export function TrashControls({ clipId, title, onDone }: { clipId: string; title
   const t = useTranslations("library.trash");
   const [pending, start] = useTransition();
   const [failed, setFailed] = useState(false);
-  const run = (action: (id: string) => Promise<{ ok: boolean }>) =>
+  const run = (action: (id: string) => Promise<{ ok?: boolean }>) =>
     start(async () => {
       const result = await action(clipId);
       if (result.ok) onDone();

@@ -1,15 +1,15 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { notFound, redirect, unstable_rethrow } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
+import type { ActionState } from "@/lib/action-state";
 import { VISIBILITIES } from "@/lib/domain";
 import { AppError, isAppError } from "@/lib/errors";
 import { listProviderNames } from "@/lib/server/services/provider-catalog";
 import { clipIdParamSchema, clipListQuerySchema } from "@/lib/schemas/clips";
 import { requireActionUser } from "@/lib/server/auth/session";
-import { actionError, formValues, type ActionState } from "@/lib/server/form";
-import { logger } from "@/lib/server/logger";
+import { formValues, toActionState } from "@/lib/server/form";
 import * as library from "@/lib/server/services/library";
 import { toCardData, type ClipCardData } from "../_library/card-data";
 
@@ -18,58 +18,57 @@ import { toCardData, type ClipCardData } from "../_library/card-data";
 // for anything the caller may not see (SEC-1, SEC-2). Actions that buttons call
 // directly answer {ok}; form actions redirect or return form state.
 
-type Result<T = object> = ({ ok: true } & T) | { ok: false; error: string };
-
 const visibilitySchema = z.enum(VISIBILITIES);
 
-async function attempt<T extends object>(what: string, fn: () => T | Promise<T>): Promise<Result<T>> {
+/** Malformed input from a button is a bad request, not a server fault. */
+function parseInput<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new AppError("bad_request", "The request is not valid.");
+  return parsed.data;
+}
+
+async function attempt<T extends object>(fn: () => T | Promise<T>): Promise<ActionState<T>> {
   try {
     return { ok: true, ...(await fn()) };
   } catch (err) {
-    unstable_rethrow(err);
-    // A caller revoked mid-request is sent to sign in, as every other action does.
-    if (isAppError(err) && err.code === "unauthorized") redirect("/login");
-    if (isAppError(err)) return { ok: false, error: err.code };
-    if (err instanceof z.ZodError) return { ok: false, error: "validation" };
-    logger.error(`clip action failed: ${what}`, { err });
-    return { ok: false, error: "internal" };
+    return toActionState(err);
   }
 }
 
 const parseId = (value: unknown) => {
   const parsed = clipIdParamSchema.safeParse(value);
-  if (!parsed.success) throw new AppError("not_found", "This clip does not exist or you cannot see it.");
+  if (!parsed.success) throw new AppError("not_found", "This clip does not exist or you cannot see it.", { key: "common.errors.clipNotFound" });
   return parsed.data;
 };
 
-export async function setStarredAction(clipId: string, starred: boolean): Promise<Result<{ starred: boolean }>> {
+export async function setStarredAction(clipId: string, starred: boolean): Promise<ActionState<{ starred: boolean }>> {
   const viewer = await requireActionUser();
-  return attempt("star", () => {
-    const clip = library.setClipStarred(viewer, parseId(clipId), z.boolean().parse(starred));
+  return attempt(() => {
+    const clip = library.setClipStarred(viewer, parseId(clipId), parseInput(z.boolean(), starred));
     return { starred: clip.starred };
   });
 }
 
-export async function setVisibilityAction(clipId: string, visibility: string): Promise<Result<{ visibility: "team" | "private" }>> {
+export async function setVisibilityAction(clipId: string, visibility: string): Promise<ActionState<{ visibility: "team" | "private" }>> {
   const viewer = await requireActionUser();
-  return attempt("visibility", () => {
-    const clip = library.setClipVisibility(viewer, parseId(clipId), visibilitySchema.parse(visibility));
+  return attempt(() => {
+    const clip = library.setClipVisibility(viewer, parseId(clipId), parseInput(visibilitySchema, visibility));
     revalidatePath(`/clips/${clip.id}`);
     return { visibility: clip.visibility };
   });
 }
 
-export async function restoreClipAction(clipId: string): Promise<Result> {
+export async function restoreClipAction(clipId: string): Promise<ActionState> {
   const viewer = await requireActionUser();
-  return attempt("restore", () => {
+  return attempt(() => {
     library.restoreClip(viewer, parseId(clipId));
     return {};
   });
 }
 
-export async function purgeClipAction(clipId: string): Promise<Result> {
+export async function purgeClipAction(clipId: string): Promise<ActionState> {
   const viewer = await requireActionUser();
-  return attempt("purge", () => {
+  return attempt(() => {
     library.purgeClip(viewer, parseId(clipId));
     return {};
   });
@@ -85,7 +84,7 @@ export async function renameClipAction(_prev: ActionState, form: FormData): Prom
     revalidatePath(`/clips/${clip.id}`);
     return { ok: true, values: { title: clip.title } };
   } catch (err) {
-    return actionError(err, values);
+    return toActionState(err, { values, fields: "clip.errors" });
   }
 }
 
@@ -114,10 +113,10 @@ export async function undoDeleteAction(form: FormData): Promise<void> {
 }
 
 /** "Load more": the next keyset page of the same filtered view, as list rows. */
-export async function loadMoreClipsAction(query: Record<string, string>, cursor: string): Promise<Result<{ items: ClipCardData[]; nextCursor: string | null }>> {
+export async function loadMoreClipsAction(query: Record<string, string>, cursor: string): Promise<ActionState<{ items: ClipCardData[]; nextCursor: string | null }>> {
   const viewer = await requireActionUser();
-  return attempt("load more", () => {
-    const parsed = clipListQuerySchema.parse({ ...query, cursor });
+  return attempt(() => {
+    const parsed = parseInput(clipListQuerySchema, { ...query, cursor });
     const page = library.listLibrarySummaries(viewer, parsed);
     const names = listProviderNames();
     return { items: page.items.map((c) => toCardData(c, names)), nextCursor: page.nextCursor };

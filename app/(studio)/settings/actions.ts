@@ -8,21 +8,25 @@ import { changePasswordSchema, profileSchema, tokenFormSchema } from "@/lib/sche
 import { signIn } from "@/lib/server/auth";
 import { requireActionUser, requireUser } from "@/lib/server/auth/session";
 import { updateUserLocale } from "@/lib/server/data/users";
-import { actionError, formValues, parseForm, type ActionState } from "@/lib/server/form";
+import type { ActionState } from "@/lib/action-state";
+import { formValues, parseForm, toActionState } from "@/lib/server/form";
 import { changePassword, renameUser } from "@/lib/server/services/accounts";
 import { createApiToken, revokeApiToken } from "@/lib/server/services/api-tokens";
+
+/** The account schemas' field errors are keys in this catalogue group. */
+const FIELDS = "auth.errors";
 
 export async function updateProfileAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   try {
     const user = await requireUser();
     const values = formValues(form, ["name"]);
-    const parsed = parseForm(profileSchema, form);
+    const parsed = parseForm(profileSchema, form, FIELDS);
     if ("errors" in parsed) return { fieldErrors: parsed.errors, values };
     renameUser(user.id, parsed.data.name);
     revalidatePath("/", "layout");
-    return { ok: true, message: "profileSaved", values };
+    return { ok: true, values };
   } catch (err) {
-    return actionError(err);
+    return toActionState(err, { fields: FIELDS });
   }
 }
 
@@ -36,13 +40,13 @@ export async function changePasswordAction(_prev: ActionState, form: FormData): 
   let password: string;
   try {
     const user = await requireUser();
-    const parsed = parseForm(changePasswordSchema, form);
+    const parsed = parseForm(changePasswordSchema, form, FIELDS);
     if ("errors" in parsed) return { fieldErrors: parsed.errors };
     await changePassword(user.id, parsed.data.current, parsed.data.password);
     email = user.email;
     password = parsed.data.password;
   } catch (err) {
-    return actionError(err);
+    return toActionState(err, { fields: FIELDS });
   }
   await signIn("credentials", { email, password, redirectTo: "/settings?password=changed" });
   return { ok: true };
@@ -62,19 +66,19 @@ export async function setLanguageAction(form: FormData) {
   revalidatePath("/", "layout");
 }
 
-export type TokenState = ActionState & { token?: string };
+export type TokenState = ActionState<{ token: string }>;
 
 export async function createTokenAction(_prev: TokenState, form: FormData): Promise<TokenState> {
   try {
     const user = await requireUser();
     const values = formValues(form, ["name", "expiresInDays"]);
-    const parsed = parseForm(tokenFormSchema, form);
+    const parsed = parseForm(tokenFormSchema, form, FIELDS);
     if ("errors" in parsed) return { fieldErrors: parsed.errors, values };
     const { token } = createApiToken(user.id, parsed.data);
     revalidatePath("/settings");
     return { ok: true, token };
   } catch (err) {
-    return actionError(err);
+    return toActionState(err, { fields: FIELDS });
   }
 }
 

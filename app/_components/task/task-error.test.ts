@@ -9,28 +9,25 @@ const en = createTranslator({ locale: "en", messages: catalogs.en as Loose, name
 const zh = createTranslator({ locale: "zh-CN", messages: catalogs["zh-CN"] as Loose, namespace: "tasks" });
 
 describe("describeTaskError", () => {
-  it("uses the server's sentence when it says the same thing and more", () => {
-    const error = { code: "moderation", message: "The prompt was refused by moderation: artist name" };
-    expect(describeTaskError(en, error)).toEqual({ headline: "The prompt was refused by moderation: artist name", detail: null });
+  it("says our sentence for the code in the reader's language, and never passes our English off as the vendor's", () => {
+    const error = { code: "quota", message: "Not enough credit at the vendor.", vendorMessage: null };
+    expect(describeTaskError(zh, error)).toEqual({ headline: catalogs["zh-CN"].tasks.errors.quota, detail: null });
+    expect(describeTaskError(en, error)).toEqual({ headline: "Not enough credit at the vendor.", detail: null });
   });
 
-  it("says it once when the server's text is our sentence", () => {
-    expect(describeTaskError(en, { code: "auth", message: "The vendor rejected the API key." })).toEqual({ headline: "The vendor rejected the API key.", detail: null });
+  it("adds the vendor's own words, whatever language they are in", () => {
+    const error = { code: "moderation", message: "The prompt was refused by moderation: artist name", vendorMessage: "artist name" };
+    expect(describeTaskError(zh, error)).toEqual({ headline: catalogs["zh-CN"].tasks.errors.moderation, detail: "服务商原始信息：artist name" });
+    expect(describeTaskError(en, { ...error, vendorMessage: "当前分组上游负载已饱和" }).detail).toBe("The vendor said: 当前分组上游负载已饱和");
   });
 
-  it("translates the code and keeps the vendor's words as a detail in another language", () => {
-    const { headline, detail } = describeTaskError(zh, { code: "quota", message: "Not enough credit at the vendor." });
-    expect(headline).toBe("服务商账户余额不足。");
-    expect(detail).toContain("Not enough credit at the vendor.");
-  });
-
-  it("falls back to the message for unknown codes, and to a generic reason without one", () => {
-    expect(describeTaskError(en, { code: "weird", message: "Something odd" }).headline).toBe("Something odd");
-    expect(describeTaskError(en, { code: "weird", message: "" }).headline).toBe("The task failed.");
+  it("reads an unknown code as a generic failure, not as the server's English", () => {
+    expect(describeTaskError(zh, { code: "weird", message: "Something odd", vendorMessage: null })).toEqual({ headline: catalogs["zh-CN"].tasks.errors.unknown, detail: null });
+    expect(describeTaskError(en, { code: "weird", message: "", vendorMessage: "  " })).toEqual({ headline: "The task failed.", detail: null });
   });
 
   it("has a plain sentence for every vendor and task failure code, in both languages", () => {
-    const codes = ["auth", "quota", "moderation", "bad_request", "not_found", "rate_limited", "vendor_unavailable", "timeout", "bad_response", "no_output", "submit_timeout", "timed_out"];
+    const codes = ["auth", "quota", "moderation", "bad_request", "not_found", "rate_limited", "vendor_unavailable", "timeout", "bad_response", "no_output", "submit_timeout", "timed_out", "generation_failed", "provider_missing", "internal"];
     for (const t of [en, zh]) for (const code of codes) expect(t.has(`errors.${code}`)).toBe(true);
   });
 });

@@ -6,22 +6,16 @@ import type { TaskDto } from "@/lib/dto";
 type TaskErrorValue = NonNullable<TaskDto["error"]>;
 type Translator = ReturnType<typeof useTranslations<"tasks">>;
 
-/** The first sentence, lower-cased: "The vendor is unavailable right now. Try again later." → "the vendor is unavailable right now". */
-const gist = (s: string) => s.toLowerCase().split(/[.。!！:：]/u)[0].trim();
-
 /**
- * A failure in plain words: our sentence for the error code (in the reader's
- * language), then the server's text when it adds something.
+ * A failure in plain words: our sentence for the error code, in the reader's language,
+ * then the vendor's own words when it gave some. The server's English message is for
+ * the API; shown here it would read as the vendor's words, so it never is.
  */
 export function describeTaskError(t: Translator, error: TaskErrorValue): { headline: string; detail: string | null } {
   const key = `errors.${error.code}`;
-  const reason = t.has(key) ? t(key) : null;
-  const message = error.message?.trim() || null;
-  // The server's English text often extends our sentence ("…refused by moderation: <why>"): then it says more.
-  const elaborates = Boolean(reason && message && gist(message) === gist(reason));
-  const headline = elaborates ? message! : (reason ?? message ?? t("errors.unknown"));
-  const detail = reason && message && !elaborates ? t("vendorSaid", { message }) : null;
-  return { headline, detail };
+  const headline = t.has(key) ? t(key) : t("errors.unknown");
+  const said = error.vendorMessage?.trim();
+  return { headline, detail: said ? t("vendorSaid", { message: said }) : null };
 }
 
 export function TaskError({ error }: { error: TaskErrorValue }) {

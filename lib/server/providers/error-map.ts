@@ -30,7 +30,8 @@ export function codeForStatus(status: number): VendorErrorCode {
 }
 
 function build(code: VendorErrorCode, status: number, body: unknown): VendorError {
-  return new VendorError(code, vendorMessageOf(body) ?? `The vendor answered HTTP ${status}.`, { httpStatus: status, raw: body });
+  const said = vendorMessageOf(body);
+  return new VendorError(code, said ?? `The vendor answered HTTP ${status}.`, { httpStatus: status, raw: body, fromVendor: said !== undefined });
 }
 
 // new-api TaskError codes ({code, message, data}); anything else falls back to the status.

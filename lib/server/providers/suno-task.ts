@@ -25,12 +25,12 @@ export function guardSucceeded(task: VendorTask): VendorTask {
   if (task.status !== "succeeded") return task;
   const ok = task.lyrics ? task.lyrics.text.trim() !== "" : task.clips.some((c) => c.state === "succeeded" && c.audioUrl);
   if (ok) return task;
-  return { ...task, status: "failed", error: { code: "no_output", message: "The vendor reported success but returned no finished audio." } };
+  return { ...task, status: "failed", error: { code: "no_output", message: null } };
 }
 
-/** The failure message: the vendor's reason, else the first failed clip's, else a generic one. */
-export function failureMessage(reason: string | null, clips: VendorClip[]): string {
-  return reason ?? clips.find((c) => c.errorMessage)?.errorMessage ?? "The vendor reported the task as failed.";
+/** The vendor's reason for a failure: the task's, else the first failed clip's; null when it gave none. */
+export function failureMessage(reason: string | null, clips: VendorClip[]): string | null {
+  return reason || clips.find((c) => c.errorMessage)?.errorMessage || null;
 }
 
 const lyricsSchema = z.looseObject({ text: text, lyric: text, title: text });

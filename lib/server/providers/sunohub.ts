@@ -82,7 +82,7 @@ export function parseSunohubRecord(raw: unknown): VendorTask | null {
   if (resp && (resp.success === false || resp.error)) {
     status = "failed";
     const code = resp.error?.code ? SUNOHUB_CODES[resp.error.code] : undefined;
-    error = { code: code ?? "generation_failed", message: resp.error?.message ?? resp.error?.code ?? "The vendor reported the task as failed." };
+    error = { code: code ?? "generation_failed", message: resp.error?.message ?? resp.error?.code ?? null };
   } else if (top === "failed") {
     status = "failed";
   } else if (!resp) {

@@ -69,7 +69,8 @@ export interface VendorTask {
   /** The vendor's own status word, for debugging. */
   vendorStatus: string;
   progress: number | null;
-  error: { code: string; message: string } | null;
+  /** `message` is the vendor's own reason, null when it gave none. */
+  error: { code: string; message: string | null } | null;
   clips: VendorClip[];
   /** Lyrics tasks: the written lyrics. */
   lyrics: { title: string; text: string } | null;
@@ -127,10 +128,15 @@ export type VendorErrorCode =
   | "timeout"
   | "bad_response";
 
-/** Every vendor failure becomes one of these, with the vendor's own words kept for display. */
+/**
+ * Every vendor failure becomes one of these. `vendorMessage` says what went wrong: the
+ * vendor's own words when its answer had some (`fromVendor`), else our description of
+ * the failure (a timeout, an unreadable answer), which is never shown as the vendor's.
+ */
 export class VendorError extends Error {
   readonly code: VendorErrorCode;
   readonly vendorMessage: string;
+  readonly fromVendor: boolean;
   readonly httpStatus?: number;
   readonly retryAfter?: number;
   readonly raw?: unknown;
@@ -138,12 +144,13 @@ export class VendorError extends Error {
   constructor(
     code: VendorErrorCode,
     vendorMessage: string,
-    options: { httpStatus?: number; retryAfter?: number; raw?: unknown; cause?: unknown } = {},
+    options: { httpStatus?: number; retryAfter?: number; raw?: unknown; cause?: unknown; fromVendor?: boolean } = {},
   ) {
     super(`${code}: ${vendorMessage}`, { cause: options.cause });
     this.name = "VendorError";
     this.code = code;
     this.vendorMessage = vendorMessage;
+    this.fromVendor = options.fromVendor ?? false;
     this.httpStatus = options.httpStatus;
     this.retryAfter = options.retryAfter;
     this.raw = options.raw;

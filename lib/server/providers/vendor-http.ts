@@ -53,8 +53,10 @@ export function createVendorHttp(config: { baseUrl: string; apiKey: string; clas
       const res = await send(`${base}${req.path}`, req, config.apiKey, scrub);
       const body = parseJson(res.body, res.status, scrub);
 
+      const said = vendorMessageOf(body);
       if (res.status === 429) {
-        throw new VendorError("rate_limited", vendorMessageOf(body) ?? "The vendor is rate limiting requests.", {
+        throw new VendorError("rate_limited", said ?? "The vendor is rate limiting requests.", {
+          fromVendor: said !== undefined,
           httpStatus: 429,
           retryAfter: parseRetryAfter(res.header("retry-after")),
           raw: body,
@@ -63,7 +65,8 @@ export function createVendorHttp(config: { baseUrl: string; apiKey: string; clas
       const classified = config.classify(res.status, body);
       if (classified) throw classified;
       if (res.status >= 300) {
-        throw new VendorError(codeForStatus(res.status), vendorMessageOf(body) ?? `The vendor answered HTTP ${res.status}.`, {
+        throw new VendorError(codeForStatus(res.status), said ?? `The vendor answered HTTP ${res.status}.`, {
+          fromVendor: said !== undefined,
           httpStatus: res.status,
           raw: body,
         });

@@ -51,13 +51,13 @@ export async function createUser(input: { email: string; name: string; password:
 
 /** First run only: creates the owner, an admin no other admin can demote or disable. Refused once anyone exists. */
 export async function createOwner(input: { email: string; name: string; password: string }): Promise<User> {
-  if (hasAnyUser()) throw new AppError("not_found", "Setup is already complete.");
+  if (hasAnyUser()) throw new AppError("not_found", "Setup is already complete.", { key: "auth.errors.setupDone" });
   await assertAcceptablePassword(input.password);
   const passwordHash = await hashPassword(input.password);
   // Checked again inside the transaction: two racing setup forms make one owner.
   return getDb().transaction((tx) => {
     if (tx.select({ id: users.id }).from(users).limit(1).get()) {
-      throw new AppError("not_found", "Setup is already complete.");
+      throw new AppError("not_found", "Setup is already complete.", { key: "auth.errors.setupDone" });
     }
     return tx
       .insert(users)
@@ -87,7 +87,7 @@ export function createInvite(admin: { id: string }, role: User["role"]): { token
 /** Creates the invitee's account and spends the invite, atomically. */
 export async function acceptInvite(token: string, input: { email: string; name: string; password: string }): Promise<User> {
   const { state } = inviteState(token);
-  if (state !== "valid") throw new AppError("not_found", `This invite link is ${state}.`, { details: { state } });
+  if (state !== "valid") throw new AppError("not_found", `This invite link is ${state}.`, { details: { state }, key: "auth.errors.inviteInvalid" });
   await assertAcceptablePassword(input.password);
   assertEmailFree(input.email);
   const passwordHash = await hashPassword(input.password);
@@ -95,7 +95,7 @@ export async function acceptInvite(token: string, input: { email: string; name: 
   return getDb().transaction((tx) => {
     const invite = tx.select().from(invites).where(eq(invites.tokenHash, tokenHash)).get();
     if (!invite || invite.usedAt || invite.expiresAt.getTime() <= Date.now()) {
-      throw new AppError("not_found", "This invite link is no longer valid.", { details: { state: "used" } });
+      throw new AppError("not_found", "This invite link is no longer valid.", { details: { state: "used" }, key: "auth.errors.inviteInvalid" });
     }
     if (tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get()) {
       throw new AppError("conflict", "That email is already in use.", { details: { email: ["emailTaken"] } });
@@ -110,7 +110,7 @@ export async function acceptInvite(token: string, input: { email: string; name: 
       .set({ usedAt: new Date(), usedBy: user.id })
       .where(and(eq(invites.id, invite.id), isNull(invites.usedAt)))
       .run();
-    if (spent.changes !== 1) throw new AppError("not_found", "This invite link is no longer valid.", { details: { state: "used" } });
+    if (spent.changes !== 1) throw new AppError("not_found", "This invite link is no longer valid.", { details: { state: "used" }, key: "auth.errors.inviteInvalid" });
     return user;
   }, IMMEDIATE);
 }
@@ -159,13 +159,13 @@ function targetOf(admin: { id: string }, userId: string): User {
 export function setDisabled(admin: { id: string }, userId: string, disabled: boolean) {
   const target = targetOf(admin, userId);
   if (disabled && target.isOwner) {
-    throw new AppError("forbidden", "The owner cannot be disabled.", { details: { reason: "ownerDisable" } });
+    throw new AppError("forbidden", "The owner cannot be disabled.", { key: "admin.errors.ownerDisable" });
   }
   if (disabled && target.role === "admin" && countOtherActiveAdmins(target.id) === 0) {
-    throw new AppError("conflict", "The last admin cannot be disabled.", { details: { reason: "lastAdminDisable" } });
+    throw new AppError("conflict", "The last admin cannot be disabled.", { key: "admin.errors.lastAdminDisable" });
   }
   if (disabled && target.id === admin.id) {
-    throw new AppError("conflict", "You cannot disable your own account.", { details: { reason: "self" } });
+    throw new AppError("conflict", "You cannot disable your own account.", { key: "admin.errors.self" });
   }
   setUserDisabled(target.id, disabled);
 }
@@ -174,10 +174,10 @@ export function setDisabled(admin: { id: string }, userId: string, disabled: boo
 export function changeRole(admin: { id: string }, userId: string, role: User["role"]) {
   const target = targetOf(admin, userId);
   if (target.isOwner && role !== "admin") {
-    throw new AppError("forbidden", "The owner is always an admin.", { details: { reason: "ownerDemote" } });
+    throw new AppError("forbidden", "The owner is always an admin.", { key: "admin.errors.ownerDemote" });
   }
   if (target.role === "admin" && role !== "admin" && countOtherActiveAdmins(target.id) === 0) {
-    throw new AppError("conflict", "The last admin cannot be demoted.", { details: { reason: "lastAdminDemote" } });
+    throw new AppError("conflict", "The last admin cannot be demoted.", { key: "admin.errors.lastAdminDemote" });
   }
   setUserRole(target.id, role);
 }

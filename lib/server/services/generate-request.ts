@@ -69,8 +69,8 @@ export function resolveMusicRequest(viewer: { id: string }, input: GenerationInp
 /** Any clip the person can read may be continued, as long as it finished. */
 function sourceClipFor(viewer: { id: string }, clipId: string): ClipRow {
   const clip = getClipRowForViewer(clipId, viewer);
-  if (!clip) throw new AppError("not_found", "Clip not found.");
-  if (clip.state !== "succeeded") throw new AppError("conflict", "Only a finished song can be extended.");
+  if (!clip) throw new AppError("not_found", "Clip not found.", { key: "common.errors.clipNotFound" });
+  if (clip.state !== "succeeded") throw new AppError("conflict", "Only a finished song can be extended.", { key: "common.errors.clipNotFinished" });
   return clip;
 }
 

@@ -95,7 +95,7 @@ async function submitTask(viewer: Viewer, options: SubmitOptions, s: Submission)
   });
   if (!created) {
     if (task.providerId !== s.providerId || task.kind !== s.kind || !sameRequest(task.request, s.request)) {
-      throw new AppError("conflict", "This Idempotency-Key was already used for a different request.");
+      throw new AppError("conflict", "This Idempotency-Key was already used for a different request.", { key: "create.errors.keyReused" });
     }
     return outcome(task, viewer, false);
   }

@@ -29,8 +29,8 @@ export interface ClipDetails {
   extensions: ClipDto[];
 }
 
-const notFound = () => new AppError("not_found", "This clip does not exist or you cannot see it.");
-const ownerOnly = () => new AppError("forbidden", "Only the clip's owner can change it.");
+const notFound = () => new AppError("not_found", "This clip does not exist or you cannot see it.", { key: "common.errors.clipNotFound" });
+const ownerOnly = () => new AppError("forbidden", "Only the clip's owner can change it.", { key: "common.errors.clipOwnerOnly" });
 
 export function toDto(row: LibraryClipRow): ClipDto {
   return toClipDto(row, { ownerName: row.ownerName, starred: row.starred, archived: row.archived });
@@ -148,7 +148,7 @@ export function restoreClip(viewer: ClipViewer, clipId: string): ClipDto {
 /** Removes a trashed clip for good, archived audio and cover included. */
 export function purgeClip(viewer: ClipViewer, clipId: string): void {
   const row = requireOwnClip(viewer, clipId, { includeDeleted: true });
-  if (!row.deletedAt) throw new AppError("conflict", "Move the clip to the trash before deleting it for good.");
+  if (!row.deletedAt) throw new AppError("conflict", "Move the clip to the trash before deleting it for good.", { key: "common.errors.clipNotInTrash" });
   if (clipData.purgeClip({ clipId, ownerId: viewer.id })) deleteClipMedia(clipId);
 }
 

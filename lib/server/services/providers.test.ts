@@ -70,11 +70,11 @@ function useProvider(providerId: string) {
   getDb().insert(tasks).values({ id: newId(), ownerId: userId, providerId, kind: "music", request: {} }).run();
 }
 
-async function refusal(fn: () => unknown): Promise<{ code: string; details: unknown }> {
+async function refusal(fn: () => unknown): Promise<{ code: string; details: unknown; key?: string }> {
   try {
     await fn();
   } catch (err) {
-    if (isAppError(err)) return { code: err.code, details: err.details };
+    if (isAppError(err)) return { code: err.code, details: err.details, key: err.key };
     throw err;
   }
   throw new Error("expected the call to be refused");
@@ -248,13 +248,13 @@ describe("enabling, disabling and deleting", () => {
   it("refuses to delete a provider that tasks reference, and suggests disabling it", async () => {
     const { dto } = await add();
     useProvider(dto.id);
-    expect(await refusal(() => deleteProvider(admin, dto.id))).toEqual({ code: "conflict", details: { reason: "inUse" } });
+    expect(await refusal(() => deleteProvider(admin, dto.id))).toEqual({ code: "conflict", key: "providers.errors.inUse" });
     expect(getProviderRow(dto.id)).toBeDefined();
     expect(listProvidersForAdmin(admin).find((p) => p.id === dto.id)?.taskCount).toBe(1);
   });
 
   it("treats env providers as read-only and refuses members everything", async () => {
-    const readOnly = { code: "forbidden", details: { reason: "envReadOnly" } };
+    const readOnly = { code: "forbidden", key: "providers.errors.envReadOnly" };
     expect(await refusal(() => setProviderEnabled(admin, "demo", false))).toEqual(readOnly);
     expect(await refusal(() => deleteProvider(admin, "demo"))).toEqual(readOnly);
     expect(await refusal(() => updateProvider(admin, "demo", { name: "x", protocol: "newapi", baseUrl: "https://x.example" }))).toEqual(readOnly);

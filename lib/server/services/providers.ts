@@ -39,7 +39,7 @@ export interface AdminProviderDto {
 type Actor = { role: "admin" | "member" };
 
 function assertAdmin(actor: Actor) {
-  if (actor.role !== "admin") throw new AppError("forbidden", "Only admins can manage providers.");
+  if (actor.role !== "admin") throw new AppError("forbidden", "Only admins can manage providers.", { key: "providers.errors.forbidden" });
 }
 
 function toDto(entry: ProviderEntry, taskCount: number): AdminProviderDto {
@@ -49,7 +49,7 @@ function toDto(entry: ProviderEntry, taskCount: number): AdminProviderDto {
 
 function rowOf(id: string): ProviderRow {
   const row = getProviderRow(id);
-  if (!row) throw new AppError("not_found", "Provider not found.");
+  if (!row) throw new AppError("not_found", "Provider not found.", { key: "providers.errors.notFound" });
   return row;
 }
 
@@ -57,7 +57,7 @@ function editableRow(id: string): ProviderRow {
   const row = rowOf(id);
   if (row.source === "env") {
     throw new AppError("forbidden", "This provider is configured by the environment and cannot be changed here.", {
-      details: { reason: "envReadOnly" },
+      key: "providers.errors.envReadOnly",
     });
   }
   return row;
@@ -77,7 +77,7 @@ export function listProvidersForAdmin(actor: Actor): AdminProviderDto[] {
 export function getProviderForAdmin(actor: Actor, id: string): AdminProviderDto {
   assertAdmin(actor);
   const entry = getProvider(id);
-  if (!entry) throw new AppError("not_found", "Provider not found.");
+  if (!entry) throw new AppError("not_found", "Provider not found.", { key: "providers.errors.notFound" });
   return toDto(entry, countTasksForProvider(id));
 }
 
@@ -150,10 +150,10 @@ export function deleteProvider(actor: Actor, id: string) {
   const result = deleteUnusedProviderRow(id);
   if (result === "in_use") {
     throw new AppError("conflict", "Tasks use this provider, so it cannot be deleted. Disable it instead.", {
-      details: { reason: "inUse" },
+      key: "providers.errors.inUse",
     });
   }
-  if (result === "missing") throw new AppError("not_found", "Provider not found.");
+  if (result === "missing") throw new AppError("not_found", "Provider not found.", { key: "providers.errors.notFound" });
   evictAdapter(id);
 }
 
@@ -163,7 +163,7 @@ const HEADLINE = /^(key rejected|vendor unreachable):\s*/i;
 export async function testProviderConnection(actor: Actor, id: string): Promise<ConnectionReport> {
   assertAdmin(actor);
   const entry = getProvider(id);
-  if (!entry) throw new AppError("not_found", "Provider not found.");
+  if (!entry) throw new AppError("not_found", "Provider not found.", { key: "providers.errors.notFound" });
   const redact = (text: string) => redactProviderKey(id, text);
   try {
     const result = await entry.adapter.testConnection();

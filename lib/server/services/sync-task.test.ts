@@ -5,6 +5,7 @@ import type { VendorClip, VendorTask } from "@/lib/server/providers/types";
 import { clipsOf, createUser, eventsOf, mediaOf, openTestDb, taskRow, type TestDb } from "@/tests/integration/generate-support";
 import { applyVendorTask, failOpenTask, markTaskSubmitted, requestImmediatePoll } from "./sync-task";
 import { subscribeTaskChanges } from "./task-events";
+import { buildTaskDto } from "./task-view";
 
 // Applying vendor answers: clips upsert on (provider, vendor clip id), a finished task
 // never changes again, the timeline records each status, and listeners hear only
@@ -103,7 +104,7 @@ describe("applyVendorTask", () => {
 
     expect(applyVendorTask(id, answer(vendorTaskId, "running", [clip(c, "streaming", { title: "Other" })]), later(9)).changed).toBe(false);
     expect(applyVendorTask(id, answer(vendorTaskId, "failed", [], { error: { code: "x", message: "late" } }), later(9)).changed).toBe(false);
-    expect(failOpenTask(id, { code: "timed_out", message: "late" }, { now: at(99) })).toBe(false);
+    expect(failOpenTask(id, { code: "timed_out", message: "late", vendorMessage: null }, { now: at(99) })).toBe(false);
     expect(requestImmediatePoll(id, at(99))).toBe(false);
     expect(taskRow(id)).toEqual(before.task);
     expect(clipsOf(id)).toEqual(before.clips);
@@ -122,6 +123,13 @@ describe("applyVendorTask", () => {
     applyVendorTask(id, answer(vendorTaskId, "failed", [clip(c, "failed", { errorMessage: failure.message })], { error: failure }), later(7));
     expect(taskRow(id)).toMatchObject({ status: "failed", errorCode: "generation_failed", errorMessage: failure.message });
     expect(eventsOf(id).at(-1)).toMatchObject({ status: "failed", message: failure.message });
+    expect(buildTaskDto(taskRow(id), owner).error).toEqual({ code: "generation_failed", message: failure.message, vendorMessage: failure.message });
+  });
+
+  it("a failure without the vendor's reason has our English message and no vendor words", () => {
+    const { id, vendorTaskId } = newTask();
+    applyVendorTask(id, answer(vendorTaskId, "failed", [], { error: { code: "generation_failed", message: null } }), later(5));
+    expect(buildTaskDto(taskRow(id), owner).error).toEqual({ code: "generation_failed", message: "The vendor reported a failure without giving a reason.", vendorMessage: null });
   });
 
   it("fails a lyrics task that finished without lyrics", () => {
@@ -138,6 +146,7 @@ describe("applyVendorTask", () => {
     markTaskSubmitted(task.id, "lyr-1", null, later(1));
     applyVendorTask(task.id, answer("lyr-1", "succeeded", []), later(2));
     expect(taskRow(task.id)).toMatchObject({ status: "failed", errorCode: "no_output" });
+    expect(buildTaskDto(taskRow(task.id), owner).error?.vendorMessage).toBeNull();
   });
 
   it("leaves a clip of another task alone when an answer repeats its vendor id", () => {

@@ -4,7 +4,7 @@ import { getTaskForSync, getTaskRow, inTransaction, insertTaskEvent, isTerminal,
 import type { NewTaskRow, TaskRow } from "@/lib/server/db/schema";
 import type { VendorTask } from "@/lib/server/providers/types";
 import { enqueueClipMedia } from "./archive-media";
-import { describeVendorFailure, type TaskFailure } from "./task-errors";
+import { describeVendorFailure, noLyricsFailure, type TaskFailure } from "./task-errors";
 import { publishTaskChange } from "./task-events";
 
 // Applies what the vendor said to the database: one short synchronous transaction per
@@ -54,7 +54,7 @@ function applyInside(taskId: string, vt: VendorTask, { now, nextPollAt }: ApplyO
   const result = task.kind === "lyrics" && status === "succeeded" ? vt.lyrics : null;
   if (task.kind === "lyrics" && status === "succeeded" && !result) {
     status = "failed";
-    failure = { code: "no_output", message: "The vendor finished without writing any lyrics." };
+    failure = noLyricsFailure();
   }
   const terminal = isTerminal(status);
   const progress = terminal ? (status === "succeeded" ? 100 : task.progress) : (vt.progress ?? task.progress);
@@ -86,13 +86,18 @@ function applyInside(taskId: string, vt: VendorTask, { now, nextPollAt }: ApplyO
     ...values,
     ...schedule,
     rawPayload: vt.raw ?? null,
-    errorDetails: failure ? { vendorError: vt.error } : null,
+    errorDetails: failure ? storedDetails(failure) : null,
     updatedAt: now,
   });
   if (values.status !== task.status || values.vendorStatus !== task.vendorStatus) {
     insertTaskEvent({ taskId, at: now, status, progress: progress ?? null, message: failure?.message ?? vt.vendorStatus ?? null });
   }
   return { changed: true, status };
+}
+
+/** The failure's details, with the vendor's own words (or null) where the task view reads them. */
+function storedDetails(failure: TaskFailure): Record<string, unknown> {
+  return { ...failure.details, vendorMessage: failure.vendorMessage };
 }
 
 /** Ends an unfinished task as failed; false when it had already finished. */
@@ -102,7 +107,7 @@ export function failOpenTask(taskId: string, failure: TaskFailure, options: { no
       status: "failed",
       errorCode: failure.code,
       errorMessage: failure.message,
-      errorDetails: failure.details ?? null,
+      errorDetails: storedDetails(failure),
       finishedAt: options.now,
       nextPollAt: null,
       updatedAt: options.now,

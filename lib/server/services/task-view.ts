@@ -4,6 +4,7 @@ import { listProviderNameRows } from "@/lib/server/data/providers";
 import { getTaskRowForOwner, listClipRowsOfTasks, listRecentTasksForOwner, listTaskEvents } from "@/lib/server/data/tasks";
 import { getUserNames } from "@/lib/server/data/users";
 import type { TaskRow } from "@/lib/server/db/schema";
+import { storedVendorMessage } from "./task-errors";
 
 // Tasks as their owner sees them (SEC-2: anyone else gets null, which routes turn into
 // 404). Reading a task never calls a vendor: the poller keeps the rows fresh, so any
@@ -79,7 +80,10 @@ export function buildTaskDtos(taskRows: TaskRow[], viewer: TaskViewer, now = new
       status: task.status,
       progress,
       progressEstimated: estimated,
-      error: task.status === "failed" ? { code: task.errorCode ?? "unknown", message: task.errorMessage ?? "" } : null,
+      error:
+        task.status === "failed"
+          ? { code: task.errorCode ?? "unknown", message: task.errorMessage ?? "", vendorMessage: storedVendorMessage(task.errorDetails) }
+          : null,
       request: (task.request ?? {}) as Record<string, unknown>,
       result: (task.result as TaskDto["result"]) ?? null,
       owner: { id: task.ownerId, name: ownerNames.get(task.ownerId) ?? "" },

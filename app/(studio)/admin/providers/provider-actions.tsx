@@ -2,7 +2,7 @@
 
 import { useActionState, type ReactNode } from "react";
 import { useTranslations } from "use-intl";
-import { SubmitButton } from "@/app/_components/form";
+import { SubmitButton, useMessageText } from "@/app/_components/form";
 import type { ConnectionOutcome } from "@/lib/schemas/providers";
 import { deleteProviderAction, setProviderEnabledAction, testConnectionAction } from "./actions";
 
@@ -40,7 +40,7 @@ export function ProviderActions({
   const [toggle, toggleAction] = useActionState(setProviderEnabledAction, {});
   const [removal, deleteAction] = useActionState(deleteProviderAction, {});
   const error = toggle.formError ?? removal.formError ?? test.formError;
-  const errorText = (key: string) => (t.has(`errors.${key}`) ? t(`errors.${key}` as "errors.unexpected") : t("errors.unexpected"));
+  const text = useMessageText();
 
   return (
     <div className="space-y-2">
@@ -82,7 +82,7 @@ export function ProviderActions({
         ) : null}
         {error ? (
           <p role="alert" className="text-red-700 dark:text-red-400">
-            {errorText(error)}
+            {text(error)}
           </p>
         ) : null}
       </div>

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { useTranslations } from "use-intl";
-import { Field, FormError, SubmitButton } from "@/app/_components/form";
+import { Field, FormError, SubmitButton, useMessageText } from "@/app/_components/form";
 import { EDITABLE_PROTOCOLS } from "@/lib/schemas/providers";
 import { createProviderAction, updateProviderAction } from "./actions";
 
@@ -21,15 +21,15 @@ export function ProviderForm({ provider }: { provider?: ProviderFormValues }) {
   const t = useTranslations("providers");
   const [state, action] = useActionState(provider ? updateProviderAction : createProviderAction, {});
   const values = state.values ?? provider ?? { name: "", protocol: "newapi", baseUrl: "" };
-  const errorText = (key: string) => (t.has(`errors.${key}`) ? t(`errors.${key}` as "errors.unexpected") : t("errors.unexpected"));
-  const errors = (field: string) => state.fieldErrors?.[field]?.map(errorText);
+  const text = useMessageText();
+  const errors = (field: string) => state.fieldErrors?.[field];
   const protocolErrors = errors("protocol");
   const locked = provider?.protocolLocked ?? false;
 
   return (
     <form action={action} className="space-y-4" noValidate>
       {provider ? <input type="hidden" name="id" value={provider.id} /> : null}
-      <FormError error={state.formError ? errorText(state.formError) : undefined} />
+      <FormError error={state.formError} />
       <Field label={t("fields.name")} name="name" required maxLength={80} defaultValue={values.name} hint={t("hints.name")} errors={errors("name")} />
       <div>
         <label htmlFor="field-protocol" className="label">
@@ -54,7 +54,7 @@ export function ProviderForm({ provider }: { provider?: ProviderFormValues }) {
         </select>
         {protocolErrors?.length ? (
           <p id="field-protocol-error" className="field-error" role="alert">
-            {protocolErrors.join(" ")}
+            {protocolErrors.map(text).join(" ")}
           </p>
         ) : locked ? (
           <p id="field-protocol-hint" className="mt-1 text-xs muted">

@@ -2,22 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { isAppError } from "@/lib/errors";
 import { roleField } from "@/lib/schemas/account";
 import { requireActionAdmin, requireAdmin } from "@/lib/server/auth/session";
-import { actionError, type ActionState } from "@/lib/server/form";
+import type { ActionState } from "@/lib/action-state";
+import { toActionState } from "@/lib/server/form";
 import { changeRole, createInvite, setDisabled } from "@/lib/server/services/accounts";
 import { deleteInvite } from "@/lib/server/data/invites";
 
-/** Admin refusals carry a reason code (lastAdminDemote, self, …) that the page translates. */
-function adminError(err: unknown): ActionState {
-  if (isAppError(err) && typeof (err.details as { reason?: unknown } | undefined)?.reason === "string") {
-    return { formError: (err.details as { reason: string }).reason };
-  }
-  return actionError(err);
-}
-
-export type InviteState = ActionState & { link?: string; expiresAt?: string };
+export type InviteState = ActionState<{ link: string; expiresAt: string }>;
 
 export async function createInviteAction(_prev: InviteState, form: FormData): Promise<InviteState> {
   try {
@@ -27,7 +19,7 @@ export async function createInviteAction(_prev: InviteState, form: FormData): Pr
     revalidatePath("/admin/users");
     return { ok: true, link: `/invite/${token}`, expiresAt: expiresAt.toISOString() };
   } catch (err) {
-    return actionError(err);
+    return toActionState(err);
   }
 }
 
@@ -40,7 +32,7 @@ export async function setDisabledAction(_prev: ActionState, form: FormData): Pro
     revalidatePath("/admin/users");
     return { ok: true };
   } catch (err) {
-    return adminError(err);
+    return toActionState(err);
   }
 }
 
@@ -51,7 +43,7 @@ export async function changeRoleAction(_prev: ActionState, form: FormData): Prom
     revalidatePath("/admin/users");
     return { ok: true };
   } catch (err) {
-    return adminError(err);
+    return toActionState(err);
   }
 }
 

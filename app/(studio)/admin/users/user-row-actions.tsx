@@ -2,11 +2,13 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "use-intl";
+import { useMessageText } from "@/app/_components/form";
 import { changeRoleAction, setDisabledAction } from "./actions";
 
 /** Role and enable/disable controls for one member; refusals (last admin) show beside them. */
 export function UserRowActions({ userId, role, disabled, isSelf }: { userId: string; role: "admin" | "member"; disabled: boolean; isSelf: boolean }) {
   const t = useTranslations("admin");
+  const text = useMessageText();
   const [roleState, roleAction, rolePending] = useActionState(changeRoleAction, {});
   const [disableState, disableAction, disablePending] = useActionState(setDisabledAction, {});
   const error = roleState.formError ?? disableState.formError;
@@ -30,7 +32,7 @@ export function UserRowActions({ userId, role, disabled, isSelf }: { userId: str
       )}
       {error ? (
         <p role="alert" className="w-full text-right text-xs text-red-600 dark:text-red-400">
-          {t.has(`errors.${error}`) ? t(`errors.${error}`) : t("errors.unexpected")}
+          {text(error)}
         </p>
       ) : null}
     </div>

@@ -41,7 +41,7 @@ export function VisibilityToggle({ clipId, visibility: initial }: { clipId: stri
     start(async () => {
       const result = await setVisibilityAction(clipId, next);
       setFailed(!result.ok);
-      setVisibility(result.ok ? result.visibility : before);
+      setVisibility(result.visibility ?? before);
     });
   };
   return (

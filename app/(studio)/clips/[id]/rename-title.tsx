@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useRef, useState } from "react";
 import { useTranslations } from "use-intl";
-import { SubmitButton } from "@/app/_components/form";
+import { SubmitButton, useMessageText } from "@/app/_components/form";
 import { renameClipAction } from "../actions";
 
 /** The song title; its owner can click to rename it in place. */
@@ -12,6 +12,7 @@ export function RenameTitle({ clipId, title, canEdit }: { clipId: string; title:
   const [state, action] = useActionState(renameClipAction, {});
   const shown = (state.ok ? state.values?.title : undefined) ?? title;
   const input = useRef<HTMLInputElement>(null);
+  const text = useMessageText();
 
   // A successful save closes the editor; the new title is what the server stored.
   useEffect(() => {
@@ -55,7 +56,7 @@ export function RenameTitle({ clipId, title, canEdit }: { clipId: string; title:
         />
         {error ? (
           <p role="alert" className="field-error">
-            {t.has(`errors.${error}`) ? t(`errors.${error}`) : t("errors.unexpected")}
+            {text(error)}
           </p>
         ) : null}
       </div>

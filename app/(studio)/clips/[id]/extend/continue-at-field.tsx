@@ -2,12 +2,14 @@
 
 import { useRef, useState, type RefObject } from "react";
 import { useTranslations } from "use-intl";
+import { useMessageText } from "@/app/_components/form";
+import type { Message } from "@/lib/action-state";
 import { formatSeconds, parseSeconds } from "@/app/_components/task/format";
 
 interface Props {
   duration: number | null;
   initial: string;
-  errors?: string[];
+  errors?: Message[];
   /** The source clip's player, so "use the player's position" can read its time. */
   player: RefObject<HTMLAudioElement | null>;
 }
@@ -15,7 +17,7 @@ interface Props {
 /** Where the continuation starts: mm:ss text and a slider that follow each other, bounded 0..duration. */
 export function ContinueAtField({ duration, initial, errors, player }: Props) {
   const t = useTranslations("create.extend");
-  const te = useTranslations("create.errors");
+  const message = useMessageText();
   const [text, setText] = useState(initial);
   const [position, setPosition] = useState(() => parseSeconds(initial) ?? 0);
   const sliderRef = useRef<HTMLInputElement>(null);
@@ -73,7 +75,7 @@ export function ContinueAtField({ duration, initial, errors, player }: Props) {
         ) : null}
       </div>
       <p id="extend-continueAt-hint" className={`mt-1 text-xs ${invalid ? "text-red-600 dark:text-red-400" : "muted"}`} role={errors?.length ? "alert" : undefined}>
-        {errors?.length ? errors.map((e) => (te.has(e) ? te(e) : e)).join(" ") : max === null ? t("noDuration") : t("continueAtHint", { max })}
+        {errors?.length ? errors.map(message).join(" ") : max === null ? t("noDuration") : t("continueAtHint", { max })}
       </p>
       <button type="button" onClick={fromPlayer} className="mt-1 text-xs font-medium text-accent-600 hover:underline dark:text-accent-500">
         {t("usePlayerPosition")}
