@@ -7,8 +7,10 @@ import songloft from "./eslint-rules/index.mjs";
 const layer = (name, message) => ({ regex: String.raw`^(@/lib/server/|(\.\./)+(lib/)?(server/)?)${name}(/|$)`, message });
 const restrict = (...patterns) => ["error", { patterns }];
 
-const DATA = layer("data", "Data access is reached through a service (lib/server/services), not from here.");
-const DB = layer("db", "The database is reached through data access (lib/server/data), not from here.");
+const DATA = layer("data", "Pages, actions and handlers reach data access through a service (lib/server/services).");
+const DB = layer("db", "Pages, actions and handlers never touch the database: call a service.");
+const ADAPTER_DATA = layer("data", "Provider adapters never touch the database: the service hands them what they need.");
+const ADAPTER_DB = layer("db", "Provider adapters never touch the database: the service hands them what they need.");
 const SERVICES = layer("services", "Data access never imports services: the flow is service → data.");
 const DRIZZLE = { group: ["drizzle-orm", "drizzle-orm/*"], message: "Pages and handlers never import Drizzle: call a service." };
 const NEXT = { group: ["next", "next/*"], message: "Services are framework-free: the page, action or route handler speaks Next." };
@@ -75,7 +77,7 @@ const config = [
   {
     files: ["lib/server/providers/**"],
     ignores: literally(PROVIDERS_REACH_DB_TODAY),
-    rules: { "no-restricted-imports": restrict(DATA, DB) },
+    rules: { "no-restricted-imports": restrict(ADAPTER_DATA, ADAPTER_DB) },
   },
 ];
 

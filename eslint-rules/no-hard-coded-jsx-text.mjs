@@ -16,9 +16,10 @@ const rule = {
   },
   create(context) {
     const allow = new Set(context.options[0]?.allow ?? []);
+    // Line by line: one JSX text node can hold an allowed word and a stray one.
     const check = (node, text) => {
-      const trimmed = text.trim();
-      if (LETTER.test(trimmed) && !URL.test(trimmed) && !allow.has(trimmed)) context.report({ node, messageId: "literal", data: { text: trimmed.split("\n")[0].slice(0, 40) } });
+      const line = text.split("\n").map((l) => l.trim()).find((l) => LETTER.test(l) && !URL.test(l) && !allow.has(l));
+      if (line) context.report({ node, messageId: "literal", data: { text: line.slice(0, 40) } });
     };
     const isString = (node) => (node.type === "Literal" && typeof node.value === "string") || (node.type === "TemplateLiteral" && node.expressions.length === 0);
     const stringOf = (node) => (node.type === "Literal" ? node.value : node.quasis[0].value.cooked);
