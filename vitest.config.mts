@@ -6,6 +6,7 @@ import { configDefaults, defineConfig } from "vitest/config";
 // Every vendor fixture a test parses is appended here (tests/simulators/fixtures.ts);
 // one file per run, named by this process and its start time.
 const fixtureRecord = path.join(os.tmpdir(), `songloft-fixtures-${process.pid}-${Math.round(performance.timeOrigin)}.log`);
+const suite = ["lib/**/*.test.ts", "app/**/*.test.ts", "tests/integration/**/*.test.ts"];
 const fixtureCoverage = "lib/server/providers/fixture-coverage.test.ts";
 
 export default defineConfig({
@@ -19,7 +20,7 @@ export default defineConfig({
     env: { SONGLOFT_LOG: "silent", PROVIDER_ALLOWED_HOSTS: "127.0.0.1", SONGLOFT_FIXTURE_RECORD: fixtureRecord },
     // The fixture coverage check reads what the whole suite parsed, so it runs in a group of its own, after it.
     projects: [
-      { extends: true, test: { name: "unit", include: ["lib/**/*.test.ts", "app/**/*.test.ts", "tests/integration/**/*.test.ts"], exclude: [...configDefaults.exclude, fixtureCoverage] } },
+      { extends: true, test: { name: "unit", include: suite, exclude: [...configDefaults.exclude, fixtureCoverage] } },
       { extends: true, test: { name: "fixture-coverage", include: [fixtureCoverage], sequence: { groupOrder: 1 } } },
     ],
   },

@@ -49,7 +49,7 @@ const rule = {
     type: "problem",
     docs: { description: 'a "use client" module must not import lib/server/**, directly or transitively' },
     schema: [],
-    messages: { reaches: 'This client module reaches server code: {{chain}}. Pass a DTO from a server component or call a server action instead.' },
+    messages: { reaches: "This client module reaches server code: {{chain}}. Pass a DTO from a server component or call a server action instead." },
   },
   create(context) {
     const first = context.sourceCode.ast.body[0];

@@ -18,7 +18,10 @@ const rule = {
     const allow = new Set(context.options[0]?.allow ?? []);
     // Line by line: one JSX text node can hold an allowed word and a stray one.
     const check = (node, text) => {
-      const line = text.split("\n").map((l) => l.trim()).find((l) => LETTER.test(l) && !URL.test(l) && !allow.has(l));
+      const line = text
+        .split("\n")
+        .map((l) => l.trim())
+        .find((l) => LETTER.test(l) && !URL.test(l) && !allow.has(l));
       if (line) context.report({ node, messageId: "literal", data: { text: line.slice(0, 40) } });
     };
     const isString = (node) => (node.type === "Literal" && typeof node.value === "string") || (node.type === "TemplateLiteral" && node.expressions.length === 0);
