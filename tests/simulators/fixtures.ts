@@ -8,10 +8,29 @@ export type FixtureDir = "newapi" | "nengyongai" | "sunohub" | "normalized";
 
 export const FIXTURES_DIR = path.resolve(__dirname, "../fixtures/vendors");
 
+/** Where the unit suite records the fixtures it parsed (vitest.config.mts); unset elsewhere. */
+export const FIXTURE_RECORD_ENV = "SONGLOFT_FIXTURE_RECORD";
+const recorded = new Set<string>();
+
 /** Fixtures are free-form JSON, hence the loose default type. */
 export function loadFixture<T = any>(dir: FixtureDir, name: string): T {
-  const file = path.join(FIXTURES_DIR, dir, name.endsWith(".json") ? name : `${name}.json`);
-  return JSON.parse(fs.readFileSync(file, "utf8")) as T;
+  const base = name.endsWith(".json") ? name.slice(0, -".json".length) : name;
+  const parsed = JSON.parse(fs.readFileSync(path.join(FIXTURES_DIR, dir, `${base}.json`), "utf8")) as T;
+  // Test files run in parallel processes: each appends the fixtures it parsed to one
+  // shared file, which fixture-coverage.test.ts reads once every other test has run.
+  const record = process.env[FIXTURE_RECORD_ENV];
+  if (record && !recorded.has(`${dir}/${base}`)) {
+    recorded.add(`${dir}/${base}`);
+    fs.appendFileSync(record, `${dir}/${base}\n`);
+  }
+  return parsed;
+}
+
+/** The fixtures parsed so far in this run, as "dir/name". */
+export function readFixtureRecord(): Set<string> {
+  const record = process.env[FIXTURE_RECORD_ENV];
+  if (!record || !fs.existsSync(record)) return new Set();
+  return new Set(fs.readFileSync(record, "utf8").split("\n").filter(Boolean));
 }
 
 export function listFixtures(dir: FixtureDir): string[] {

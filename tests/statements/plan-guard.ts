@@ -29,6 +29,10 @@ const SMALL_TABLES: Record<string, string> = {
   // and used_by have no index): one row per invite an admin sends.
   invites: "tens of rows over an install's life",
   __drizzle_migrations: "one row per migration, read only when migrating",
+  // The monthly usage counters exist to be summed whole (an all-time report reads them
+  // all). The daily ones stay guarded: they are read only by day range.
+  usage_months: "months × members × providers",
+  usage_failure_months: "months × error codes",
 };
 
 /**

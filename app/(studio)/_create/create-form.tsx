@@ -1,6 +1,6 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useState, type FormEvent } from "react";
+import { startTransition, useActionState, useRef, useState, type FormEvent } from "react";
 import { useTranslations } from "use-intl";
 import { FormError } from "@/app/_components/form";
 import { InstrumentalToggle } from "@/app/_components/instrumental-toggle";
@@ -29,13 +29,13 @@ export function CreateForm({ providers, onCreated }: { providers: ProviderOption
 
   // One key per intended submission: a double click or a retry after an error sends
   // the same key (the server answers with the same task); a success starts a new one.
-  const [idempotencyKey, setIdempotencyKey] = useState("");
-  useEffect(() => setIdempotencyKey(newIdempotencyKey()), []);
+  // Drawn at the first submit, not during render, so server and client renders agree.
+  const idempotencyKey = useRef("");
 
   const [state, dispatch, pending] = useActionState(async (previous: CreateState, form: FormData): Promise<CreateState> => {
     const result = await createSongAction(previous, form);
     if (result.task) onCreated(result.task);
-    if (result.task || result.renewKey) setIdempotencyKey(newIdempotencyKey());
+    if (result.task || result.renewKey) idempotencyKey.current = "";
     return result;
   }, {});
 
@@ -43,7 +43,8 @@ export function CreateForm({ providers, onCreated }: { providers: ProviderOption
     // Submitted by hand so React does not reset the form: the text stays for the next take.
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    if (!form.get("idempotencyKey")) form.set("idempotencyKey", newIdempotencyKey());
+    idempotencyKey.current ||= newIdempotencyKey();
+    form.set("idempotencyKey", idempotencyKey.current);
     startTransition(() => dispatch(form));
   };
 
@@ -52,7 +53,6 @@ export function CreateForm({ providers, onCreated }: { providers: ProviderOption
   return (
     <>
       <form onSubmit={submit} className="space-y-4" noValidate data-testid="create-form">
-        <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
         <ModeSwitch mode={mode} onChange={setMode} />
         <FormError error={state.formError} />
 

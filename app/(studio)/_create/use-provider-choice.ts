@@ -21,6 +21,8 @@ export function useProviderChoice(providers: ProviderOption[]) {
       const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? "null") as { provider?: string; model?: string } | null;
       const provider = providers.find((p) => p.id === saved?.provider);
       if (!provider) return;
+      // localStorage exists only after hydration, so the stored choice can only be applied in an effect.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
       setProviderId(provider.id);
       setModel(provider.models.find((m) => m.id === saved?.model)?.id ?? provider.models[0]?.id ?? "");
     } catch {

@@ -54,6 +54,8 @@ export async function LibraryView({ viewer, basePath, params, fixed, showOwner, 
         initialItems={page.items}
         initialCursor={page.nextCursor}
         query={{ ...(params.values as Record<string, string>), ...fixed }}
+        // A server component renders once per request: one clock reading for the whole list.
+        // eslint-disable-next-line react-hooks/purity
         now={Date.now()}
         showOwner={showOwner}
         trash={trash}

@@ -64,9 +64,18 @@ function conditions(f: ClipListFilters, cursor: ClipCursor | undefined, boundary
   // Each scope above picks an index and narrows the rows; the access rule itself is
   // the one every other clip read uses, so a scope can never widen what a viewer sees.
   where.push(clipVisibleSql({ includeDeleted: f.scope === "mine" && f.trash }));
-  if (f.status) (where.push("c.state = @status"), (params.status = f.status));
-  if (f.model) (where.push("c.model = @model"), (params.model = f.model));
-  if (f.provider) (where.push("c.provider_id = @provider"), (params.provider = f.provider));
+  if (f.status) {
+    where.push("c.state = @status");
+    params.status = f.status;
+  }
+  if (f.model) {
+    where.push("c.model = @model");
+    params.model = f.model;
+  }
+  if (f.provider) {
+    where.push("c.provider_id = @provider");
+    params.provider = f.provider;
+  }
   if (f.starred) where.push("EXISTS (SELECT 1 FROM stars st WHERE st.user_id = @viewer AND st.clip_id = c.id)");
   // Date range, cursor and search window all bound (created_at, id); folding them into
   // one lower and one upper bound keeps the index range simple for the planner.

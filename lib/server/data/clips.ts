@@ -91,10 +91,12 @@ function listPage<T extends ClipCursorSource>(input: ListClipsInput, shape: RowS
 
 // Single-clip reads: the library's extras and the access rule, each from its one
 // definition, in statements prepared once per connection (the clip page runs three).
+// INDEXED BY pins the lookups: with statistics, SQLite judges clips_parent_idx (mostly
+// NULL) unselective and would scan every clip to find a clip's extensions.
 const clipReads = {
   byId: (includeDeleted: boolean) => `SELECT ${LIBRARY_SELECT} FROM clips c WHERE c.id = @clip AND ${clipVisibleSql({ includeDeleted })}`,
-  takes: `SELECT ${LIBRARY_SELECT} FROM clips c WHERE c.task_id = @task AND c.id <> @clip AND ${clipVisibleSql()} ORDER BY c.position, c.id`,
-  extensions: `SELECT ${LIBRARY_SELECT} FROM clips c WHERE c.parent_clip_id = @clip AND ${clipVisibleSql()} ORDER BY c.created_at, c.id`,
+  takes: `SELECT ${LIBRARY_SELECT} FROM clips c INDEXED BY clips_task_idx WHERE c.task_id = @task AND c.id <> @clip AND ${clipVisibleSql()} ORDER BY c.position, c.id`,
+  extensions: `SELECT ${LIBRARY_SELECT} FROM clips c INDEXED BY clips_parent_idx WHERE c.parent_clip_id = @clip AND ${clipVisibleSql()} ORDER BY c.created_at, c.id`,
 };
 
 function readClips(text: string, params: Record<string, string>): LibraryClipRow[] {

@@ -1,6 +1,6 @@
-import { and, asc, count, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb, perConnection } from "@/lib/server/db/client";
-import { providers, tasks, type ProviderRow } from "@/lib/server/db/schema";
+import { providers, tasks, usageMonths, type ProviderRow } from "@/lib/server/db/schema";
 
 export function listProviderRows(): ProviderRow[] {
   return getDb().select().from(providers).orderBy(asc(providers.createdAt)).all();
@@ -44,22 +44,30 @@ export function forgetProviderKey(id: string) {
   updateProviderRow(id, { keyCiphertext: null, keyHint: null, enabled: false });
 }
 
-export function countTasksForProvider(id: string): number {
-  return getDb().select({ n: count() }).from(tasks).where(eq(tasks.providerId, id)).get()?.n ?? 0;
+/** Whether any task references the provider: one index probe, however many tasks it has. */
+export function providerHasTasks(id: string): boolean {
+  return getDb().select({ id: tasks.id }).from(tasks).where(eq(tasks.providerId, id)).limit(1).get() !== undefined;
 }
 
-/** Task counts per provider in one grouped query, for the admin list (providers with none are absent). */
+// Counting a provider's tasks would read every one of them; the usage counters (kept
+// by triggers, see schema.ts) hold the same totals in a few rows per month.
+const taskTotals = sql<number>`coalesce(sum(${usageMonths.tasks}), 0)`;
+
+export function countTasksForProvider(id: string): number {
+  return getDb().select({ n: taskTotals }).from(usageMonths).where(eq(usageMonths.providerId, id)).get()?.n ?? 0;
+}
+
+/** Task counts per provider, for the admin list (providers with none are absent). */
 export function countTasksByProvider(): Map<string, number> {
-  const rows = getDb().select({ id: tasks.providerId, n: count() }).from(tasks).groupBy(tasks.providerId).all();
-  return new Map(rows.map((r) => [r.id, r.n]));
+  const rows = getDb().select({ id: usageMonths.providerId, n: taskTotals }).from(usageMonths).groupBy(usageMonths.providerId).all();
+  return new Map(rows.filter((r) => r.n > 0).map((r) => [r.id, r.n]));
 }
 
 /** Removes a provider only while no task references it; answers whether it was removed. */
 export function deleteUnusedProviderRow(id: string): "deleted" | "in_use" | "missing" {
   // IMMEDIATE: the count and the delete are one decision; a deferred read would fail, not wait, if another process wrote in between.
   return getDb().transaction((tx) => {
-    const used = tx.select({ n: count() }).from(tasks).where(eq(tasks.providerId, id)).get()?.n ?? 0;
-    if (used > 0) return "in_use";
+    if (tx.select({ id: tasks.id }).from(tasks).where(eq(tasks.providerId, id)).limit(1).get()) return "in_use";
     return tx.delete(providers).where(eq(providers.id, id)).run().changes > 0 ? "deleted" : "missing";
   }, { behavior: "immediate" });
 }

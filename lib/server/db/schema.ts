@@ -61,7 +61,8 @@ export const loginAttempts = sqliteTable(
     key: text("key").notNull(),
     at: integer("at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [index("login_attempts_key_at_idx").on(t.key, t.at)],
+  // By key for the limit, by time for the prune that keeps the table small.
+  (t) => [index("login_attempts_key_at_idx").on(t.key, t.at), index("login_attempts_at_idx").on(t.at)],
 );
 
 export const apiTokens = sqliteTable(

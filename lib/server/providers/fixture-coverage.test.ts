@@ -1,11 +1,12 @@
 import fs from "node:fs";
-import path from "node:path";
-import { describe, expect, it } from "vitest";
-import { listFixtures, type FixtureDir } from "@/tests/simulators/fixtures";
+import { afterAll, describe, expect, it } from "vitest";
+import { FIXTURE_RECORD_ENV, listFixtures, readFixtureRecord, type FixtureDir } from "@/tests/simulators/fixtures";
 
-// Every vendor fixture must be exercised by a contract test of its own vendor
-// (lib/server/providers/<vendor>.test.ts or tests/integration/providers-<vendor>.test.ts),
-// so a mapping cannot break without a test noticing.
+// Every vendor fixture must be parsed by some test (a contract test, or a simulator
+// serving it to an adapter), so a mapping cannot break without a test noticing.
+// loadFixture records each fixture it parses; vitest.config.mts runs this file in a
+// project ordered after all the others, so the record is complete when it is read.
+// A filtered run that picks this file but not the tests parsing the fixtures fails here.
 
 /** Request shapes for kinds Songloft does not offer (DESIGN: music, lyrics, extend). */
 const NOT_SUPPORTED: Record<string, string> = {
@@ -14,23 +15,21 @@ const NOT_SUPPORTED: Record<string, string> = {
   "sunohub/submit_request_cover": "cover is not a Songloft task kind",
 };
 
-const root = path.resolve(__dirname, "../../..");
-const testFiles = [
-  ...fs.readdirSync(__dirname).map((f) => path.join(__dirname, f)),
-  ...fs.readdirSync(path.join(root, "tests/integration")).map((f) => path.join(root, "tests/integration", f)),
-].filter((f) => /(^|[/-])(newapi|nengyongai|sunohub)\.test\.ts$/.test(f));
-
-function sourcesFor(dir: FixtureDir): string {
-  const mine = dir === "normalized" ? testFiles : testFiles.filter((f) => path.basename(f).includes(dir));
-  return mine.map((f) => fs.readFileSync(f, "utf8")).join("\n");
-}
+const DIRS: FixtureDir[] = ["newapi", "nengyongai", "sunohub", "normalized"];
 
 describe("fixture coverage", () => {
-  for (const dir of ["newapi", "nengyongai", "sunohub", "normalized"] as const) {
-    it(`every ${dir} fixture has a contract test`, () => {
-      const source = sourcesFor(dir);
-      const untested = listFixtures(dir).filter((name) => !NOT_SUPPORTED[`${dir}/${name}`] && !source.includes(`"${name}"`));
-      expect(untested).toEqual([]);
+  afterAll(() => fs.rmSync(process.env[FIXTURE_RECORD_ENV] ?? "", { force: true }));
+
+  it("runs after the suite, with a record to read", () => {
+    expect(process.env[FIXTURE_RECORD_ENV], "run through `npm run test:unit` (vitest.config.mts sets the record)").toBeTruthy();
+    expect(readFixtureRecord().size, "no test parsed a fixture: run the whole unit suite, not a filtered part of it").toBeGreaterThan(0);
+  });
+
+  for (const dir of DIRS) {
+    it(`every ${dir} fixture was parsed by a test`, () => {
+      const parsed = readFixtureRecord();
+      const unparsed = listFixtures(dir).filter((name) => !NOT_SUPPORTED[`${dir}/${name}`] && !parsed.has(`${dir}/${name}`));
+      expect(unparsed).toEqual([]);
     });
   }
 

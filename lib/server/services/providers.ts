@@ -6,6 +6,7 @@ import { maskKey } from "@/lib/server/crypto";
 import {
   countTasksByProvider,
   countTasksForProvider,
+  providerHasTasks,
   deleteUnusedProviderRow,
   getProviderRow,
   insertProviderRow,
@@ -122,7 +123,7 @@ export async function updateProvider(actor: Actor, id: string, input: UpdateProv
     const message = row.keyCiphertext ? "Enter the key again: the base URL now points at another host." : "Enter the API key.";
     throw new AppError("validation", message, { details: { apiKey: [reason] } });
   }
-  if (input.protocol !== row.protocol && countTasksForProvider(id) > 0) {
+  if (input.protocol !== row.protocol && providerHasTasks(id)) {
     throw new AppError("conflict", "Tasks already use this provider, so its protocol cannot change.", {
       details: { protocol: ["protocolLocked"] },
     });

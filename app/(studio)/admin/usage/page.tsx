@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { parseUsageRange, type UsageRange } from "@/lib/schemas/usage";
 import { requirePageAdmin } from "@/lib/server/auth/session";
-import { getUsageReport, type UsageCounts } from "@/lib/server/data/usage";
+import { getUsageReportForAdmin, type UsageCounts } from "@/lib/server/services/usage";
 import { AdminNav } from "../admin-nav";
 import { UsageRangeForm } from "./usage-range-form";
 
@@ -16,12 +16,12 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /** Who made what, where, and when it went wrong: four plain tables for admins, over a chosen range of days. */
 export default async function AdminUsagePage({ searchParams }: Props) {
-  await requirePageAdmin("/admin/usage");
+  const admin = await requirePageAdmin("/admin/usage");
   const t = await getT("usage");
   const tasksT = await getT("tasks");
   const locale = await getLocale();
   const range = parseUsageRange(await searchParams);
-  const report = getUsageReport(range.period);
+  const report = getUsageReportForAdmin(admin, range.period);
   const number = new Intl.NumberFormat(locale);
   const month = new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", timeZone: "UTC" });
   const monthLabel = (ym: string) => (/^\d{4}-\d{2}$/.test(ym) ? month.format(new Date(`${ym}-01T00:00:00Z`)) : ym);

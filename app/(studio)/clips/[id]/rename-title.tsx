@@ -9,15 +9,16 @@ import { renameClipAction } from "../actions";
 export function RenameTitle({ clipId, title, canEdit }: { clipId: string; title: string; canEdit: boolean }) {
   const t = useTranslations("clip");
   const [editing, setEditing] = useState(false);
-  const [state, action] = useActionState(renameClipAction, {});
+  // A successful save closes the editor; the new title is what the server stored.
+  const [state, action] = useActionState(async (previous: Parameters<typeof renameClipAction>[0], form: FormData) => {
+    const next = await renameClipAction(previous, form);
+    if (next.ok) setEditing(false);
+    return next;
+  }, {});
   const shown = (state.ok ? state.values?.title : undefined) ?? title;
   const input = useRef<HTMLInputElement>(null);
   const text = useMessageText();
 
-  // A successful save closes the editor; the new title is what the server stored.
-  useEffect(() => {
-    if (state.ok) setEditing(false);
-  }, [state]);
   useEffect(() => {
     if (editing) input.current?.select();
   }, [editing]);

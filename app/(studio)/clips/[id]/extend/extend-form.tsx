@@ -1,6 +1,6 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import { startTransition, useActionState, useRef, useState, type FormEvent } from "react";
 import { useTranslations } from "use-intl";
 import { FormError } from "@/app/_components/form";
 import { formatSeconds } from "@/app/_components/task/format";
@@ -20,14 +20,16 @@ export function ExtendForm({ clip }: { clip: ClipDto }) {
   const [state, dispatch, pending] = useActionState(extendClipAction, {});
   const [text, setText] = useState({ title: clip.title, style: clip.style ?? "", lyrics: "" });
   const [instrumental, setInstrumental] = useState(!clip.lyrics);
-  const [idempotencyKey, setIdempotencyKey] = useState("");
-  useEffect(() => setIdempotencyKey(newIdempotencyKey()), []);
+  // One key for this form's submissions (a retry sends the same one), drawn at the first submit.
+  const idempotencyKey = useRef("");
   const player = useRef<HTMLAudioElement>(null);
   const set = (field: keyof typeof text) => (value: string) => setText((prev) => ({ ...prev, [field]: value }));
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
+    idempotencyKey.current ||= newIdempotencyKey();
+    form.set("idempotencyKey", idempotencyKey.current);
     startTransition(() => dispatch(form));
   };
 
@@ -35,7 +37,6 @@ export function ExtendForm({ clip }: { clip: ClipDto }) {
   return (
     <form onSubmit={submit} className="space-y-4" noValidate data-testid="extend-form">
       <input type="hidden" name="clipId" value={clip.id} />
-      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <FormError error={state.formError} />
       {clip.audioUrl ? (
         <audio ref={player} controls preload="metadata" src={clip.audioUrl} className="h-10 w-full" data-testid="extend-source-audio" />
