@@ -128,7 +128,10 @@ export async function measurePaths(bench: BenchApp, cookie: string, log: (line: 
       const b = await baseline();
       const a = await call(p);
       if (a.status !== (p.status ?? 200) || b.status !== 200) throw new Error(`PERF-7: ${p.label} answered ${a.status} (baseline ${b.status}) while timed`);
-      if (i >= warmup) (times.push(a.ms), baseTimes.push(b.ms));
+      if (i >= warmup) {
+        times.push(a.ms);
+        baseTimes.push(b.ms);
+      }
     }
     const row = { label: p.label, ms: median(times), baseMs: median(baseTimes), ratio: 0, n };
     row.ratio = row.ms / row.baseMs;

@@ -7,10 +7,9 @@ import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { changePasswordSchema, profileSchema, tokenFormSchema } from "@/lib/schemas/account";
 import { signIn } from "@/lib/server/auth";
 import { requireActionUser, requireUser } from "@/lib/server/auth/session";
-import { updateUserLocale } from "@/lib/server/data/users";
 import type { ActionState } from "@/lib/action-state";
 import { formValues, parseForm, toActionState } from "@/lib/server/form";
-import { changePassword, renameUser } from "@/lib/server/services/accounts";
+import { changePassword, renameUser, setUserLocale } from "@/lib/server/services/accounts";
 import { createApiToken, revokeApiToken } from "@/lib/server/services/api-tokens";
 
 /** The account schemas' field errors are keys in this catalogue group. */
@@ -57,10 +56,10 @@ export async function setLanguageAction(form: FormData) {
   const locale = form.get("locale");
   const jar = await cookies();
   if (isLocale(locale)) {
-    updateUserLocale(user.id, locale);
+    setUserLocale(user.id, locale);
     jar.set(LOCALE_COOKIE, locale, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax", httpOnly: true });
   } else {
-    updateUserLocale(user.id, null);
+    setUserLocale(user.id, null);
     jar.delete(LOCALE_COOKIE);
   }
   revalidatePath("/", "layout");

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, isNull, lte, n
 import { TERMINAL_TASK_STATUSES } from "@/lib/domain";
 import { fromRawRow, LIBRARY_SELECT, prepared, type LibraryClipRow } from "@/lib/server/data/clip-rows";
 import { getDb, perConnection, type Db } from "@/lib/server/db/client";
+import { inTransaction } from "./transaction";
 import { taskEvents, tasks, type NewTaskRow, type TaskEvent, type TaskRow } from "@/lib/server/db/schema";
 
 // Task rows and their status timeline. Everything here is synchronous; callers that
@@ -12,10 +13,6 @@ export function isTerminal(status: TaskRow["status"]): boolean {
   return (TERMINAL_TASK_STATUSES as readonly string[]).includes(status);
 }
 
-/** A short synchronous write transaction (REL-2); IMMEDIATE so two processes never deadlock upgrading a read lock. */
-export function inTransaction<T>(fn: () => T): T {
-  return getDb().transaction(() => fn(), { behavior: "immediate" });
-}
 
 /**
  * Inserts the task unless the owner already used this idempotency key; either way

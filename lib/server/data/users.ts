@@ -7,6 +7,14 @@ export function normaliseEmail(email: string) {
   return email.trim().toLowerCase();
 }
 
+/** Creates the owner (an admin with isOwner) only while there is no user at all; undefined otherwise. */
+export function insertOwnerIfNone(values: { email: string; name: string; passwordHash: string }): User | undefined {
+  return getDb().transaction(() => {
+    if (hasAnyUser()) return undefined;
+    return insertUser({ ...values, role: "admin", isOwner: true });
+  }, { behavior: "immediate" });
+}
+
 export function hasOwner(): boolean {
   return getDb().select({ id: users.id }).from(users).where(eq(users.isOwner, true)).limit(1).get() !== undefined;
 }

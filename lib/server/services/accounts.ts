@@ -1,30 +1,27 @@
 import { AppError } from "@/lib/errors";
 import { hashPassword, passwordProblem, verifyPassword } from "@/lib/server/auth/password";
 import { passwordChangeLimit, startPasswordCheck } from "@/lib/server/auth/throttle";
-import { getDb } from "@/lib/server/db/client";
-import { invites, users, type User } from "@/lib/server/db/schema";
+import type { User } from "@/lib/server/db/schema";
 import {
   countOtherActiveAdmins,
   getUserByEmail,
   getUserById,
   hasAnyUser,
   hasOwner,
+  insertOwnerIfNone,
   insertUser,
   setUserDisabled,
   setUserRole,
+  updateUserLocale,
   updateUserName,
   updateUserPassword,
 } from "@/lib/server/data/users";
 import { deleteAllApiTokensForUser } from "@/lib/server/data/api-tokens";
-import { getInviteByTokenHash, insertInvite } from "@/lib/server/data/invites";
-import { newId, newSecret, sha256Hex } from "@/lib/server/ids";
-import { eq, isNull, and } from "drizzle-orm";
+import { deleteInvite, getInviteByTokenHash, insertInvite, spendInviteForNewUser } from "@/lib/server/data/invites";
+import { inTransaction } from "@/lib/server/data/transaction";
+import { newSecret, sha256Hex } from "@/lib/server/ids";
 
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
-
-// Read-then-write transactions take the write lock first: a deferred one that read
-// before another process wrote fails with SQLITE_BUSY_SNAPSHOT instead of waiting (REL-12).
-const IMMEDIATE = { behavior: "immediate" } as const;
 
 async function assertAcceptablePassword(password: string) {
   const problem = await passwordProblem(password);
@@ -54,17 +51,10 @@ export async function createOwner(input: { email: string; name: string; password
   if (hasAnyUser()) throw new AppError("not_found", "Setup is already complete.", { key: "auth.errors.setupDone" });
   await assertAcceptablePassword(input.password);
   const passwordHash = await hashPassword(input.password);
-  // Checked again inside the transaction: two racing setup forms make one owner.
-  return getDb().transaction((tx) => {
-    if (tx.select({ id: users.id }).from(users).limit(1).get()) {
-      throw new AppError("not_found", "Setup is already complete.", { key: "auth.errors.setupDone" });
-    }
-    return tx
-      .insert(users)
-      .values({ id: newId(), email: input.email.trim().toLowerCase(), name: input.name, passwordHash, role: "admin", isOwner: true })
-      .returning()
-      .get();
-  }, IMMEDIATE);
+  // Checked again inside the data layer's transaction: two racing setup forms make one owner.
+  const owner = insertOwnerIfNone({ email: input.email, name: input.name, passwordHash });
+  if (!owner) throw new AppError("not_found", "Setup is already complete.", { key: "auth.errors.setupDone" });
+  return owner;
 }
 
 export type InviteState = "valid" | "used" | "expired" | "unknown";
@@ -91,28 +81,10 @@ export async function acceptInvite(token: string, input: { email: string; name: 
   await assertAcceptablePassword(input.password);
   assertEmailFree(input.email);
   const passwordHash = await hashPassword(input.password);
-  const tokenHash = sha256Hex(token);
-  return getDb().transaction((tx) => {
-    const invite = tx.select().from(invites).where(eq(invites.tokenHash, tokenHash)).get();
-    if (!invite || invite.usedAt || invite.expiresAt.getTime() <= Date.now()) {
-      throw new AppError("not_found", "This invite link is no longer valid.", { details: { state: "used" }, key: "auth.errors.inviteInvalid" });
-    }
-    if (tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get()) {
-      throw new AppError("conflict", "That email is already in use.", { details: { email: ["emailTaken"] } });
-    }
-    const user = tx
-      .insert(users)
-      .values({ id: newId(), email: input.email, name: input.name, passwordHash, role: invite.role })
-      .returning()
-      .get();
-    const spent = tx
-      .update(invites)
-      .set({ usedAt: new Date(), usedBy: user.id })
-      .where(and(eq(invites.id, invite.id), isNull(invites.usedAt)))
-      .run();
-    if (spent.changes !== 1) throw new AppError("not_found", "This invite link is no longer valid.", { details: { state: "used" }, key: "auth.errors.inviteInvalid" });
-    return user;
-  }, IMMEDIATE);
+  const outcome = spendInviteForNewUser({ tokenHash: sha256Hex(token), email: input.email, name: input.name, passwordHash, now: new Date() });
+  if ("user" in outcome) return outcome.user;
+  if (outcome.refused === "email_taken") throw new AppError("conflict", "That email is already in use.", { details: { email: ["emailTaken"] } });
+  throw new AppError("not_found", "This invite link is no longer valid.", { details: { state: "used" }, key: "auth.errors.inviteInvalid" });
 }
 
 /**
@@ -136,17 +108,25 @@ export async function changePassword(userId: string, current: string, next: stri
   }
   if (!passwordHash) throw new AppError("validation", "The current password is wrong.", { details: { current: ["currentPasswordWrong"] } });
   const hash = passwordHash;
-  return getDb().transaction(
-    () => {
-      deleteAllApiTokensForUser(userId);
-      return updateUserPassword(userId, hash);
-    },
-    IMMEDIATE,
-  );
+  return inTransaction(() => {
+    deleteAllApiTokensForUser(userId);
+    return updateUserPassword(userId, hash);
+  });
 }
 
 export function renameUser(userId: string, name: string) {
   updateUserName(userId, name);
+}
+
+/** The user's interface language; null follows the browser. */
+export function setUserLocale(userId: string, locale: string | null) {
+  updateUserLocale(userId, locale);
+}
+
+/** An admin withdraws an invite link that has not been used. */
+export function revokeInvite(admin: { role: User["role"] }, inviteId: string) {
+  if (admin.role !== "admin") throw new AppError("forbidden", "Only admins can manage invites.", { key: "common.errors.forbidden" });
+  deleteInvite(inviteId);
 }
 
 function targetOf(admin: { id: string }, userId: string): User {

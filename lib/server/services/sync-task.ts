@@ -1,6 +1,7 @@
 import type { MusicRequest } from "@/lib/schemas/generate";
 import { upsertVendorClips } from "@/lib/server/data/clip-sync";
-import { getTaskForSync, getTaskRow, inTransaction, insertTaskEvent, isTerminal, scheduleOpenTask, updateOpenTask } from "@/lib/server/data/tasks";
+import { getTaskForSync, getTaskRow, insertTaskEvent, isTerminal, scheduleOpenTask, updateOpenTask } from "@/lib/server/data/tasks";
+import { inTransaction } from "@/lib/server/data/transaction";
 import type { NewTaskRow, TaskRow } from "@/lib/server/db/schema";
 import type { VendorTask } from "@/lib/server/providers/types";
 import { enqueueClipMedia } from "./archive-media";

@@ -6,8 +6,7 @@ import { roleField } from "@/lib/schemas/account";
 import { requireActionAdmin, requireAdmin } from "@/lib/server/auth/session";
 import type { ActionState } from "@/lib/action-state";
 import { toActionState } from "@/lib/server/form";
-import { changeRole, createInvite, setDisabled } from "@/lib/server/services/accounts";
-import { deleteInvite } from "@/lib/server/data/invites";
+import { changeRole, createInvite, revokeInvite, setDisabled } from "@/lib/server/services/accounts";
 
 export type InviteState = ActionState<{ link: string; expiresAt: string }>;
 
@@ -48,7 +47,7 @@ export async function changeRoleAction(_prev: ActionState, form: FormData): Prom
 }
 
 export async function revokeInviteAction(form: FormData) {
-  await requireActionAdmin();
-  deleteInvite(userIdField.parse(form.get("inviteId")));
+  const admin = await requireActionAdmin();
+  revokeInvite(admin, userIdField.parse(form.get("inviteId")));
   revalidatePath("/admin/users");
 }
