@@ -4,6 +4,18 @@
 export const ROLES = ["admin", "member"] as const;
 export type Role = (typeof ROLES)[number];
 
+/**
+ * Who is asking: the signed-in user as every layer sees it. Functions that need less
+ * take a Pick of it (`Pick<Viewer, "id">`), so a caller's whole viewer always fits.
+ */
+export interface Viewer {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  locale: string | null;
+}
+
 export const PROTOCOLS = ["newapi", "nengyongai", "sunohub", "demo"] as const;
 export type Protocol = (typeof PROTOCOLS)[number];
 

@@ -9,7 +9,9 @@ import { appSecret } from "@/lib/server/secret";
 import { SESSION_COOKIES } from "./cookie-names";
 import { absoluteEnd, isWithinAbsoluteLifetime } from "./lifetime";
 
-export type Viewer = Pick<User, "id" | "email" | "name" | "role" | "locale">;
+import type { Viewer } from "@/lib/domain";
+
+export type { Viewer };
 
 export function toViewer(user: User): Viewer {
   return { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale };

@@ -1,4 +1,5 @@
 import { and, eq, type SQL } from "drizzle-orm";
+import type { Viewer } from "@/lib/domain";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/lib/server/db/client";
 import { clips, type ClipRow } from "@/lib/server/db/schema";
@@ -13,9 +14,8 @@ import { boundSql } from "./bound-sql";
 // Every column is qualified by hand: Drizzle writes a single-table select's columns
 // unqualified, which inside a subquery silently binds them to the subquery's table.
 
-export interface ClipViewer {
-  id: string;
-}
+/** Reading clips needs only who is asking. */
+export type ClipViewer = Pick<Viewer, "id">;
 
 export interface AccessOptions {
   /** The owner also sees their trashed clips. */

@@ -1,3 +1,4 @@
+import type { Viewer } from "@/lib/domain";
 import type { TaskDto } from "@/lib/dto";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -40,12 +41,9 @@ export interface SubmitOutcome {
   rejected: boolean;
 }
 
-interface Viewer {
-  id: string;
-  role?: "admin" | "member";
-}
+type Requester = Pick<Viewer, "id"> & Partial<Pick<Viewer, "role">>;
 
-export async function submitGeneration(viewer: Viewer, input: GenerationInput, options: SubmitOptions = {}): Promise<SubmitOutcome> {
+export async function submitGeneration(viewer: Requester, input: GenerationInput, options: SubmitOptions = {}): Promise<SubmitOutcome> {
   const resolved = resolveMusicRequest(viewer, input);
   return submitTask(viewer, options, {
     providerId: resolved.provider.id,
@@ -56,7 +54,7 @@ export async function submitGeneration(viewer: Viewer, input: GenerationInput, o
   });
 }
 
-export async function submitLyrics(viewer: Viewer, input: LyricsInput, options: SubmitOptions = {}): Promise<SubmitOutcome> {
+export async function submitLyrics(viewer: Requester, input: LyricsInput, options: SubmitOptions = {}): Promise<SubmitOutcome> {
   const provider = resolveProvider(input.provider);
   return submitTask(viewer, options, {
     providerId: provider.id,
@@ -75,7 +73,7 @@ interface Submission {
   call: (callbackUrl: string | undefined) => Promise<SubmitResult>;
 }
 
-async function submitTask(viewer: Viewer, options: SubmitOptions, s: Submission): Promise<SubmitOutcome> {
+async function submitTask(viewer: Requester, options: SubmitOptions, s: Submission): Promise<SubmitOutcome> {
   const now = new Date();
   const taskId = newId();
   const callback = callbackFor(s.providerId);
@@ -118,7 +116,7 @@ async function submitTask(viewer: Viewer, options: SubmitOptions, s: Submission)
   return outcome(getTaskRow(taskId) ?? task, viewer, true);
 }
 
-function outcome(task: TaskRow, viewer: Viewer, created: boolean): SubmitOutcome {
+function outcome(task: TaskRow, viewer: Requester, created: boolean): SubmitOutcome {
   return { task: buildTaskDto(task, viewer), created, rejected: task.status === "failed" && !task.vendorTaskId };
 }
 

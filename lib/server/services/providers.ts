@@ -1,3 +1,4 @@
+import type { Viewer } from "@/lib/domain";
 import { AppError } from "@/lib/errors";
 import type { ModelId } from "@/lib/models";
 import type { ConnectionOutcome, ConnectionReport, CreateProviderInput, UpdateProviderInput } from "@/lib/schemas/providers";
@@ -37,7 +38,7 @@ export interface AdminProviderDto {
   taskCount: number;
 }
 
-type Actor = { role: "admin" | "member" };
+type Actor = Pick<Viewer, "role">;
 
 function assertAdmin(actor: Actor) {
   if (actor.role !== "admin") throw new AppError("forbidden", "Only admins can manage providers.", { key: "providers.errors.forbidden" });

@@ -1,4 +1,5 @@
 import type { TaskDto } from "@/lib/dto";
+import type { Viewer } from "@/lib/domain";
 import { toClipDto } from "@/lib/server/data/clip-dto";
 import { listProviderNameRows } from "@/lib/server/data/providers";
 import { getTaskRowForOwner, listClipRowsOfTasks, listRecentTasksForOwner, listTaskEvents } from "@/lib/server/data/tasks";
@@ -10,10 +11,8 @@ import { storedVendorMessage } from "./task-errors";
 // 404). Reading a task never calls a vendor: the poller keeps the rows fresh, so any
 // number of viewers cost the vendor nothing (PERF-4).
 
-export interface TaskViewer {
-  id: string;
-  role?: "admin" | "member";
-}
+/** Tasks are their owner's; admins additionally see vendor details of their own. */
+export type TaskViewer = Pick<Viewer, "id"> & Partial<Pick<Viewer, "role">>;
 
 /** Suno takes one to three minutes; a progress estimate runs against two. */
 const EXPECTED_RUN_MS = 120_000;
