@@ -33,3 +33,8 @@ export type ClipState = (typeof CLIP_STATES)[number];
 
 export const VISIBILITIES = ["team", "private"] as const;
 export type Visibility = (typeof VISIBILITIES)[number];
+
+/** Emails are compared and stored trimmed and lower-cased, everywhere. */
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}

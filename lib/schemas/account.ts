@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "@/lib/domain";
+import { normaliseEmail, ROLES } from "@/lib/domain";
 
 // Form and API schemas for accounts. Messages are catalogue keys (auth.errors.*), so
 // the same schema serves both languages; the page translates them.
@@ -7,7 +7,7 @@ import { ROLES } from "@/lib/domain";
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 256;
 
-export const emailField = z.string().trim().toLowerCase().max(320, "emailInvalid").pipe(z.email("emailInvalid"));
+export const emailField = z.string().overwrite(normaliseEmail).max(320, "emailInvalid").pipe(z.email("emailInvalid"));
 export const nameField = z.string().trim().min(1, "nameRequired").max(80, "nameTooLong");
 export const newPasswordField = z
   .string()

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { getUserByEmail, normaliseEmail, recordLogin } from "@/lib/server/data/users";
+import { normaliseEmail } from "@/lib/domain";
+import { getUserByEmail, recordLogin } from "@/lib/server/data/users";
 import type { User } from "@/lib/server/db/schema";
 import type { DeviceClaim } from "./device-cookie";
 import { spendEqualHashingTime, verifyPassword } from "./password";

@@ -1,11 +1,8 @@
 import { and, asc, count, eq, inArray, ne, sql } from "drizzle-orm";
 import { getDb, perConnection } from "@/lib/server/db/client";
 import { users, type NewUser, type User } from "@/lib/server/db/schema";
+import { normaliseEmail } from "@/lib/domain";
 import { newId } from "@/lib/server/ids";
-
-export function normaliseEmail(email: string) {
-  return email.trim().toLowerCase();
-}
 
 /** Creates the owner (an admin with isOwner) only while there is no user at all; undefined otherwise. */
 export function insertOwnerIfNone(values: { email: string; name: string; passwordHash: string }): User | undefined {
