@@ -2,10 +2,10 @@
 
 import { usePlayer, usePlayerState } from "@/app/_components/player/player-provider";
 import { formatClock } from "@/app/_components/player/time";
-import type { ClipCardData } from "./card-data";
+import type { ClipCardData } from "../_clip/card-data";
 import styles from "./clip-card.module.css";
 import type { RowLabels } from "./row-labels";
-import { StarButton } from "./star-button";
+import { StarButton } from "../_clip/star-button";
 import { TrashControls } from "./trash-controls";
 
 interface Props {

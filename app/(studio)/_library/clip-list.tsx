@@ -5,8 +5,8 @@ import { useState, useTransition, type MouseEvent, type ReactNode } from "react"
 import { useTranslations } from "use-intl";
 import { usePlayer } from "@/app/_components/player/player-provider";
 import { SpinnerIcon } from "@/app/_components/player/icons";
-import { loadMoreClipsAction } from "../clips/actions";
-import { appendPage, toTracks, withFreshFirstPage, type ClipCardData } from "./card-data";
+import { loadMoreClipsAction } from "../_clip/actions";
+import { appendPage, toTracks, withFreshFirstPage, type ClipCardData } from "../_clip/card-data";
 import { ClipCard } from "./clip-card";
 import { useRowLabels } from "./row-labels";
 

@@ -2,7 +2,7 @@ import { getT } from "@/lib/i18n/server";
 import { isAppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/server/auth/session";
 import { getClip } from "@/lib/server/services/library";
-import { undoDeleteAction } from "../clips/actions";
+import { undoDeleteAction } from "../_clip/actions";
 
 /** After a delete: the song is in the trash, and one click brings it back. */
 export async function DeletedBanner({ viewer, clipId }: { viewer: Viewer; clipId: string }) {

@@ -2,7 +2,7 @@ import type { ClipListQuery } from "@/lib/schemas/clips";
 import type { Viewer } from "@/lib/server/auth/session";
 import { listProviderNames } from "@/lib/server/services/provider-catalog";
 import { listLibrarySummaries } from "@/lib/server/services/library";
-import { toCardData, type ClipCardData } from "./card-data";
+import { toCardData, type ClipCardData } from "../_clip/card-data";
 
 // A search page may come back short, even empty, with a cursor: the data layer reads
 // a bounded window of rows per call. The first render keeps reading a few windows so

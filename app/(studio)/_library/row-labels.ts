@@ -2,7 +2,7 @@
 
 import { useMemo } from "react";
 import { useLocale, useTranslations } from "use-intl";
-import type { ClipCardData } from "./card-data";
+import type { ClipCardData } from "../_clip/card-data";
 
 // The words every row of a list repeats, prepared once per list: translating and
 // formatting inside each of 20 rows made the rows the costliest part of the page

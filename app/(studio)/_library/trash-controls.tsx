@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { useTranslations } from "use-intl";
-import { purgeClipAction, restoreClipAction } from "../clips/actions";
+import { purgeClipAction, restoreClipAction } from "../_clip/actions";
 
 /** Restore or delete forever, for one row of the trash. */
 export function TrashControls({ clipId, title, onDone }: { clipId: string; title: string; onDone: () => void }) {

@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { useTranslations } from "use-intl";
-import { setVisibilityAction } from "../actions";
+import { setVisibilityAction } from "../../_clip/actions";
 
 /** Copies the page's own address: the bookmarkable link a teammate can open. */
 export function CopyLinkButton({ path }: { path: string }) {

@@ -3,7 +3,7 @@
 import { useActionState, useEffect, useRef, useState } from "react";
 import { useTranslations } from "use-intl";
 import { SubmitButton, useMessageText } from "@/app/_components/form";
-import { renameClipAction } from "../actions";
+import { renameClipAction } from "../../_clip/actions";
 
 /** The song title; its owner can click to rename it in place. */
 export function RenameTitle({ clipId, title, canEdit }: { clipId: string; title: string; canEdit: boolean }) {

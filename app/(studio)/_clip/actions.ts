@@ -11,7 +11,7 @@ import { clipIdParamSchema, clipListQuerySchema } from "@/lib/schemas/clips";
 import { requireActionUser } from "@/lib/server/auth/session";
 import { formValues, toActionState } from "@/lib/server/form";
 import * as library from "@/lib/server/services/library";
-import { toCardData, type ClipCardData } from "../_library/card-data";
+import { toCardData, type ClipCardData } from "./card-data";
 
 // Every action checks the caller itself, before reading its input (a signed-out caller
 // is sent to sign in), and goes through the library service, which answers not_found

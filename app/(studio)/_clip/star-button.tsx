@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { StarIcon } from "@/app/_components/player/icons";
-import { setStarredAction } from "../clips/actions";
+import { setStarredAction } from "./actions";
 
 interface Props {
   clipId: string;
