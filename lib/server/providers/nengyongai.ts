@@ -1,17 +1,16 @@
 import { z } from "zod";
 import { classifyNengyongaiError } from "./error-map";
-import { modelsFor, vendorModelFor } from "./model-map";
-import { buildNewapiMusicBody, parseNewapiTask, submitAnswerSchema } from "./newapi";
+import { modelsFor } from "./model-map";
+import { newapiFamilyClient, parseNewapiTask } from "./newapi";
 import { id, isRecord, parseClips, sunoClipSchema, text, toSunoClip } from "./suno-clip";
 import { failureMessage, guardSucceeded, progressHeuristic, statusFromClips } from "./suno-task";
 import { VendorError, type ProviderAdapter, type ProviderConfig, type VendorTask, type VendorTaskStatus } from "./types";
-import { createVendorHttp, DEFAULT_TIMEOUT_MS, probeConnection, type AdapterOptions } from "./vendor-http";
+import { probeConnection, type AdapterOptions } from "./vendor-http";
 
 // Vendor 2: nengyongai (REFERENCE §A2). Submits follow the bltcy template; fetch
 // answers come in the GoAPI envelope (`clips` keyed by id, `input` as a JSON string)
 // or in new-api's TaskDto, so both parse. There is no batch fetch.
 
-const SUBMIT_TIMEOUT_MS = 60_000;
 /** Parallel single fetches; enough to keep a poll round short without hammering the vendor. */
 const FETCH_CONCURRENCY = 4;
 /** Errors that say something about the vendor or the key, not about one task: stop asking. */
@@ -81,34 +80,14 @@ export function parseNengyongaiTask(data: unknown, requestedId?: string): Vendor
 const envelopeSchema = z.looseObject({ data: z.unknown().optional() });
 
 export function createNengyongaiAdapter(config: ProviderConfig, options: AdapterOptions = {}): ProviderAdapter {
-  const http = createVendorHttp({ baseUrl: config.baseUrl, apiKey: config.apiKey, classify: classifyNengyongaiError });
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const submitTimeoutMs = options.submitTimeoutMs ?? SUBMIT_TIMEOUT_MS;
-
-  async function submit(path: string, body: Record<string, unknown>) {
-    const { data, raw } = await http.request({ method: "POST", path, body, timeoutMs: submitTimeoutMs, schema: submitAnswerSchema });
-    return { vendorTaskId: data, raw };
-  }
-
-  /** The task, or null when the vendor does not know it. */
-  async function fetchOne(taskId: string): Promise<VendorTask | null> {
-    try {
-      const path = `/suno/fetch/${encodeURIComponent(taskId)}`;
-      const { data } = await http.request({ method: "GET", path, timeoutMs, schema: envelopeSchema });
-      return parseNengyongaiTask(data.data, taskId);
-    } catch (err) {
-      if (err instanceof VendorError && err.code === "not_found") return null;
-      throw err;
-    }
-  }
+  const { http, timeoutMs, fetchOne, submitMusic, submitLyrics } = newapiFamilyClient("nengyongai", config, { ...options, classify: classifyNengyongaiError, parse: parseNengyongaiTask });
 
   return {
     protocol: "nengyongai",
     models: modelsFor("nengyongai"),
     batchFetch: false,
-    submitMusic: async (input) => submit("/suno/submit/music", buildNewapiMusicBody(input, vendorModelFor("nengyongai", input.model))),
-    submitLyrics: (input) =>
-      submit("/suno/submit/lyrics", { prompt: input.prompt, ...(input.callbackUrl ? { notify_hook: input.callbackUrl } : {}) }),
+    submitMusic,
+    submitLyrics,
     async fetchTasks(vendorTaskIds) {
       const ids = [...new Set(vendorTaskIds)];
       const out = new Map<string, VendorTask>();

@@ -3,8 +3,8 @@ import { classifyNewapiError } from "./error-map";
 import { modelsFor, vendorModelFor } from "./model-map";
 import { id, isRecord, parseClips, parseTime, sunoClipSchema, text, toSunoClip } from "./suno-clip";
 import { failureMessage, guardSucceeded, parseLyrics, statusFromClips } from "./suno-task";
-import { VendorError, type ProviderAdapter, type ProviderConfig, type SubmitMusicInput, type VendorTask, type VendorTaskStatus } from "./types";
-import { createVendorHttp, DEFAULT_TIMEOUT_MS, probeConnection, type AdapterOptions } from "./vendor-http";
+import { VendorError, type ProviderAdapter, type ProviderConfig, type SubmitLyricsInput, type SubmitMusicInput, type VendorTask, type VendorTaskStatus } from "./types";
+import { createVendorHttp, DEFAULT_TIMEOUT_MS, probeConnection, type AdapterOptions, type ErrorClassifier } from "./vendor-http";
 
 // Vendor 1: the new-api / bltcy "Suno-API" task relay (REFERENCE §A1). nengyongai
 // speaks the same submit dialect and reuses the builders and the task parser below.
@@ -101,8 +101,17 @@ export function parseNewapiTask(raw: unknown): VendorTask | null {
 const singleSchema = z.looseObject({ data: z.unknown().optional() });
 const batchSchema = z.looseObject({ data: z.array(z.unknown()).nullish() });
 
-export function createNewapiAdapter(config: ProviderConfig, options: AdapterOptions = {}): ProviderAdapter {
-  const http = createVendorHttp({ baseUrl: config.baseUrl, apiKey: config.apiKey, classify: classifyNewapiError });
+/**
+ * The wire the new-api family shares (new-api relays, and nengyongai's variant of it):
+ * a submit answers `{data: <task id>}`, one task is GET /suno/fetch/<id> in a `{data}`
+ * envelope, and an id the vendor does not know is not_found. `parse` reads the task.
+ */
+export function newapiFamilyClient(
+  protocol: "newapi" | "nengyongai",
+  config: ProviderConfig,
+  options: AdapterOptions & { classify: ErrorClassifier; parse: (data: unknown, taskId: string) => VendorTask | null },
+) {
+  const http = createVendorHttp({ baseUrl: config.baseUrl, apiKey: config.apiKey, classify: options.classify });
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const submitTimeoutMs = options.submitTimeoutMs ?? SUBMIT_TIMEOUT_MS;
 
@@ -111,16 +120,28 @@ export function createNewapiAdapter(config: ProviderConfig, options: AdapterOpti
     return { vendorTaskId: data, raw };
   }
 
-  async function fetchOne(taskId: string): Promise<VendorTask | null> {
-    try {
-      const path = `/suno/fetch/${encodeURIComponent(taskId)}`;
-      const { data } = await http.request({ method: "GET", path, timeoutMs, schema: singleSchema });
-      return data.data == null ? null : parseNewapiTask(data.data);
-    } catch (err) {
-      if (err instanceof VendorError && err.code === "not_found") return null;
-      throw err;
-    }
-  }
+  return {
+    http,
+    timeoutMs,
+    /** The task, or null when the vendor does not know it. */
+    async fetchOne(taskId: string): Promise<VendorTask | null> {
+      try {
+        const path = `/suno/fetch/${encodeURIComponent(taskId)}`;
+        const { data } = await http.request({ method: "GET", path, timeoutMs, schema: singleSchema });
+        return data.data == null ? null : options.parse(data.data, taskId);
+      } catch (err) {
+        if (err instanceof VendorError && err.code === "not_found") return null;
+        throw err;
+      }
+    },
+    // Async so a model the protocol lacks rejects like any vendor failure instead of throwing at the call.
+    submitMusic: async (input: SubmitMusicInput) => submit("/suno/submit/music", buildNewapiMusicBody(input, vendorModelFor(protocol, input.model))),
+    submitLyrics: (input: SubmitLyricsInput) => submit("/suno/submit/lyrics", { prompt: input.prompt, ...(input.callbackUrl ? { notify_hook: input.callbackUrl } : {}) }),
+  };
+}
+
+export function createNewapiAdapter(config: ProviderConfig, options: AdapterOptions = {}): ProviderAdapter {
+  const { http, timeoutMs, fetchOne, submitMusic, submitLyrics } = newapiFamilyClient("newapi", config, { ...options, classify: classifyNewapiError, parse: parseNewapiTask });
 
   async function fetchBatch(ids: string[], action: "MUSIC" | "LYRICS", into: Map<string, VendorTask>) {
     const { data } = await http.request({ method: "POST", path: "/suno/fetch", body: { ids, action }, timeoutMs, schema: batchSchema });
@@ -134,9 +155,8 @@ export function createNewapiAdapter(config: ProviderConfig, options: AdapterOpti
     protocol: "newapi",
     models: modelsFor("newapi"),
     batchFetch: true,
-    submitMusic: async (input) => submit("/suno/submit/music", buildNewapiMusicBody(input, vendorModelFor("newapi", input.model))),
-    submitLyrics: (input) =>
-      submit("/suno/submit/lyrics", { prompt: input.prompt, ...(input.callbackUrl ? { notify_hook: input.callbackUrl } : {}) }),
+    submitMusic,
+    submitLyrics,
     async fetchTasks(vendorTaskIds) {
       const ids = [...new Set(vendorTaskIds)];
       const out = new Map<string, VendorTask>();

@@ -4,6 +4,7 @@ import type { ClipModel, ModelId, ModelLimits } from "@/lib/models";
 // database: they turn requests into vendor calls and vendor answers into these shapes.
 
 import type { Protocol } from "@/lib/domain";
+import type { LyricsRequest, MusicRequest } from "@/lib/schemas/generate";
 
 export type { Protocol };
 export type VendorTaskStatus = "queued" | "running" | "succeeded" | "failed";
@@ -24,24 +25,14 @@ export interface ProviderConfig {
   apiKey: string;
 }
 
-export interface SubmitMusicInput {
-  mode: "inspiration" | "custom";
-  description?: string;
-  lyrics?: string;
-  title?: string;
-  style?: string;
-  negativeStyle?: string;
-  instrumental: boolean;
-  model: ModelId;
+/** The task's normalised request, with the extended clip named as the vendor knows it. */
+export type SubmitMusicInput = Omit<MusicRequest, "extend"> & {
   extend?: { vendorClipId: string; vendorTaskId?: string; continueAt: number };
   /** Set when APP_URL is configured; adapters pass it as notify_hook / callback_url. */
   callbackUrl?: string;
-}
+};
 
-export interface SubmitLyricsInput {
-  prompt: string;
-  callbackUrl?: string;
-}
+export type SubmitLyricsInput = LyricsRequest & { callbackUrl?: string };
 
 export interface VendorClip {
   vendorClipId: string;
