@@ -1,6 +1,6 @@
 "use client";
 
-import { startTransition, useActionState, useRef, useState, type FormEvent } from "react";
+import { useActionState, useState } from "react";
 import { useTranslations } from "use-intl";
 import { FormError } from "@/app/_components/form";
 import { InstrumentalToggle } from "@/app/_components/instrumental-toggle";
@@ -8,12 +8,12 @@ import { Spinner } from "@/app/_components/spinner";
 import type { TaskDto } from "@/lib/dto";
 import { MODEL_LIMITS } from "@/lib/models";
 import { createSongAction, type CreateState } from "./actions";
-import { newIdempotencyKey } from "./idempotency-key";
 import { LyricsWriter } from "./lyrics-writer";
 import { ModeSwitch, type CreateMode } from "./mode-switch";
 import { ProviderModelFields } from "./provider-model-fields";
 import { TextField } from "./text-field";
 import type { ProviderOption } from "./types";
+import { useKeyedSubmit } from "./use-keyed-submit";
 import { useProviderChoice } from "./use-provider-choice";
 
 const EMPTY = { description: "", title: "", style: "", negativeStyle: "", lyrics: "" };
@@ -27,26 +27,17 @@ export function CreateForm({ providers, onCreated }: { providers: ProviderOption
   const [text, setText] = useState(EMPTY);
   const set = (field: keyof typeof EMPTY) => (value: string) => setText((prev) => ({ ...prev, [field]: value }));
 
-  // One key per intended submission: a double click or a retry after an error sends
-  // the same key (the server answers with the same task); a success starts a new one.
-  // Drawn at the first submit, not during render, so server and client renders agree.
-  const idempotencyKey = useRef("");
+  // A success (or a key the server says is spent) starts a new idempotency key.
+  const keyed = useKeyedSubmit();
 
   const [state, dispatch, pending] = useActionState(async (previous: CreateState, form: FormData): Promise<CreateState> => {
     const result = await createSongAction(previous, form);
     if (result.task) onCreated(result.task);
-    if (result.task || result.renewKey) idempotencyKey.current = "";
+    if (result.task || result.renewKey) keyed.renew();
     return result;
   }, {});
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    // Submitted by hand so React does not reset the form: the text stays for the next take.
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    idempotencyKey.current ||= newIdempotencyKey();
-    form.set("idempotencyKey", idempotencyKey.current);
-    startTransition(() => dispatch(form));
-  };
+  const submit = keyed.submitWith(dispatch);
 
   const errors = state.fieldErrors ?? {};
   const noProvider = providers.length === 0;

@@ -1,11 +1,11 @@
 "use client";
 
-import { startTransition, useActionState, useRef, useState, type FormEvent } from "react";
+import { useActionState, useRef, useState } from "react";
 import { useTranslations } from "use-intl";
 import { FormError } from "@/app/_components/form";
 import { formatSeconds } from "@/app/_components/task/format";
 import { InstrumentalToggle } from "@/app/_components/instrumental-toggle";
-import { newIdempotencyKey } from "@/app/(studio)/_create/idempotency-key";
+import { useKeyedSubmit } from "@/app/(studio)/_create/use-keyed-submit";
 import { Spinner } from "@/app/_components/spinner";
 import { TextField } from "@/app/(studio)/_create/text-field";
 import type { ClipDto } from "@/lib/dto";
@@ -20,18 +20,10 @@ export function ExtendForm({ clip }: { clip: ClipDto }) {
   const [state, dispatch, pending] = useActionState(extendClipAction, {});
   const [text, setText] = useState({ title: clip.title, style: clip.style ?? "", lyrics: "" });
   const [instrumental, setInstrumental] = useState(!clip.lyrics);
-  // One key for this form's submissions (a retry sends the same one), drawn at the first submit.
-  const idempotencyKey = useRef("");
+  const submit = useKeyedSubmit().submitWith(dispatch);
   const player = useRef<HTMLAudioElement>(null);
   const set = (field: keyof typeof text) => (value: string) => setText((prev) => ({ ...prev, [field]: value }));
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    idempotencyKey.current ||= newIdempotencyKey();
-    form.set("idempotencyKey", idempotencyKey.current);
-    startTransition(() => dispatch(form));
-  };
 
   const errors = state.fieldErrors ?? {};
   return (
