@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { isAppError } from "@/lib/errors";
 import { getT } from "@/lib/i18n/server";
 import { requirePageAdmin, type Viewer } from "@/lib/server/auth/session";
 import { getProviderForAdmin, type AdminProviderDto } from "@/lib/server/services/providers";
-import { AdminNav } from "../../admin-nav";
 import { ProviderActions } from "../provider-actions";
 import { ProviderForm } from "../provider-form";
+import { ProviderPageFrame } from "../provider-page-frame";
 import { displayName } from "../provider-name";
 
 type Props = { params: Promise<{ id: string }> };
@@ -39,50 +38,41 @@ export default async function ProviderPage({ params }: Props) {
   const provider = load(admin, id);
   const name = displayName(provider, t);
   const editable = provider.source === "db";
+  const lead = editable ? t("editLead") : provider.id === "demo" ? t("demoNote") : t("envNote", { vars: ENV_VARS[provider.id] ?? "" });
   return (
-    <div className="space-y-6">
-      <AdminNav />
-      <div className="mx-auto max-w-xl">
-        <Link href="/admin/providers" className="text-sm muted hover:underline">
-          ← {t("back")}
-        </Link>
-        <h1 className="mt-2 text-xl font-semibold">{editable ? t("editTitle", { name }) : name}</h1>
-        <p className="mt-1 mb-5 text-sm muted">
-          {editable ? t("editLead") : provider.id === "demo" ? t("demoNote") : t("envNote", { vars: ENV_VARS[provider.id] ?? "" })}
-        </p>
-        {editable ? (
-          <div className="card">
-            <ProviderForm
-              provider={{
-                id: provider.id,
-                name: provider.name,
-                protocol: provider.protocol,
-                baseUrl: provider.baseUrl,
-                keyMask: provider.keyMask,
-                protocolLocked: provider.taskCount > 0,
-              }}
-            />
-          </div>
-        ) : (
-          <div className="card space-y-4">
-            <dl className="grid gap-3 text-sm sm:grid-cols-2">
-              <div>
-                <dt className="text-xs font-medium uppercase tracking-wide muted">{t("fields.protocol")}</dt>
-                <dd className="mt-0.5">{t(`protocols.${provider.protocol}`)}</dd>
-              </div>
-              <div>
-                <dt className="text-xs font-medium uppercase tracking-wide muted">{t("fields.key")}</dt>
-                <dd className="mt-0.5 font-mono text-xs">{provider.keyMask ?? t("noKey")}</dd>
-              </div>
-              <div className="sm:col-span-2">
-                <dt className="text-xs font-medium uppercase tracking-wide muted">{t("fields.baseUrl")}</dt>
-                <dd className="mt-0.5 break-all font-mono text-xs">{provider.baseUrl || "—"}</dd>
-              </div>
-            </dl>
-            <ProviderActions id={provider.id} name={name} enabled={provider.enabled} editable={false} />
-          </div>
-        )}
-      </div>
-    </div>
+    <ProviderPageFrame title={editable ? t("editTitle", { name }) : name} lead={lead}>
+      {editable ? (
+        <div className="card">
+          <ProviderForm
+            provider={{
+              id: provider.id,
+              name: provider.name,
+              protocol: provider.protocol,
+              baseUrl: provider.baseUrl,
+              keyMask: provider.keyMask,
+              protocolLocked: provider.taskCount > 0,
+            }}
+          />
+        </div>
+      ) : (
+        <div className="card space-y-4">
+          <dl className="grid gap-3 text-sm sm:grid-cols-2">
+            <div>
+              <dt className="text-xs font-medium uppercase tracking-wide muted">{t("fields.protocol")}</dt>
+              <dd className="mt-0.5">{t(`protocols.${provider.protocol}`)}</dd>
+            </div>
+            <div>
+              <dt className="text-xs font-medium uppercase tracking-wide muted">{t("fields.key")}</dt>
+              <dd className="mt-0.5 font-mono text-xs">{provider.keyMask ?? t("noKey")}</dd>
+            </div>
+            <div className="sm:col-span-2">
+              <dt className="text-xs font-medium uppercase tracking-wide muted">{t("fields.baseUrl")}</dt>
+              <dd className="mt-0.5 break-all font-mono text-xs">{provider.baseUrl || "—"}</dd>
+            </div>
+          </dl>
+          <ProviderActions id={provider.id} name={name} enabled={provider.enabled} editable={false} />
+        </div>
+      )}
+    </ProviderPageFrame>
   );
 }
