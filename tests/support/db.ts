@@ -15,7 +15,17 @@ import { resetSecretCache } from "@/lib/server/secret";
 // rows most tests need. Everything a test changes in process.env is undone on cleanup.
 
 // Cleared on every open and setEnv, so one test's vendor configuration never leaks into the next.
-const PROVIDER_VARS = ["NEWAPI_BASE_URL", "NEWAPI_API_KEY", "NENGYONGAI_BASE_URL", "NENGYONGAI_API_KEY", "SUNOHUB_BASE_URL", "SUNOHUB_API_KEY", "APP_URL", "DEMO_PROVIDER", "POLL_TIMEOUT_MINUTES"];
+const PROVIDER_VARS = [
+  "NEWAPI_BASE_URL",
+  "NEWAPI_API_KEY",
+  "NENGYONGAI_BASE_URL",
+  "NENGYONGAI_API_KEY",
+  "SUNOHUB_BASE_URL",
+  "SUNOHUB_API_KEY",
+  "APP_URL",
+  "DEMO_PROVIDER",
+  "POLL_TIMEOUT_MINUTES",
+];
 
 type EnvVars = Record<string, string | undefined>;
 
