@@ -11,14 +11,7 @@ import { forgetUnreadableProviderKeys, getProvider, listProviders, providerNames
 import { openProviderKey, sealProviderKey } from "@/lib/server/providers/stored-key";
 import { createTask, createUser, openTestDb, type TestDb } from "@/tests/support/db";
 import { sealUnbound } from "@/tests/support/legacy-secret";
-import {
-  addProvider,
-  deleteProvider,
-  listProvidersForAdmin,
-  setProviderEnabled,
-  testProviderConnection,
-  updateProvider,
-} from "./providers";
+import { addProvider, deleteProvider, listProvidersForAdmin, setProviderEnabled, testProviderConnection, updateProvider } from "./providers";
 
 const admin = { role: "admin" as const };
 const member = { role: "member" as const };
@@ -104,7 +97,9 @@ describe("adding and editing providers", () => {
     useProvider(dto.id);
     const change = { name: dto.name, protocol: "sunohub" as const, baseUrl: dto.baseUrl };
     expect(await refusal(() => updateProvider(admin, dto.id, change))).toEqual({ code: "conflict", details: { protocol: ["protocolLocked"] } });
-    expect((await updateProvider(admin, dto.id, { ...change, protocol: "newapi", baseUrl: "https://moved.example", apiKey: "sk-moved-1234" })).baseUrl).toBe("https://moved.example");
+    expect((await updateProvider(admin, dto.id, { ...change, protocol: "newapi", baseUrl: "https://moved.example", apiKey: "sk-moved-1234" })).baseUrl).toBe(
+      "https://moved.example",
+    );
   });
 
   it("rejects bad form input with catalogue keys", async () => {
