@@ -1,11 +1,13 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { pathToFileURL } from "node:url";
 import type { TaskDto } from "@/lib/dto";
 import { generationBodySchema } from "@/lib/schemas/generate";
 import { Poller, startPoller, stopPoller } from "@/lib/server/poller";
 import { submitGeneration } from "@/lib/server/services/generate";
 import { openTaskStream } from "@/lib/server/services/task-stream";
-import { createUser, makeDue, openTestDb, sleep, startWebhookServer, taskRow } from "@/tests/integration/generate-support";
+import { makeDue, startWebhookServer, taskRow } from "@/tests/integration/generate-support";
 import { startNewapiSimulator } from "@/tests/simulators";
+import { createUser, openTestDb } from "@/tests/support/db";
 import { fmt, type BenchFigure } from "./report";
 
 // PERF-4 and PERF-6 with 1,000 tasks in flight on the newapi simulator (a batch-capable
@@ -29,7 +31,7 @@ export async function run(log: (line: string) => void = console.log): Promise<Be
   const db = openTestDb({ DEMO_PROVIDER: "off", APP_URL: hooks.url, NEWAPI_BASE_URL: sim.url, NEWAPI_API_KEY: sim.key, PROVIDER_ALLOWED_HOSTS: "127.0.0.1" });
   const figures: BenchFigure[] = [];
   try {
-    const owner = createUser("Bench");
+    const owner = createUser({ name: "Bench" });
     const taskIds = await submitMany(owner, TASKS);
     log(`poller bench: ${taskIds.length} tasks in flight on the newapi simulator`);
     figures.push(...(await pollRounds(taskIds, sim, log)));

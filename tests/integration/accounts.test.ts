@@ -2,19 +2,21 @@ import crypto from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { MAX_PER_ACCOUNT } from "@/lib/server/auth/throttle";
 import { listApiTokensForUser } from "@/lib/server/data/api-tokens";
-import { getUserById, insertUser } from "@/lib/server/data/users";
+import { getUserById } from "@/lib/server/data/users";
 import { acceptInvite, changePassword, changeRole, createInvite, createOwner, createUser, inviteState, setDisabled } from "@/lib/server/services/accounts";
 import { createApiToken } from "@/lib/server/services/api-tokens";
-import { useTempDataDir } from "../support/temp-data";
+import { createUser as createTestUser, openTestDb, type TestDb } from "../support/db";
 
 // SEC-4 (session version moves on password change and disable), SEC-14 and SEC-16
 // (a password change is throttled and revokes tokens), invites, the owner, last admin.
 
 describe("accounts", () => {
+  let db: TestDb;
   beforeEach(() => {
-    useTempDataDir();
+    db = openTestDb();
   });
   afterEach(() => {
+    db.cleanup();
     vi.restoreAllMocks();
   });
 
@@ -75,7 +77,7 @@ describe("accounts", () => {
 
   it("the last admin can be neither demoted nor disabled, owner or not", async () => {
     // An install whose owner was never marked (no admin existed when owners came in).
-    const admin = insertUser({ email: "a@example.test", name: "A", passwordHash: "x", role: "admin" });
+    const admin = createTestUser({ name: "A", role: "admin" });
     expect(() => changeRole(admin, admin.id, "member")).toThrow(/last admin/);
     const second = await createUser({ email: "s@example.test", name: "S", password: "second passphrase", role: "member" });
     expect(() => setDisabled(second, admin.id, true)).toThrow(/last admin/);

@@ -5,7 +5,7 @@ import { HASH_SLOTS } from "@/lib/server/auth/hash-slots";
 import { MAX_PER_ACCOUNT, MAX_PER_ADDRESS, WINDOW_MS } from "@/lib/server/auth/throttle";
 import type { User } from "@/lib/server/db/schema";
 import { createUser } from "@/lib/server/services/accounts";
-import { useTempDataDir } from "../support/temp-data";
+import { openTestDb, type TestDb } from "../support/db";
 
 // SEC-6 and SEC-14: throttling per account and per address, one generic answer for
 // unknown accounts and wrong passwords, no hashing for refused attempts, no permanent
@@ -31,13 +31,15 @@ function watchHashing() {
 
 const ada = { email: "ada@example.test", password: "analytical engine" };
 let adaUser: User;
+let db: TestDb;
 
 describe("login throttling", () => {
   beforeEach(async () => {
-    useTempDataDir();
+    db = openTestDb();
     adaUser = await createUser({ ...ada, name: "Ada", role: "admin" });
   });
   afterEach(() => {
+    db.cleanup();
     vi.useRealTimers();
     vi.restoreAllMocks();
   });
@@ -100,7 +102,9 @@ describe("login throttling", () => {
 
   it("caps hashes in flight process-wide: a flood of unknown emails hashes only HASH_SLOTS at once, the rest are busy", async () => {
     const hashing = watchHashing();
-    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => checkCredentials({ email: `stranger${i}@example.test`, password: "not a member" }, { ip: `10.0.5.${i}` })));
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => checkCredentials({ email: `stranger${i}@example.test`, password: "not a member" }, { ip: `10.0.5.${i}` })),
+    );
     expect(hashing.maxInFlight).toBeLessThanOrEqual(HASH_SLOTS);
     expect(answers.filter((a) => !a.ok && a.reason === "busy").length).toBeGreaterThanOrEqual(12 - HASH_SLOTS);
   }, 60_000);

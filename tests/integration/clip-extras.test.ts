@@ -4,7 +4,7 @@ import { mediaFiles, stars, type ClipRow, type User } from "@/lib/server/db/sche
 import { newId } from "@/lib/server/ids";
 import { getClip, getClipDetails, listLibrary } from "@/lib/server/services/library";
 import { getTaskForViewer } from "@/lib/server/services/task-view";
-import { addClip, addTask, addUser, openLibraryTestDb } from "./library-support";
+import { createClip, createTask, createUser, openTestDb, type TestDb } from "../support/db";
 
 // "Archived", "starred" and the owner's name come from one definition of the extras
 // and must be the same whichever path reads the clip: the clip page (the clip, its
@@ -12,7 +12,7 @@ import { addClip, addTask, addUser, openLibraryTestDb } from "./library-support"
 // The clip page once read `archived` through a subquery whose column Drizzle left
 // unqualified: it compared media_files.clip_id with media_files.id, and said false.
 
-let env: ReturnType<typeof openLibraryTestDb>;
+let env: TestDb;
 let ann: User;
 let ben: User;
 let taskId: string;
@@ -28,13 +28,13 @@ function media(clip: ClipRow, status: "archived" | "pending") {
 }
 
 beforeAll(() => {
-  env = openLibraryTestDb();
-  ann = addUser("Ann");
-  ben = addUser("Ben");
-  taskId = addTask(ann);
-  archived = addClip(ann, { taskId, position: 0 });
-  pending = addClip(ann, { taskId, position: 1 });
-  extension = addClip(ann, { parentClipId: archived.id });
+  env = openTestDb();
+  ann = createUser({ name: "Ann" });
+  ben = createUser({ name: "Ben" });
+  taskId = createTask(ann).id;
+  archived = createClip(ann, { taskId, position: 0 });
+  pending = createClip(ann, { taskId, position: 1 });
+  extension = createClip(ann, { parentClipId: archived.id });
   media(archived, "archived");
   media(pending, "pending");
   media(extension, "archived");

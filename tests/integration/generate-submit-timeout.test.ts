@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { generationBodySchema } from "@/lib/schemas/generate";
 import { submitGeneration } from "@/lib/server/services/generate";
 import { startNewapiSimulator, type Simulator } from "@/tests/simulators";
-import { createUser, fastPoller, openTestDb, stopPollers, taskRow, type TestDb } from "./generate-support";
+import { createUser, openTestDb, type TestDb } from "../support/db";
+import { fastPoller, stopPollers, taskRow } from "./generate-support";
 
 // A submit that times out may still have created a task at the vendor, so it is never
 // sent again: the task fails with that reason and the raw details are kept. The
@@ -30,7 +31,7 @@ let owner: ReturnType<typeof createUser>;
 beforeAll(async () => {
   sim = await startNewapiSimulator();
   db = openTestDb({ DEMO_PROVIDER: "off", NEWAPI_BASE_URL: sim.url, NEWAPI_API_KEY: sim.key });
-  owner = createUser("Owner");
+  owner = createUser({ name: "Owner" });
 });
 afterAll(async () => {
   await stopPollers();

@@ -2,7 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { generationBodySchema } from "@/lib/schemas/generate";
 import { submitGeneration } from "@/lib/server/services/generate";
 import { startNengyongaiSimulator, startNewapiSimulator, startSunohubSimulator, type Fault, type Simulator } from "@/tests/simulators";
-import { clipsOf, countTasks, createUser, fastPoller, openTestDb, pollUntilDone, stopPollers, taskRow, type TestDb } from "./generate-support";
+import { createUser, openTestDb, type TestDb } from "../support/db";
+import { clipsOf, countTasks, fastPoller, pollUntilDone, stopPollers, taskRow } from "./generate-support";
 
 // Submitting against the simulators over real HTTP: the task row exists before the
 // vendor is called, a repeat of the idempotency key never calls the vendor again, and
@@ -26,7 +27,7 @@ beforeAll(async () => {
     SUNOHUB_BASE_URL: sims.sunohub.url,
     SUNOHUB_API_KEY: sims.sunohub.key,
   });
-  owner = createUser("Owner");
+  owner = createUser({ name: "Owner" });
 });
 afterEach(() => Object.values(sims).forEach((s) => s.control.reset()));
 afterAll(async () => {
@@ -58,7 +59,7 @@ describe("idempotency", () => {
   });
 
   it("keeps keys per person: the same key from someone else is a new task", async () => {
-    const other = createUser("Other");
+    const other = createUser({ name: "Other" });
     const mine = await submitGeneration(owner, input("nengyongai"), { idempotencyKey: "shared-key" });
     const theirs = await submitGeneration(other, input("nengyongai"), { idempotencyKey: "shared-key" });
     expect(theirs.task.id).not.toBe(mine.task.id);

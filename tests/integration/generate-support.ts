@@ -1,61 +1,14 @@
-import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import os from "node:os";
-import path from "node:path";
-import { resetEnvCache } from "@/lib/env";
-import { insertUser } from "@/lib/server/data/users";
-import { closeDb, getDb } from "@/lib/server/db/client";
+import { setTimeout as sleep } from "node:timers/promises";
+import { getDb } from "@/lib/server/db/client";
 import { clips, mediaFiles, taskEvents, tasks } from "@/lib/server/db/schema";
-import { syncEnvProviders } from "@/lib/server/providers/registry";
-import { resetSecretCache } from "@/lib/server/secret";
 import { Poller, type PollerOptions } from "@/lib/server/poller";
 import { eq, inArray } from "drizzle-orm";
 
-// Shared setup for the generate, sync and poller tests: a fresh SQLite file in a temp
-// DATA_DIR, env providers mirrored from the given variables, users, a fast poller, and
-// an HTTP endpoint that hands vendor callbacks to the real webhook route handler.
-
-const PROVIDER_VARS = ["NEWAPI_BASE_URL", "NEWAPI_API_KEY", "NENGYONGAI_BASE_URL", "NENGYONGAI_API_KEY", "SUNOHUB_BASE_URL", "SUNOHUB_API_KEY", "APP_URL", "DEMO_PROVIDER", "POLL_TIMEOUT_MINUTES"];
-
-export interface TestDb {
-  dataDir: string;
-  /** Switches environment (providers, APP_URL) without a new database. */
-  setEnv(vars: Record<string, string | undefined>): void;
-  cleanup(): void;
-}
-
-export function openTestDb(vars: Record<string, string | undefined> = {}): TestDb {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "songloft-generate-"));
-  const setEnv = (next: Record<string, string | undefined>) => {
-    for (const name of PROVIDER_VARS) delete process.env[name];
-    for (const [name, value] of Object.entries(next)) if (value !== undefined) process.env[name] = value;
-    process.env.DATA_DIR = dataDir;
-    resetEnvCache();
-    syncEnvProviders();
-  };
-  closeDb();
-  resetSecretCache();
-  process.env.DATA_DIR = dataDir;
-  resetEnvCache();
-  setEnv(vars);
-  return {
-    dataDir,
-    setEnv,
-    cleanup() {
-      closeDb();
-      for (const name of PROVIDER_VARS) delete process.env[name];
-      resetEnvCache();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-let userCount = 0;
-export function createUser(name = "Ada", role: "admin" | "member" = "member") {
-  userCount += 1;
-  return insertUser({ email: `${name.toLowerCase()}-${userCount}-${Date.now()}@example.test`, name, passwordHash: "not-a-real-hash", role });
-}
+// Shared by the generate, sync and poller tests (the database itself comes from
+// tests/support/db.ts): a fast poller, row readers, and an HTTP endpoint that hands
+// vendor callbacks to the real webhook route handler.
 
 const pollers = new Set<Poller>();
 
@@ -76,8 +29,6 @@ export async function stopPollers() {
 export function makeDue(taskId: string, at = new Date()) {
   getDb().update(tasks).set({ nextPollAt: at }).where(eq(tasks.id, taskId)).run();
 }
-
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Ticks the poller until the task is finished (or the wall-clock limit passes). */
 export async function pollUntilDone(poller: Poller, taskId: string, limitMs = 15_000): Promise<typeof tasks.$inferSelect> {

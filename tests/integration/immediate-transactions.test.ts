@@ -3,10 +3,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { claimDueMedia, upsertPendingMedia } from "@/lib/server/data/media";
 import { deleteUnusedProviderRow, insertProviderRow } from "@/lib/server/data/providers";
-import { closeDb, databaseFile, getDb } from "@/lib/server/db/client";
+import { databaseFile } from "@/lib/server/db/client";
 import { newId } from "@/lib/server/ids";
-import { useTempDataDir } from "@/tests/support/temp-data";
-import { seedClip, seedProvider, seedUser } from "./media-support";
+import { createClip, createProvider, createUser, openTestDb, type TestDb } from "../support/db";
 
 // REL-12: read-then-write transactions start with BEGIN IMMEDIATE. A deferred one
 // reads a snapshot, and when another process commits before it writes, SQLite fails
@@ -16,6 +15,7 @@ import { seedClip, seedProvider, seedUser } from "./media-support";
 
 const root = path.resolve(__dirname, "..", "..");
 let writer: ChildProcess;
+let env: TestDb;
 
 // Commits a small write about every millisecond until it is killed; says "ready" after the first.
 const WRITER = `
@@ -29,8 +29,7 @@ setInterval(() => beat.run(Date.now(), Date.now()), 1);
 `;
 
 beforeAll(async () => {
-  useTempDataDir("songloft-immediate-");
-  getDb();
+  env = openTestDb();
   writer = spawn(process.execPath, ["-e", WRITER, databaseFile()], { cwd: root });
   await new Promise<void>((resolve, reject) => {
     writer.stdout!.once("data", () => resolve());
@@ -40,7 +39,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   writer.kill();
-  closeDb();
+  env.cleanup();
 });
 
 function errorsOf(rounds: number, fn: (round: number) => void): string[] {
@@ -57,11 +56,14 @@ function errorsOf(rounds: number, fn: (round: number) => void): string[] {
 
 describe("read-then-write transactions under a second writer process (REL-12)", () => {
   it("claiming media never fails with SQLITE_BUSY_SNAPSHOT", () => {
-    const owner = seedUser("Owner");
-    const provider = seedProvider("newapi", "https://relay.example.com");
-    const clips = Array.from({ length: 4 }, () => seedClip(owner, provider, { audioUrl: `https://cdn1.suno.ai/${newId()}.mp3` }));
+    const owner = createUser({ name: "Owner" });
+    const provider = createProvider("newapi", { baseUrl: "https://relay.example.com" }).id;
+    const clips = Array.from({ length: 4 }, () => createClip(owner, { providerId: provider, audioUrl: `https://cdn1.suno.ai/${newId()}.mp3` }));
     const start = Date.now();
-    upsertPendingMedia(clips.map((c) => ({ clipId: c.id, kind: "audio" as const, sourceUrl: c.audioUrl! })), new Date(start));
+    upsertPendingMedia(
+      clips.map((c) => ({ clipId: c.id, kind: "audio" as const, sourceUrl: c.audioUrl! })),
+      new Date(start),
+    );
     // Each round is an hour later, so every row is due again and each claim writes.
     const errors = errorsOf(600, (round) => {
       const now = new Date(start + (round + 1) * 3600_000);

@@ -1,18 +1,19 @@
 import fs from "node:fs";
 import path from "node:path";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { clipListQuerySchema, type ClipListQueryInput } from "@/lib/schemas/clips";
 import { getDb } from "@/lib/server/db/client";
-import { stars, type ClipRow, type User } from "@/lib/server/db/schema";
+import { clips, stars, type ClipRow, type User } from "@/lib/server/db/schema";
 import { absoluteMediaPath, relativeMediaPath } from "@/lib/server/media/storage";
 import * as library from "@/lib/server/services/library";
-import { addClip, addTask, addUser, clipRow, openLibraryTestDb } from "./library-support";
+import { createClip, createTask, createUser, openTestDb, type TestDb } from "../support/db";
 
 // SEC-2 through the library services: B can never read or change A's private or
 // trashed clips, and every refusal is indistinguishable from a clip that does not exist.
 
-let env: ReturnType<typeof openLibraryTestDb>;
+let env: TestDb;
 let a: User;
 let b: User;
 let privateClip: ClipRow;
@@ -20,6 +21,7 @@ let teamTake: ClipRow;
 let trashed: ClipRow;
 let extension: ClipRow;
 
+const clipRow = (id: string): ClipRow | undefined => getDb().select().from(clips).where(eq(clips.id, id)).get();
 const list = (viewer: User, query: ClipListQueryInput) => library.listLibrary(viewer, clipListQuerySchema.parse(query)).items.map((c) => c.id);
 
 function refusal(fn: () => unknown): { code: string; message: string } {
@@ -33,15 +35,15 @@ function refusal(fn: () => unknown): { code: string; message: string } {
 }
 
 beforeAll(() => {
-  env = openLibraryTestDb();
-  a = addUser("Ann");
-  b = addUser("Ben");
-  const task = addTask(a);
-  privateClip = addClip(a, { taskId: task, title: "Secret 秘密旋律 zebrafish", visibility: "private", position: 0 });
-  teamTake = addClip(a, { taskId: task, title: "Open take", position: 1 });
-  trashed = addClip(a, { title: "Binned 垃圾桶", deletedAt: new Date() });
-  extension = addClip(a, { title: "Secret, extended", parentClipId: privateClip.id });
-  addClip(b, { title: "Ben's own" });
+  env = openTestDb();
+  a = createUser({ name: "Ann" });
+  b = createUser({ name: "Ben" });
+  const task = createTask(a).id;
+  privateClip = createClip(a, { taskId: task, title: "Secret 秘密旋律 zebrafish", visibility: "private", position: 0 });
+  teamTake = createClip(a, { taskId: task, title: "Open take", position: 1 });
+  trashed = createClip(a, { title: "Binned 垃圾桶", deletedAt: new Date() });
+  extension = createClip(a, { title: "Secret, extended", parentClipId: privateClip.id });
+  createClip(b, { title: "Ben's own" });
 });
 afterAll(() => env.cleanup());
 
@@ -145,7 +147,7 @@ describe("a teammate's team-visible clip", () => {
 
 describe("the owner's own changes", () => {
   it("renames, hides, trashes, restores and purges, and purge removes the archived files", () => {
-    const clip = addClip(a, { title: "Lifecycle" });
+    const clip = createClip(a, { title: "Lifecycle" });
     expect(library.renameClip(a, clip.id, "  Renamed  ").title).toBe("Renamed");
     expect(library.setClipVisibility(a, clip.id, "private").visibility).toBe("private");
     expect(list(b, { scope: "team" })).not.toContain(clip.id);

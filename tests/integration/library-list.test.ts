@@ -6,14 +6,14 @@ import { getDb } from "@/lib/server/db/client";
 import { stars, type ClipRow, type User } from "@/lib/server/db/schema";
 import { newId } from "@/lib/server/ids";
 import { clipText, mulberry32 } from "@/tests/bench/clip-generator";
-import { addClip, addUser, openLibraryTestDb } from "./library-support";
+import { createClip, createUser, openTestDb, type TestDb } from "../support/db";
 
 // The library lists against a plain re-implementation of their meaning: every page
 // of every scope, filter and search (Chinese and English, 1 to many characters, FTS5
 // syntax and LIKE wildcards typed by a user) concatenates to exactly the clips that
 // match, newest first, with no duplicates and nothing missing.
 
-let env: ReturnType<typeof openLibraryTestDb>;
+let env: TestDb;
 let users: User[];
 let rows: ClipRow[];
 const starredBy = new Map<string, Set<string>>();
@@ -52,8 +52,8 @@ function everyPage(viewer: User, q: Query, limit: number) {
 }
 
 beforeAll(() => {
-  env = openLibraryTestDb();
-  users = [addUser("Ann"), addUser("Ben"), addUser("Cai")];
+  env = openTestDb({ NEWAPI_BASE_URL: "https://relay.example.com", NEWAPI_API_KEY: "test-key" });
+  users = [createUser({ name: "Ann" }), createUser({ name: "Ben" }), createUser({ name: "Cai" })];
   const rng = mulberry32(42);
   const start = Date.UTC(2024, 0, 1);
   rows = [];
@@ -61,7 +61,7 @@ beforeAll(() => {
     const text = clipText(rng);
     // Pairs share a timestamp, as the two takes of a task do: the id breaks the tie.
     rows.push(
-      addClip(users[Math.floor(rng() * 3)], {
+      createClip(users[Math.floor(rng() * 3)], {
         title: text.title,
         lyrics: text.lyrics,
         style: text.style,
@@ -151,11 +151,11 @@ describe("listClips", () => {
     // Media columns the fixture leaves alone: covers in either size, live previews, no audio yet.
     const ann = users[0];
     const start = Date.UTC(2025, 0, 1);
-    addClip(ann, { title: "large cover only", imageLargeUrl: "https://cdn1.suno.ai/l.png", createdAt: new Date(start) });
-    addClip(ann, { title: "small cover", imageUrl: "https://cdn1.suno.ai/s.png", createdAt: new Date(start + 1) });
-    addClip(ann, { title: "streaming", state: "streaming", audioUrl: null, streamAudioUrl: "https://cdn1.suno.ai/live.mp3", createdAt: new Date(start + 2) });
-    addClip(ann, { title: "demo preview", state: "streaming", audioUrl: null, streamAudioUrl: "demo:abc", createdAt: new Date(start + 3) });
-    addClip(ann, { title: "queued", state: "queued", audioUrl: null, createdAt: new Date(start + 4) });
+    createClip(ann, { title: "large cover only", imageLargeUrl: "https://cdn1.suno.ai/l.png", createdAt: new Date(start) });
+    createClip(ann, { title: "small cover", imageUrl: "https://cdn1.suno.ai/s.png", createdAt: new Date(start + 1) });
+    createClip(ann, { title: "streaming", state: "streaming", audioUrl: null, streamAudioUrl: "https://cdn1.suno.ai/live.mp3", createdAt: new Date(start + 2) });
+    createClip(ann, { title: "demo preview", state: "streaming", audioUrl: null, streamAudioUrl: "demo:abc", createdAt: new Date(start + 3) });
+    createClip(ann, { title: "queued", state: "queued", audioUrl: null, createdAt: new Date(start + 4) });
     for (const [label, q] of queries().filter((_, i) => i % 5 === 0)) {
       for (const viewer of users.slice(0, 2)) {
         let cursor: string | undefined;
@@ -199,7 +199,7 @@ describe("searching a large history", () => {
   let oldest: string;
 
   beforeAll(() => {
-    owner = addUser("Dee");
+    owner = createUser({ name: "Dee" });
     const sqlite = getDb().$client;
     const task = newId();
     sqlite.prepare("INSERT INTO tasks (id, owner_id, provider_id, kind, request, status, created_at) VALUES (?, ?, 'demo', 'music', '{}', 'succeeded', 0)").run(task, owner.id);

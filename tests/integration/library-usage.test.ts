@@ -1,30 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getUsageReport } from "@/lib/server/data/usage";
-import { getDb } from "@/lib/server/db/client";
-import { tasks, type User } from "@/lib/server/db/schema";
-import { newId } from "@/lib/server/ids";
-import { addClip, addUser, openLibraryTestDb } from "./library-support";
+import type { User } from "@/lib/server/db/schema";
+import { createClip, createTask, createUser, openTestDb, type TestDb } from "../support/db";
 
 // /admin/usage figures: tasks and clips per member, per provider and per month, and
 // why tasks failed, over the whole history or a period.
 
-let env: ReturnType<typeof openLibraryTestDb>;
+let env: TestDb;
 let ann: User;
 let ben: User;
 
 function task(owner: User, providerId: string, at: string, failure?: string) {
-  const id = newId();
-  getDb()
-    .insert(tasks)
-    .values({ id, ownerId: owner.id, providerId, kind: "music", request: {}, status: failure ? "failed" : "succeeded", errorCode: failure ?? null, createdAt: new Date(at) })
-    .run();
-  if (!failure) for (let take = 0; take < 2; take++) addClip(owner, { taskId: id, providerId, createdAt: new Date(at), position: take });
+  const { id } = createTask(owner, { providerId, status: failure ? "failed" : "succeeded", errorCode: failure ?? null, createdAt: new Date(at) });
+  if (!failure) for (let take = 0; take < 2; take++) createClip(owner, { taskId: id, providerId, createdAt: new Date(at), position: take });
 }
 
 beforeAll(() => {
-  env = openLibraryTestDb();
-  ann = addUser("Ann");
-  ben = addUser("Ben");
+  env = openTestDb({ NEWAPI_BASE_URL: "https://relay.example.com", NEWAPI_API_KEY: "test-key" });
+  ann = createUser({ name: "Ann" });
+  ben = createUser({ name: "Ben" });
   task(ann, "demo", "2024-01-05T10:00:00Z");
   task(ann, "newapi", "2024-01-20T10:00:00Z");
   task(ann, "newapi", "2024-02-02T10:00:00Z", "moderation");

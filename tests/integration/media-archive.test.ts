@@ -12,7 +12,8 @@ import { mediaRoot } from "@/lib/server/media/storage";
 import { demoAudioUrl, demoCoverUrl } from "@/lib/server/providers/demo/assets";
 import { deleteClipMedia, enqueueClipMedia, MAX_MEDIA_ATTEMPTS, processDueMedia } from "@/lib/server/services/archive-media";
 import { verifyMediaArchive } from "@/lib/server/services/verify-media";
-import { openMediaTestDb, seedClip, seedProvider, seedUser, serveBytes, startServer, type TestServer } from "./media-support";
+import { createClip, createProvider, createUser, openTestDb, type TestDb } from "../support/db";
+import { serveBytes, startServer, type TestServer } from "./media-support";
 
 // The archive end to end inside the process: queue rows, real downloads from a local
 // "CDN", files on disk, serving them after the CDN is gone, retries, purge, verify.
@@ -21,12 +22,11 @@ const sha = (b: Buffer) => crypto.createHash("sha256").update(b).digest("hex");
 const song = crypto.randomBytes(50_000);
 const cover = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47]), crypto.randomBytes(2000)]);
 
-let db: ReturnType<typeof openMediaTestDb>;
+let db: TestDb;
 let cdn: TestServer;
 let failing: TestServer;
 let providerId: string;
-let demoId: string;
-const owner = () => seedUser("Owner");
+const owner = () => createUser({ name: "Owner" });
 
 const cdnHandler: http.RequestListener = (req, res) => {
   if (req.url?.startsWith("/audio")) return serveBytes(song, "audio/mpeg")(req, res);
@@ -38,9 +38,8 @@ const cdnHandler: http.RequestListener = (req, res) => {
 beforeAll(async () => {
   cdn = await startServer(cdnHandler);
   failing = await startServer(serveBytes(Buffer.from("busy"), "text/plain", 503));
-  db = openMediaTestDb({ MEDIA_ALLOWED_HOSTS: `127.0.0.1:${cdn.port},127.0.0.1:${failing.port}` });
-  providerId = seedProvider("newapi", "https://relay.example.com");
-  demoId = seedProvider("demo");
+  db = openTestDb({ MEDIA_ALLOWED_HOSTS: `127.0.0.1:${cdn.port},127.0.0.1:${failing.port}` });
+  providerId = createProvider("newapi", { baseUrl: "https://relay.example.com" }).id;
 });
 
 afterAll(async () => {
@@ -49,7 +48,7 @@ afterAll(async () => {
 });
 
 function vendorClip(values: Partial<ClipRow> = {}): ClipRow {
-  return seedClip(owner(), providerId, { audioUrl: `${cdn.url}/audio/${crypto.randomUUID()}.mp3`, imageUrl: `${cdn.url}/image/c.png`, ...values });
+  return createClip(owner(), { providerId, audioUrl: `${cdn.url}/audio/${crypto.randomUUID()}.mp3`, imageUrl: `${cdn.url}/image/c.png`, ...values });
 }
 
 async function archiveEverythingDue() {
@@ -63,8 +62,7 @@ async function archiveEverythingDue() {
   }
 }
 
-const get = (clipId: string, kind: string, headers: Record<string, string> = {}, method = "GET") =>
-  new Request(`http://app.test/media/${clipId}/${kind}`, { method, headers });
+const get = (clipId: string, kind: string, headers: Record<string, string> = {}, method = "GET") => new Request(`http://app.test/media/${clipId}/${kind}`, { method, headers });
 
 describe("enqueueClipMedia", () => {
   it("queues audio and cover (and video when present) for a succeeded clip, once", () => {
@@ -119,9 +117,7 @@ describe("processDueMedia", () => {
       const full = await respondWithClipMedia(get(clip.id, "audio"), clip, "audio");
       expect(full.status).toBe(200);
       expect(Buffer.from(await full.arrayBuffer()).equals(song)).toBe(true);
-      expect(full.headers.get("content-disposition")).toBe(
-        `inline; filename="__ Night.mp3"; filename*=UTF-8''${encodeURIComponent("夜空 Night.mp3")}`,
-      );
+      expect(full.headers.get("content-disposition")).toBe(`inline; filename="__ Night.mp3"; filename*=UTF-8''${encodeURIComponent("夜空 Night.mp3")}`);
       const part = await respondWithClipMedia(get(clip.id, "audio", { range: "bytes=0-99" }), clip, "audio");
       expect(part.status).toBe(206);
       expect(part.headers.get("content-range")).toBe(`bytes 0-99/${song.length}`);
@@ -178,10 +174,7 @@ describe("processDueMedia", () => {
   });
 
   it("stores demo assets by rendering them, not downloading", async () => {
-    const clip = seedClip(owner(), demoId, {
-      audioUrl: demoAudioUrl("a1b2c3d4e5f6", 0, 3),
-      imageUrl: demoCoverUrl("a1b2c3d4e5f6", 0, "Demo"),
-    });
+    const clip = createClip(owner(), { providerId: "demo", audioUrl: demoAudioUrl("a1b2c3d4e5f6", 0, 3), imageUrl: demoCoverUrl("a1b2c3d4e5f6", 0, "Demo") });
     enqueueClipMedia(clip.id);
     expect(await processDueMedia()).toMatchObject({ archived: 2 });
     expect(getMediaFile(clip.id, "audio")).toMatchObject({ status: "archived", contentType: "audio/wav" });

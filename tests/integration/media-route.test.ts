@@ -7,7 +7,8 @@ import { newSecret, sha256Hex } from "@/lib/server/ids";
 import { demoAudioUrl, demoCoverUrl } from "@/lib/server/providers/demo/assets";
 import { enqueueClipMedia, processDueMedia } from "@/lib/server/services/archive-media";
 import { eq } from "drizzle-orm";
-import { openMediaTestDb, seedClip, seedProvider, seedUser, serveBytes, startServer, type TestServer } from "./media-support";
+import { createClip, createProvider, createUser, openTestDb, type TestDb } from "../support/db";
+import { serveBytes, startServer, type TestServer } from "./media-support";
 
 // The route handler itself, called with a real Request: a bearer token identifies the
 // viewer (the media URLs the API hands out take tokens like the API), so the real
@@ -16,7 +17,7 @@ import { openMediaTestDb, seedClip, seedProvider, seedUser, serveBytes, startSer
 const { GET, HEAD } = await import("@/app/media/[clipId]/[kind]/route");
 
 const song = crypto.randomBytes(3000);
-let db: ReturnType<typeof openMediaTestDb>;
+let db: TestDb;
 let cdn: TestServer;
 let alice: User & { token: string };
 let bob: User & { token: string };
@@ -37,10 +38,10 @@ async function call(viewer: { token: string } | null, clipId: string, kind: stri
 
 beforeAll(async () => {
   cdn = await startServer(serveBytes(song, "audio/mpeg"));
-  db = openMediaTestDb({ MEDIA_ALLOWED_HOSTS: `127.0.0.1:${cdn.port}` });
-  providerId = seedProvider("newapi", "https://relay.example.com");
-  alice = withToken(seedUser("Alice"));
-  bob = withToken(seedUser("Bob"));
+  db = openTestDb({ MEDIA_ALLOWED_HOSTS: `127.0.0.1:${cdn.port}` });
+  providerId = createProvider("newapi", { baseUrl: "https://relay.example.com" }).id;
+  alice = withToken(createUser({ name: "Alice" }));
+  bob = withToken(createUser({ name: "Bob" }));
 });
 
 afterAll(async () => {
@@ -49,7 +50,7 @@ afterAll(async () => {
 });
 
 const clipOf = (owner: User, values: Partial<ClipRow> = {}) =>
-  seedClip(owner, providerId, { audioUrl: `${cdn.url}/a.mp3`, imageUrl: "https://cdn2.suno.ai/image_x.jpeg", ...values });
+  createClip(owner, { providerId, audioUrl: `${cdn.url}/a.mp3`, imageUrl: "https://cdn2.suno.ai/image_x.jpeg", ...values });
 
 describe("GET /media/<clip>/<kind>", () => {
   it("answers 401 to a signed-out visitor", async () => {
@@ -103,17 +104,14 @@ describe("GET /media/<clip>/<kind>", () => {
     expect(head.status).toBe(200);
     expect(head.headers.get("content-length")).toBe(String(song.length));
     const download = await call(alice, clip.id, "audio", { query: "?download=1" });
-    expect(download.headers.get("content-disposition")).toBe(
-      `attachment; filename="__ Evening.mp3"; filename*=UTF-8''${encodeURIComponent("晚风 Evening.mp3")}`,
-    );
+    expect(download.headers.get("content-disposition")).toBe(`attachment; filename="__ Evening.mp3"; filename*=UTF-8''${encodeURIComponent("晚风 Evening.mp3")}`);
     // Once private, the archived file is as hidden as the clip.
     getDb().update(clips).set({ visibility: "private" }).where(eq(clips.id, clip.id)).run();
     expect((await call(bob, clip.id, "audio")).status).toBe(404);
   });
 
   it("renders a demo clip's media on the fly, the SVG cover under a locked-down CSP", async () => {
-    const demoId = seedProvider("demo");
-    const clip = seedClip(alice, demoId, { audioUrl: demoAudioUrl("0123456789ab", 1, 2), imageUrl: demoCoverUrl("0123456789ab", 1, "Demo <b>") });
+    const clip = createClip(alice, { providerId: "demo", title: "Night Drive", audioUrl: demoAudioUrl("0123456789ab", 1, 2), imageUrl: demoCoverUrl("0123456789ab", 1, "Demo <b>") });
     const audio = await call(alice, clip.id, "audio", { headers: { range: "bytes=0-3" } });
     expect(audio.status).toBe(206);
     expect(audio.headers.get("content-type")).toBe("audio/wav");

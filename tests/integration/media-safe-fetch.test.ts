@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createHostPolicy } from "@/lib/server/media/host-policy";
 import { MAX_MEDIA_BYTES, MediaFetchError, safeDownload, type ResolvedAddress, type SafeDownloadOptions } from "@/lib/server/media/safe-fetch";
+import { waitFor } from "../support/wait-for";
 import { serveBytes, startServer, streamZeros, type TestServer } from "./media-support";
 
 // SEC-10 against real sockets: what the archiver refuses to fetch, and what it keeps.
@@ -184,7 +185,7 @@ describe("safeDownload refuses", () => {
     try {
       const err = await refusal(safeDownload(`${big.url}/big.mp3`, options({ extraHosts: [`127.0.0.1:${big.port}`] })));
       expect(err.reason).toBe("too_large");
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await waitFor(() => progress.aborted || progress.finished, { what: "the CDN to see the download end" });
       expect(progress.finished).toBe(false);
       expect(progress.aborted).toBe(true);
       expect(progress.sent).toBeGreaterThan(MAX_MEDIA_BYTES);

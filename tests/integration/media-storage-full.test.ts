@@ -12,7 +12,8 @@ import { checkHealth } from "@/lib/server/poller/health";
 import { demoAudioUrl } from "@/lib/server/providers/demo/assets";
 import { enqueueClipMedia, processDueMedia, STORAGE_FULL_PAUSE_MS } from "@/lib/server/services/archive-media";
 import { retryFailedMedia, verifyMediaArchive } from "@/lib/server/services/verify-media";
-import { openMediaTestDb, seedClip, seedProvider, seedUser, serveBytes, startServer, type TestServer } from "./media-support";
+import { createClip, createProvider, createUser, openTestDb, type TestDb } from "../support/db";
+import { serveBytes, startServer, type TestServer } from "./media-support";
 
 // REL-10: a full disk (ENOSPC, or EDQUOT over a quota) is the archive's problem, not
 // the file's. The error is injected where the archive meets the file system (the
@@ -24,19 +25,16 @@ import { openMediaTestDb, seedClip, seedProvider, seedUser, serveBytes, startSer
 const root = path.resolve(__dirname, "..", "..");
 const song = crypto.randomBytes(20_000);
 const cover = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47]), crypto.randomBytes(500)]);
-let db: ReturnType<typeof openMediaTestDb>;
+let db: TestDb;
 let cdn: TestServer;
 let providerId: string;
-let demoId: string;
 
-const handler: http.RequestListener = (req, res) =>
-  req.url?.startsWith("/audio") ? serveBytes(song, "audio/mpeg")(req, res) : serveBytes(cover, "image/png")(req, res);
+const handler: http.RequestListener = (req, res) => (req.url?.startsWith("/audio") ? serveBytes(song, "audio/mpeg")(req, res) : serveBytes(cover, "image/png")(req, res));
 
 beforeAll(async () => {
   cdn = await startServer(handler);
-  db = openMediaTestDb({ MEDIA_ALLOWED_HOSTS: `127.0.0.1:${cdn.port}` });
-  providerId = seedProvider("newapi", "https://relay.example.com");
-  demoId = seedProvider("demo");
+  db = openTestDb({ MEDIA_ALLOWED_HOSTS: `127.0.0.1:${cdn.port}` });
+  providerId = createProvider("newapi", { baseUrl: "https://relay.example.com" }).id;
 });
 afterEach(() => vi.restoreAllMocks());
 afterAll(async () => {
@@ -49,22 +47,29 @@ const diskError = (code: "ENOSPC" | "EDQUOT") =>
 
 /** The file system refuses every write of an archived file, as a full disk does. */
 function fillTheDisk() {
-  vi.spyOn(fs, "createWriteStream").mockImplementation(
-    () => new Writable({ write: (_chunk, _encoding, callback) => callback(diskError("ENOSPC")) }) as unknown as fs.WriteStream,
-  );
+  vi.spyOn(fs, "createWriteStream").mockImplementation(() => new Writable({ write: (_chunk, _encoding, callback) => callback(diskError("ENOSPC")) }) as unknown as fs.WriteStream);
   vi.spyOn(fs.promises, "writeFile").mockRejectedValue(diskError("EDQUOT"));
 }
 
 function queuedClips(): ClipRow[] {
-  const owner = seedUser("Owner");
-  const clips = [0, 1, 2].map(() => seedClip(owner, providerId, { audioUrl: `${cdn.url}/audio/${crypto.randomUUID()}.mp3`, imageUrl: `${cdn.url}/image/c.png` }));
-  const demo = seedClip(owner, demoId, { audioUrl: demoAudioUrl(crypto.randomBytes(6).toString("hex"), 0, 2) });
+  const owner = createUser({ name: "Owner" });
+  const clips = [0, 1, 2].map(() => createClip(owner, { providerId, audioUrl: `${cdn.url}/audio/${crypto.randomUUID()}.mp3`, imageUrl: `${cdn.url}/image/c.png` }));
+  const demo = createClip(owner, { providerId: "demo", audioUrl: demoAudioUrl(crypto.randomBytes(6).toString("hex"), 0, 2) });
   for (const clip of [...clips, demo]) enqueueClipMedia(clip.id);
   return [...clips, demo];
 }
 
 const rowsOf = (clips: ClipRow[]): MediaFile[] =>
-  getDb().select().from(mediaFiles).where(inArray(mediaFiles.clipId, clips.map((c) => c.id))).all();
+  getDb()
+    .select()
+    .from(mediaFiles)
+    .where(
+      inArray(
+        mediaFiles.clipId,
+        clips.map((c) => c.id),
+      ),
+    )
+    .all();
 
 describe("a full disk (REL-10)", () => {
   it("pauses the whole queue without spending attempts or failing files, then resumes", async () => {
@@ -105,7 +110,16 @@ describe("a full disk (REL-10)", () => {
 describe("failed downloads are reported and can be retried (REL-10)", () => {
   it("counts failed rows in /api/health and media:verify, and media:retry-failed queues them again", async () => {
     const clips = queuedClips();
-    getDb().update(mediaFiles).set({ status: "failed", attempts: 6, nextAttemptAt: null, lastError: "The media host answered HTTP 503" }).where(inArray(mediaFiles.clipId, clips.map((c) => c.id))).run();
+    getDb()
+      .update(mediaFiles)
+      .set({ status: "failed", attempts: 6, nextAttemptAt: null, lastError: "The media host answered HTTP 503" })
+      .where(
+        inArray(
+          mediaFiles.clipId,
+          clips.map((c) => c.id),
+        ),
+      )
+      .run();
     const failed = rowsOf(clips).length;
     const health = checkHealth();
     expect(health.media.failed).toBe(failed);

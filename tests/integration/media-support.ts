@@ -1,16 +1,7 @@
-import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import os from "node:os";
-import path from "node:path";
-import { resetEnvCache } from "@/lib/env";
-import { insertUser } from "@/lib/server/data/users";
-import { closeDb, getDb } from "@/lib/server/db/client";
-import { clips, providers, tasks, type ClipRow, type NewClipRow, type User } from "@/lib/server/db/schema";
-import { newId } from "@/lib/server/ids";
 
-// Real HTTP servers that play a vendor CDN, and a throwaway database with clips,
-// for the media archive tests.
+// Real HTTP servers that play a vendor CDN, for the media archive tests.
 
 export interface TestServer {
   url: string;
@@ -73,54 +64,4 @@ export function streamZeros(total: number, progress: { sent: number; finished: b
     };
     pump();
   };
-}
-
-/** A fresh DATA_DIR and database; `cleanup` closes and deletes both. */
-export function openMediaTestDb(vars: Record<string, string> = {}) {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "songloft-media-"));
-  const saved = { ...process.env };
-  closeDb();
-  Object.assign(process.env, { DATA_DIR: dataDir, DEMO_PROVIDER: "on", ...vars });
-  resetEnvCache();
-  getDb();
-  return {
-    dataDir,
-    setAllowedHosts(hosts: string) {
-      process.env.MEDIA_ALLOWED_HOSTS = hosts;
-      resetEnvCache();
-    },
-    cleanup() {
-      closeDb();
-      for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
-      Object.assign(process.env, saved);
-      resetEnvCache();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-export function seedUser(name = "Ada"): User {
-  return insertUser({ email: `${name.toLowerCase()}-${newId()}@example.test`, name, passwordHash: "x" });
-}
-
-export function seedProvider(protocol: "newapi" | "demo", baseUrl = ""): string {
-  const id = protocol === "demo" ? "demo" : `p-${newId()}`;
-  getDb()
-    .insert(providers)
-    .values({ id, name: protocol, protocol, baseUrl, source: "db" })
-    .onConflictDoNothing()
-    .run();
-  return id;
-}
-
-/** A clip (and its task) owned by `owner`; succeeded with the given URLs unless told otherwise. */
-export function seedClip(owner: User, providerId: string, values: Partial<NewClipRow> = {}): ClipRow {
-  const taskId = newId();
-  const db = getDb();
-  db.insert(tasks).values({ id: taskId, ownerId: owner.id, providerId, kind: "music", request: {}, status: "succeeded" }).run();
-  return db
-    .insert(clips)
-    .values({ id: newId(), taskId, ownerId: owner.id, providerId, vendorClipId: newId(), title: "Night Drive", state: "succeeded", ...values })
-    .returning()
-    .get();
 }

@@ -2,26 +2,23 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listOpenSongTasksForOwner } from "@/lib/server/data/open-tasks";
 import { getDb } from "@/lib/server/db/client";
 import { tasks, type TaskRow, type User } from "@/lib/server/db/schema";
-import { newId } from "@/lib/server/ids";
-import { addUser, openLibraryTestDb } from "./library-support";
+import { createTask, createUser, openTestDb, type TestDb } from "../support/db";
 
 // The songs still being made, shown above the library: the owner's open music and
 // extend tasks, newest first; nothing of anyone else's, no lyrics tasks, nothing finished.
 
-let env: ReturnType<typeof openLibraryTestDb>;
+let env: TestDb;
 let ann: User;
 let ben: User;
 
 function task(owner: User, status: TaskRow["status"], at: string, kind: TaskRow["kind"] = "music"): string {
-  const id = newId();
-  getDb().insert(tasks).values({ id, ownerId: owner.id, providerId: "demo", kind, request: {}, status, createdAt: new Date(at) }).run();
-  return id;
+  return createTask(owner, { kind, status, createdAt: new Date(at) }).id;
 }
 
 beforeAll(() => {
-  env = openLibraryTestDb();
-  ann = addUser("Ann");
-  ben = addUser("Ben");
+  env = openTestDb();
+  ann = createUser({ name: "Ann" });
+  ben = createUser({ name: "Ben" });
 });
 afterAll(() => env.cleanup());
 

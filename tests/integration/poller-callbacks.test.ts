@@ -5,20 +5,9 @@ import { startPoller, stopPoller } from "@/lib/server/poller";
 import { submitGeneration } from "@/lib/server/services/generate";
 import { openTaskStream } from "@/lib/server/services/task-stream";
 import { startNewapiSimulator, startSunohubSimulator, type Simulator } from "@/tests/simulators";
-import {
-  clipsOf,
-  closeOpenTasks,
-  createUser,
-  eventsOf,
-  fastPoller,
-  makeDue,
-  openTestDb,
-  sleep,
-  startWebhookServer,
-  stopPollers,
-  taskRow,
-  type TestDb,
-} from "./generate-support";
+import { createUser, openTestDb, type TestDb } from "../support/db";
+import { waitFor } from "../support/wait-for";
+import { clipsOf, closeOpenTasks, eventsOf, fastPoller, makeDue, startWebhookServer, stopPollers, taskRow } from "./generate-support";
 
 // Vendor callbacks over real HTTP into the webhook route (SEC-9), and what they set
 // off: an immediate re-fetch by the poller, the change pushed to an open event stream.
@@ -42,7 +31,7 @@ beforeAll(async () => {
     SUNOHUB_BASE_URL: sunohub.url,
     SUNOHUB_API_KEY: sunohub.key,
   });
-  owner = createUser("Owner");
+  owner = createUser({ name: "Owner" });
 });
 afterEach(async () => {
   await stopPollers();
@@ -135,14 +124,20 @@ describe("callback to screen (PERF-6 path)", () => {
 
   it("stops streaming when the viewer goes away, and shows nothing to anyone else", async () => {
     const { taskId } = await submitTo(newapi);
-    const stranger = createUser("Stranger");
+    const stranger = createUser({ name: "Stranger" });
     expect(openTaskStream(taskId, stranger, new AbortController().signal)).toBeNull();
 
     const abort = new AbortController();
-    const stream = openTaskStream(taskId, owner, abort.signal, { recheckMs: 20 })!;
+    let rereads = 0;
+    // Asked before every re-read: counting the calls tells when the stream has looked again.
+    const stillAllowed = () => {
+      rereads += 1;
+      return true;
+    };
+    const stream = openTaskStream(taskId, owner, abort.signal, { recheckMs: 20, stillAllowed })!;
     const seen: TaskDto[] = [];
     const reading = readEvents(stream, (task) => seen.push(task));
-    await sleep(100);
+    await waitFor(() => rereads >= 5, { what: "five re-reads of the unchanged task" });
     abort.abort();
     await reading;
     expect(seen).toHaveLength(1); // nothing changed, so nothing more was sent

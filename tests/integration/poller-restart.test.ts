@@ -6,7 +6,9 @@ import { getLease } from "@/lib/server/data/leases";
 import { POLLER_LEASE } from "@/lib/server/poller";
 import { submitGeneration } from "@/lib/server/services/generate";
 import { startNewapiSimulator, type Simulator } from "@/tests/simulators";
-import { clipsOf, createUser, makeDue, openTestDb, sleep, taskRow, type TestDb } from "./generate-support";
+import { createUser, openTestDb, type TestDb } from "../support/db";
+import { waitFor } from "../support/wait-for";
+import { clipsOf, makeDue, taskRow } from "./generate-support";
 
 // REL-4 and REL-6 with real processes: the poller runs in child processes against the
 // same SQLite file; one is killed with SIGKILL mid-task and a new one finishes the
@@ -51,14 +53,6 @@ function spawnPoller(): Child {
   return { process: proc, isLeader: () => leader, reports: () => reports, exited };
 }
 
-async function until(what: string, predicate: () => boolean, limitMs = 20_000) {
-  const end = Date.now() + limitMs;
-  while (!predicate()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(25);
-  }
-}
-
 beforeAll(async () => {
   sim = await startNewapiSimulator({ steps: { queuedMs: 200, streamingMs: 2_500 } });
   db = openTestDb({ DEMO_PROVIDER: "off", NEWAPI_BASE_URL: sim.url, NEWAPI_API_KEY: sim.key });
@@ -75,36 +69,38 @@ describe("poller processes", () => {
   it("lets only one of two processes poll the same database (REL-6)", async () => {
     const a = spawnPoller();
     const b = spawnPoller();
-    await until("both processes to report", () => a.reports() > 3 && b.reports() > 3);
-    await sleep(300);
+    await waitFor(() => a.reports() > 3 && b.reports() > 3, { timeoutMs: 20_000, what: "both processes to report" });
+    // Six more lease rounds in each process, counted in their own reports: a second leader would show.
+    const [seenA, seenB] = [a.reports(), b.reports()];
+    await waitFor(() => a.reports() > seenA + 5 && b.reports() > seenB + 5, { timeoutMs: 20_000, what: "more rounds in both processes" });
     expect([a.isLeader(), b.isLeader()].filter(Boolean)).toHaveLength(1);
 
     // SIGTERM: the leader stops claiming, releases the lease and exits cleanly; the other takes over.
     const [leader, standby] = a.isLeader() ? [a, b] : [b, a];
     leader.process.kill("SIGTERM");
     expect(await leader.exited).toBe(0);
-    await until("the standby to take over", () => standby.isLeader());
+    await waitFor(() => standby.isLeader(), { timeoutMs: 20_000, what: "the standby to take over" });
     standby.process.kill("SIGTERM");
     expect(await standby.exited).toBe(0);
     expect(getLease(POLLER_LEASE)).toBeUndefined();
   });
 
   it("finishes a task after the poller is killed with SIGKILL mid-task (REL-4)", async () => {
-    const owner = createUser("Owner");
+    const owner = createUser({ name: "Owner" });
     const first = spawnPoller();
-    await until("the first process to lead", () => first.isLeader());
+    await waitFor(() => first.isLeader(), { timeoutMs: 20_000, what: "the first process to lead" });
 
     const { task } = await submitGeneration(owner, generationBodySchema.parse({ provider: "newapi", description: "survive a crash" }));
     makeDue(task.id);
-    await until("the task to be running with a clip", () => taskRow(task.id).status === "running" && clipsOf(task.id).length > 0);
+    await waitFor(() => taskRow(task.id).status === "running" && clipsOf(task.id).length > 0, { timeoutMs: 20_000, what: "the task to be running with a clip" });
     first.process.kill("SIGKILL");
     await first.exited;
     const midway = taskRow(task.id);
     expect(midway.status).toBe("running");
 
     const second = spawnPoller();
-    await until("the task to finish after the restart", () => taskRow(task.id).status === "succeeded");
-    await until("the new process to report its lease", () => second.isLeader(), 5_000);
+    await waitFor(() => taskRow(task.id).status === "succeeded", { timeoutMs: 20_000, what: "the task to finish after the restart" });
+    await waitFor(() => second.isLeader(), { timeoutMs: 5_000, what: "the new process to report its lease" });
 
     const clips = clipsOf(task.id);
     expect(clips).toHaveLength(2);

@@ -1,17 +1,12 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { resetEnvCache } from "@/lib/env";
 import { createProviderSchema } from "@/lib/schemas/providers";
-import { closeDb } from "@/lib/server/db/client";
 import { toActionState } from "@/lib/server/form";
 import { errorResponse } from "@/lib/server/http";
 import { newId } from "@/lib/server/ids";
-import { getProvider, syncEnvProviders } from "@/lib/server/providers/registry";
-import { resetSecretCache } from "@/lib/server/secret";
+import { getProvider } from "@/lib/server/providers/registry";
 import { addProvider, testProviderConnection } from "@/lib/server/services/providers";
 import { startNewapiSimulator, type Simulator } from "@/tests/simulators";
+import { openTestDb, type TestDb } from "@/tests/support/db";
 
 // SEC-8: vendor keys never reach a log line or an error message, even when a vendor
 // fails in the worst way (echoing the Authorization header back). Every console
@@ -21,9 +16,8 @@ const admin = { role: "admin" as const };
 const dbKey = `sk-SENTINEL-db-${newId()}`;
 const envKey = `sk-SENTINEL-env-${newId()}`;
 const forms = (key: string) => [key, key.slice(3)];
-const SAVED = ["DATA_DIR", "NEWAPI_BASE_URL", "NEWAPI_API_KEY", "SONGLOFT_LOG"].map((k) => [k, process.env[k]] as const);
 
-let dataDir: string;
+let db: TestDb;
 let dbProviderId: string;
 let dbSim: Simulator;
 let envSim: Simulator;
@@ -40,26 +34,15 @@ function capture() {
 beforeAll(async () => {
   dbSim = await startNewapiSimulator({ key: dbKey });
   envSim = await startNewapiSimulator({ key: envKey });
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "songloft-keylogs-"));
-  Object.assign(process.env, { DATA_DIR: dataDir, NEWAPI_BASE_URL: envSim.url, NEWAPI_API_KEY: envKey, SONGLOFT_LOG: "info" });
-  resetEnvCache();
-  resetSecretCache();
-  closeDb();
-  syncEnvProviders();
+  db = openTestDb({ NEWAPI_BASE_URL: envSim.url, NEWAPI_API_KEY: envKey, SONGLOFT_LOG: "info" });
   dbProviderId = (await addProvider(admin, createProviderSchema.parse({ name: "Team relay", protocol: "newapi", baseUrl: dbSim.url, apiKey: dbKey }))).id;
   capture();
 });
 
 afterAll(async () => {
   vi.restoreAllMocks();
-  closeDb();
-  for (const [k, v] of SAVED) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-  resetEnvCache();
+  db.cleanup();
   await Promise.all([dbSim.stop(), envSim.stop()]);
-  fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 /** Runs a vendor call that must fail and hands its error to the app's two error sinks, as routes and actions do. */

@@ -3,15 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { purgeClip, softDeleteClip } from "@/lib/server/data/clips";
 import { getUsageReport, type UsagePeriod, type UsageReport } from "@/lib/server/data/usage";
 import { getDb } from "@/lib/server/db/client";
-import { providers, tasks, type User } from "@/lib/server/db/schema";
-import { newId } from "@/lib/server/ids";
-import { addClip, addUser, openLibraryTestDb } from "./library-support";
+import { tasks, type User } from "@/lib/server/db/schema";
+import { createClip, createTask, createUser, openTestDb, type TestDb } from "../support/db";
 
 // The usage counters, kept by triggers as tasks and clips come, change and go, give
 // the same report as a full GROUP BY recount over tasks and clips, for any period;
 // and the report never reads tasks or clips to get there.
 
-let env: ReturnType<typeof openLibraryTestDb>;
+let env: TestDb;
 const PROVIDERS = ["demo", "newapi", "sunohub"];
 const CODES = ["moderation", "no_balance", null];
 
@@ -31,9 +30,8 @@ function workload(members: User[]) {
   for (let i = 0; i < 400; i++) {
     const owner = members[rand(members.length)];
     const providerId = PROVIDERS[rand(PROVIDERS.length)];
-    const id = newId();
     const createdAt = at();
-    db.insert(tasks).values({ id, ownerId: owner.id, providerId, kind: "music", request: {}, status: "running", createdAt }).run();
+    const { id } = createTask(owner, { providerId, status: "running", createdAt });
     // Polling touches status without changing what is counted.
     db.update(tasks).set({ status: "running", progress: 50 }).where(eq(tasks.id, id)).run();
     if (rand(3) === 0) {
@@ -44,7 +42,7 @@ function workload(members: User[]) {
     }
     db.update(tasks).set({ status: "succeeded" }).where(eq(tasks.id, id)).run();
     for (let take = 0; take < 2; take++) {
-      const clip = addClip(owner, { taskId: id, providerId, createdAt: new Date(createdAt.getTime() + rand(2) * 86_400_000), position: take });
+      const clip = createClip(owner, { taskId: id, providerId, createdAt: new Date(createdAt.getTime() + rand(2) * 86_400_000), position: take });
       if (rand(4) === 0) {
         softDeleteClip({ clipId: clip.id, ownerId: owner.id });
         if (rand(2) === 0) purgeClip({ clipId: clip.id, ownerId: owner.id });
@@ -95,9 +93,8 @@ const PERIODS: [string, UsagePeriod][] = [
 ];
 
 beforeAll(() => {
-  env = openLibraryTestDb();
-  getDb().insert(providers).values({ id: "sunohub", name: "sunohub", protocol: "sunohub", source: "env" }).run();
-  workload([addUser("Ann"), addUser("Ben"), addUser("Cai")]);
+  env = openTestDb({ NEWAPI_BASE_URL: "https://relay.example.com", NEWAPI_API_KEY: "test-key", SUNOHUB_BASE_URL: "https://hub.example.com", SUNOHUB_API_KEY: "test-key" });
+  workload([createUser({ name: "Ann" }), createUser({ name: "Ben" }), createUser({ name: "Cai" })]);
 });
 afterAll(() => env.cleanup());
 
@@ -109,8 +106,8 @@ describe("usage counters", () => {
   });
 
   it("hide members whose every clip and task is gone", () => {
-    const gone = addUser("Dee");
-    const clip = addClip(gone, { createdAt: day("2024-06-02") });
+    const gone = createUser({ name: "Dee" });
+    const clip = createClip(gone, { createdAt: day("2024-06-02") });
     softDeleteClip({ clipId: clip.id, ownerId: gone.id });
     purgeClip({ clipId: clip.id, ownerId: gone.id });
     getDb().delete(tasks).where(eq(tasks.id, clip.taskId)).run();

@@ -1,28 +1,20 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resetEnvCache } from "@/lib/env";
+import { openTestDb, type TestDb } from "@/tests/support/db";
 import { absoluteMediaPath, commitMediaFile, mediaRoot, mediaTempDir, relativeMediaPath, removeClipMediaDir, removeStaleTempFiles } from "./storage";
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "songloft-storage-"));
-const saved = process.env.DATA_DIR;
+let db: TestDb;
 
 beforeAll(() => {
-  process.env.DATA_DIR = dataDir;
-  resetEnvCache();
+  db = openTestDb();
 });
-afterAll(() => {
-  if (saved === undefined) delete process.env.DATA_DIR;
-  else process.env.DATA_DIR = saved;
-  resetEnvCache();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => db.cleanup());
 
 describe("media storage", () => {
   it("lays files out as <first two characters>/<clip id>/<kind>.<ext>", () => {
     expect(relativeMediaPath("Ab3xYz", "audio", "mp3")).toBe(path.join("Ab", "Ab3xYz", "audio.mp3"));
-    expect(absoluteMediaPath("Ab/Ab3xYz/cover.png")).toBe(path.join(dataDir, "media", "Ab", "Ab3xYz", "cover.png"));
+    expect(absoluteMediaPath("Ab/Ab3xYz/cover.png")).toBe(path.join(db.dataDir, "media", "Ab", "Ab3xYz", "cover.png"));
   });
 
   it("refuses ids, extensions and paths that could leave the archive", () => {

@@ -5,7 +5,8 @@ import { acquireLease, getLease } from "@/lib/server/data/leases";
 import { insertTaskOrGetExisting } from "@/lib/server/data/tasks";
 import { newId } from "@/lib/server/ids";
 import { submitGeneration } from "@/lib/server/services/generate";
-import { createUser, fastPoller, openTestDb, taskRow, type TestDb } from "@/tests/integration/generate-support";
+import { fastPoller, taskRow } from "@/tests/integration/generate-support";
+import { createUser, openTestDb, type TestDb } from "@/tests/support/db";
 import { checkHealth } from "./health";
 import { isHolderDead } from "./holder";
 import { POLLER_LEASE } from "./poller";
@@ -19,7 +20,7 @@ let owner: ReturnType<typeof createUser>;
 
 beforeAll(() => {
   db = openTestDb({ DEMO_PROVIDER: "on" });
-  owner = createUser("Owner");
+  owner = createUser({ name: "Owner" });
 });
 afterAll(() => db.cleanup());
 

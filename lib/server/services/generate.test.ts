@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { isAppError } from "@/lib/errors";
 import { generationBodySchema, lyricsBodySchema } from "@/lib/schemas/generate";
 import { DEMO_SUCCEEDED_AFTER_MS } from "@/lib/server/providers/demo";
-import { clipsOf, countTasks, createUser, fastPoller, openTestDb, taskRow, type TestDb } from "@/tests/integration/generate-support";
+import { clipsOf, countTasks, fastPoller, taskRow } from "@/tests/integration/generate-support";
+import { createUser, openTestDb, type TestDb } from "@/tests/support/db";
 import { submitGeneration, submitLyrics } from "./generate";
 import { getTaskForViewer } from "./task-view";
 
@@ -17,7 +18,7 @@ const body = (input: Record<string, unknown>) => generationBodySchema.parse(inpu
 beforeAll(() => {
   vi.useFakeTimers({ toFake: ["Date"], shouldAdvanceTime: true });
   db = openTestDb({ DEMO_PROVIDER: "on" });
-  owner = createUser("Owner");
+  owner = createUser({ name: "Owner" });
 });
 afterAll(() => {
   db.cleanup();
@@ -87,7 +88,7 @@ describe("submitGeneration", () => {
   });
 
   it("keeps a task to its owner", async () => {
-    const other = createUser("Other");
+    const other = createUser({ name: "Other" });
     const { task } = await submitGeneration(owner, body({ description: "private thoughts" }));
     expect(getTaskForViewer(task.id, owner)?.id).toBe(task.id);
     expect(getTaskForViewer(task.id, other)).toBeNull();
@@ -123,7 +124,7 @@ describe("extend", () => {
     const past = await submitGeneration(owner, body({ extend: { clipId: clip.id, continueAt: (clip.duration ?? 0) + 5 } })).catch((e) => e);
     expect(past.details).toEqual({ "extend.continueAt": ["continueAtInvalid"] });
 
-    const stranger = createUser("Stranger");
+    const stranger = createUser({ name: "Stranger" });
     const { getDb } = await import("@/lib/server/db/client");
     const { clips } = await import("@/lib/server/db/schema");
     const { eq } = await import("drizzle-orm");

@@ -1,5 +1,4 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startNengyongaiSimulator, startNewapiSimulator, startSunohubSimulator, type Simulator } from "@/tests/simulators";
@@ -7,44 +6,27 @@ import { resetEnvCache } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { createProviderSchema, updateProviderSchema } from "@/lib/schemas/providers";
 import { getProviderRow, updateProviderRow } from "@/lib/server/data/providers";
-import { closeDb, getDb } from "@/lib/server/db/client";
-import { tasks, users } from "@/lib/server/db/schema";
 import { newId } from "@/lib/server/ids";
-import { sealUnbound } from "@/tests/support/legacy-secret";
-import { forgetUnreadableProviderKeys, getProvider, listProviders, providerNames, syncEnvProviders } from "@/lib/server/providers/registry";
+import { forgetUnreadableProviderKeys, getProvider, listProviders, providerNames } from "@/lib/server/providers/registry";
 import { openProviderKey, sealProviderKey } from "@/lib/server/providers/stored-key";
-import { resetSecretCache } from "@/lib/server/secret";
-import {
-  addProvider,
-  deleteProvider,
-  listProvidersForAdmin,
-  setProviderEnabled,
-  testProviderConnection,
-  updateProvider,
-} from "./providers";
+import { createTask, createUser, openTestDb, type TestDb } from "@/tests/support/db";
+import { sealUnbound } from "@/tests/support/legacy-secret";
+import { addProvider, deleteProvider, listProvidersForAdmin, setProviderEnabled, testProviderConnection, updateProvider } from "./providers";
 
 const admin = { role: "admin" as const };
 const member = { role: "member" as const };
-let dataDir: string;
+let db: TestDb;
 const sims: Simulator[] = [];
 
 beforeAll(() => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "songloft-providers-"));
-  process.env.DATA_DIR = dataDir;
-  resetEnvCache();
-  resetSecretCache();
-  closeDb();
-  syncEnvProviders();
+  db = openTestDb();
 });
 
 afterEach(async () => {
   await Promise.all(sims.splice(0).map((s) => s.stop()));
 });
 
-afterAll(() => {
-  closeDb();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => db.cleanup());
 
 async function add(overrides: Partial<Record<"name" | "protocol" | "baseUrl" | "apiKey", string>> = {}) {
   const input = createProviderSchema.parse({
@@ -65,9 +47,7 @@ function storedKeyOf(id: string): string {
 
 /** A task pointing at the provider, as the generate service would write it. */
 function useProvider(providerId: string) {
-  const userId = newId();
-  getDb().insert(users).values({ id: userId, email: `${userId}@example.test`, name: "Ada", passwordHash: "x" }).run();
-  getDb().insert(tasks).values({ id: newId(), ownerId: userId, providerId, kind: "music", request: {} }).run();
+  createTask(createUser(), { providerId, status: "submitting" });
 }
 
 async function refusal(fn: () => unknown): Promise<{ code: string; details: unknown; key?: string }> {
@@ -117,7 +97,9 @@ describe("adding and editing providers", () => {
     useProvider(dto.id);
     const change = { name: dto.name, protocol: "sunohub" as const, baseUrl: dto.baseUrl };
     expect(await refusal(() => updateProvider(admin, dto.id, change))).toEqual({ code: "conflict", details: { protocol: ["protocolLocked"] } });
-    expect((await updateProvider(admin, dto.id, { ...change, protocol: "newapi", baseUrl: "https://moved.example", apiKey: "sk-moved-1234" })).baseUrl).toBe("https://moved.example");
+    expect((await updateProvider(admin, dto.id, { ...change, protocol: "newapi", baseUrl: "https://moved.example", apiKey: "sk-moved-1234" })).baseUrl).toBe(
+      "https://moved.example",
+    );
   });
 
   it("rejects bad form input with catalogue keys", async () => {
@@ -205,7 +187,7 @@ describe("keys stay with their vendor (SEC-15)", () => {
     const sim = await startNewapiSimulator();
     sims.push(sim);
     const { dto } = await add({ baseUrl: sim.url, apiKey: sim.key });
-    const legacy = sealUnbound(sim.key, fs.readFileSync(path.join(dataDir, "secret"), "utf8").trim());
+    const legacy = sealUnbound(sim.key, fs.readFileSync(path.join(db.dataDir, "secret"), "utf8").trim());
     updateProviderRow(dto.id, { keyCiphertext: legacy });
     expect((await testProviderConnection(admin, dto.id)).outcome).toBe("accepted");
     const resealed = getProviderRow(dto.id)!.keyCiphertext!;

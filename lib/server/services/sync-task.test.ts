@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertTaskOrGetExisting } from "@/lib/server/data/tasks";
 import { newId } from "@/lib/server/ids";
 import type { VendorClip, VendorTask } from "@/lib/server/providers/types";
-import { clipsOf, createUser, eventsOf, mediaOf, openTestDb, taskRow, type TestDb } from "@/tests/integration/generate-support";
+import { clipsOf, eventsOf, mediaOf, taskRow } from "@/tests/integration/generate-support";
+import { createUser, openTestDb, type TestDb } from "@/tests/support/db";
 import { applyVendorTask, failOpenTask, markTaskSubmitted, requestImmediatePoll } from "./sync-task";
 import { subscribeTaskChanges } from "./task-events";
 import { buildTaskDto } from "./task-view";
@@ -16,7 +17,7 @@ let owner: ReturnType<typeof createUser>;
 
 beforeAll(() => {
   db = openTestDb({ DEMO_PROVIDER: "on" });
-  owner = createUser("Owner");
+  owner = createUser({ name: "Owner" });
 });
 afterAll(() => db.cleanup());
 

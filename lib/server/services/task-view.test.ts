@@ -6,7 +6,8 @@ import { getDb } from "@/lib/server/db/client";
 import { clips, mediaFiles, stars, type ClipRow } from "@/lib/server/db/schema";
 import { newId } from "@/lib/server/ids";
 import type { VendorClip } from "@/lib/server/providers/types";
-import { clipsOf, createUser, openTestDb, sleep, type TestDb } from "@/tests/integration/generate-support";
+import { clipsOf } from "@/tests/integration/generate-support";
+import { createUser, openTestDb, type TestDb } from "@/tests/support/db";
 import { applyVendorTask, markTaskSubmitted } from "./sync-task";
 import { getTaskForViewer, getTaskTimelineForViewer, getTaskVendorDetailsForAdmin, listRecentSongTasksForViewer } from "./task-view";
 
@@ -38,12 +39,12 @@ let admin: ReturnType<typeof createUser>;
 
 beforeAll(() => {
   db = openTestDb({ DEMO_PROVIDER: "on" });
-  owner = createUser("Owner");
-  admin = createUser("Root", "admin");
+  owner = createUser({ name: "Owner" });
+  admin = createUser({ name: "Root", role: "admin" });
 });
 afterAll(() => db.cleanup());
 
-function runningTask(ownerId: string, vendorClips: Partial<VendorClip>[]) {
+function runningTask(ownerId: string, vendorClips: Partial<VendorClip>[], createdAt = new Date()) {
   const now = new Date();
   const { task } = insertTaskOrGetExisting({
     id: newId(),
@@ -52,6 +53,7 @@ function runningTask(ownerId: string, vendorClips: Partial<VendorClip>[]) {
     kind: "music",
     request: { mode: "inspiration", description: "tides", instrumental: false, model: "v5" },
     status: "submitting",
+    createdAt,
   });
   markTaskSubmitted(task.id, `vt-${newId()}`, { secret: "raw answer" }, { now, nextPollAt: now });
   const clipsIn = vendorClips.map((c, i) => ({
@@ -135,16 +137,15 @@ describe("getTaskForViewer", () => {
     expect(getTaskTimelineForViewer(taskId, admin)).toBeNull();
   });
 
-  it("lists the owner's recent tasks, newest first", async () => {
-    const other = createUser("Other");
-    const older = runningTask(other.id, []);
-    await sleep(5); // distinct creation times
-    const newer = runningTask(other.id, []);
+  it("lists the owner's recent tasks, newest first", () => {
+    const other = createUser({ name: "Other" });
+    const newer = runningTask(other.id, [], new Date("2026-03-02T10:00:00Z"));
+    const older = runningTask(other.id, [], new Date("2026-03-01T10:00:00Z"));
     expect(listRecentSongTasksForViewer(other).map((t) => t.id)).toEqual([newer, older]);
   });
 
   it("lists songs only, each with its own takes in order, in the same few statements for 1 task or 12", () => {
-    const member = createUser("Busy");
+    const member = createUser({ name: "Busy" });
     const lyrics = insertTaskOrGetExisting({ id: newId(), ownerId: member.id, providerId: "demo", kind: "lyrics", request: {}, status: "queued" }).task.id;
     const songs = Array.from({ length: 12 }, () => runningTask(member.id, [{ title: "A" }, { title: "B" }]));
     const statements = (fn: () => unknown) => {
