@@ -16,7 +16,6 @@ const DRIZZLE = { group: ["drizzle-orm", "drizzle-orm/*"], message: "Pages and h
 const SERVICE_DRIZZLE = { group: ["drizzle-orm", "drizzle-orm/*"], message: "Services say what to do; queries live in lib/server/data." };
 const NEXT = { group: ["next", "next/*"], message: "Services are framework-free: the page, action or route handler speaks Next." };
 
-
 // The registry is the one bridge between provider rows and adapters (STYLE.md: "the
 // registry is the only place that picks an adapter"): it reads rows and stored keys.
 const ADAPTER_BRIDGE = ["lib/server/providers/registry.ts"];

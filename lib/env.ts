@@ -43,7 +43,10 @@ const trustProxy = z
   .transform((v, ctx) => {
     if (v === "" || v === "0" || v.toLowerCase() === "false") return { hops: 0, addresses: [] as string[] };
     if (/^\d+$/.test(v)) return { hops: Number(v), addresses: [] as string[] };
-    const addresses = v.split(",").map((a) => a.trim()).filter(Boolean);
+    const addresses = v
+      .split(",")
+      .map((a) => a.trim())
+      .filter(Boolean);
     const bad = addresses.filter((a) => !isAddressOrBlock(a));
     if (bad.length > 0 || addresses.length === 0) {
       ctx.addIssue({ code: "custom", message: `TRUST_PROXY must be a hop count or a comma-separated list of addresses and CIDR blocks (not ${bad.join(", ") || v})` });
@@ -66,7 +69,14 @@ const schema = z.object({
   MEDIA_ALLOWED_HOSTS: hostList,
   // Provider hosts (host or host:port) whose base URL may resolve to a loopback or private address (SEC-15).
   PROVIDER_ALLOWED_HOSTS: hostList,
-  POLL_TIMEOUT_MINUTES: z.preprocess(blankToUndefined, z.coerce.number().positive().max(24 * 60).default(15)),
+  POLL_TIMEOUT_MINUTES: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number()
+      .positive()
+      .max(24 * 60)
+      .default(15),
+  ),
   PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
   HOSTNAME: z.preprocess(blankToUndefined, z.string().optional()),
   TRUST_PROXY: z.preprocess((v) => v ?? "", trustProxy),

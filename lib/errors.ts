@@ -28,11 +28,7 @@ export class AppError extends Error {
   readonly key?: string;
   readonly params?: Record<string, string | number>;
 
-  constructor(
-    code: ErrorCode,
-    message: string,
-    options: { details?: unknown; retryAfter?: number; cause?: unknown; key?: string; params?: Record<string, string | number> } = {},
-  ) {
+  constructor(code: ErrorCode, message: string, options: { details?: unknown; retryAfter?: number; cause?: unknown; key?: string; params?: Record<string, string | number> } = {}) {
     super(message, { cause: options.cause });
     this.name = "AppError";
     this.code = code;

@@ -25,10 +25,7 @@ export default async function StudioLayout({ children }: { children: ReactNode }
                 <Logo />
               </Link>
               {/* On phones the links take their own row and scroll sideways instead of wrapping. */}
-              <nav
-                aria-label={t("nav.label")}
-                className="order-last -mx-1 flex w-full items-center gap-1 overflow-x-auto px-1 md:order-none md:mx-0 md:w-auto md:flex-1 md:px-0"
-              >
+              <nav aria-label={t("nav.label")} className="order-last -mx-1 flex w-full items-center gap-1 overflow-x-auto px-1 md:order-none md:mx-0 md:w-auto md:flex-1 md:px-0">
                 <NavLink href="/">{t("nav.create")}</NavLink>
                 <NavLink href="/library">{t("nav.library")}</NavLink>
                 <NavLink href="/team">{t("nav.team")}</NavLink>

@@ -31,14 +31,7 @@ export function Field({
       <label htmlFor={id} className="label">
         {label}
       </label>
-      <input
-        id={id}
-        name={name}
-        className="input"
-        aria-invalid={invalid}
-        aria-describedby={invalid ? `${id}-error` : undefined}
-        {...input}
-      />
+      <input id={id} name={name} className="input" aria-invalid={invalid} aria-describedby={invalid ? `${id}-error` : undefined} {...input} />
       {hint && !invalid ? <p className="mt-1 text-xs muted">{hint}</p> : null}
       {invalid ? (
         <p id={`${id}-error`} className="field-error" role="alert">
@@ -53,7 +46,11 @@ export function FormError({ error }: { error?: Message }) {
   const text = useMessageText();
   if (!error) return null;
   return (
-    <p role="alert" data-testid="form-error" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700 dark:border-red-900 dark:bg-red-950/50 dark:text-red-300">
+    <p
+      role="alert"
+      data-testid="form-error"
+      className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700 dark:border-red-900 dark:bg-red-950/50 dark:text-red-300"
+    >
       {text(error)}
     </p>
   );

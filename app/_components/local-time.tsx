@@ -15,7 +15,15 @@ export function LocalTime({ iso, mode = "datetime" }: { iso: string | null; mode
       const rtf = new Intl.RelativeTimeFormat(lang, { numeric: "auto" });
       const abs = Math.abs(seconds);
       const [value, unit]: [number, Intl.RelativeTimeFormatUnit] =
-        abs < 60 ? [seconds, "second"] : abs < 3600 ? [Math.round(seconds / 60), "minute"] : abs < 86400 ? [Math.round(seconds / 3600), "hour"] : abs < 30 * 86400 ? [Math.round(seconds / 86400), "day"] : [Math.round(seconds / (30 * 86400)), "month"];
+        abs < 60
+          ? [seconds, "second"]
+          : abs < 3600
+            ? [Math.round(seconds / 60), "minute"]
+            : abs < 86400
+              ? [Math.round(seconds / 3600), "hour"]
+              : abs < 30 * 86400
+                ? [Math.round(seconds / 86400), "day"]
+                : [Math.round(seconds / (30 * 86400)), "month"];
       // eslint-disable-next-line react-hooks/set-state-in-effect
       setText(rtf.format(value, unit));
     } else {

@@ -34,7 +34,10 @@ beforeEach(() => {
   vi.useFakeTimers();
   vi.stubGlobal("EventSource", FakeEventSource);
   answer = () => Response.json({ task: task("running", 40) });
-  vi.stubGlobal("fetch", vi.fn(async () => answer()));
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async () => answer()),
+  );
 });
 afterEach(() => {
   vi.useRealTimers();

@@ -16,8 +16,14 @@ describe("message catalogues", () => {
     const en = keys(catalogs.en).sort();
     for (const locale of LOCALES) {
       const other = keys(catalogs[locale]).sort();
-      expect(other.filter((k) => !en.includes(k)), `${locale}: keys missing in en`).toEqual([]);
-      expect(en.filter((k) => !other.includes(k)), `keys missing in ${locale}`).toEqual([]);
+      expect(
+        other.filter((k) => !en.includes(k)),
+        `${locale}: keys missing in en`,
+      ).toEqual([]);
+      expect(
+        en.filter((k) => !other.includes(k)),
+        `keys missing in ${locale}`,
+      ).toEqual([]);
       for (const k of other) {
         const value = k.split(".").reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], catalogs[locale]);
         expect(typeof value === "string" && value.trim().length > 0, `${locale}:${k} is empty`).toBe(true);
@@ -28,7 +34,10 @@ describe("message catalogues", () => {
   it("register every namespace file that exists on disk", () => {
     for (const locale of LOCALES) {
       const dir = path.join(__dirname, "messages", locale);
-      const files = fs.readdirSync(dir).map((f) => f.replace(/\.json$/, "")).sort();
+      const files = fs
+        .readdirSync(dir)
+        .map((f) => f.replace(/\.json$/, ""))
+        .sort();
       expect(Object.keys(catalogs[locale]).sort(), locale).toEqual(files);
     }
   });

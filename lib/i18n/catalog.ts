@@ -25,8 +25,32 @@ import zhPlayer from "./messages/zh-CN/player.json";
 import zhUsage from "./messages/zh-CN/usage.json";
 
 export const catalogs = {
-  en: { common: enCommon, auth: enAuth, admin: enAdmin, settings: enSettings, providers: enProviders, create: enCreate, tasks: enTasks, library: enLibrary, clip: enClip, player: enPlayer, usage: enUsage },
-  "zh-CN": { common: zhCommon, auth: zhAuth, admin: zhAdmin, settings: zhSettings, providers: zhProviders, create: zhCreate, tasks: zhTasks, library: zhLibrary, clip: zhClip, player: zhPlayer, usage: zhUsage },
+  en: {
+    common: enCommon,
+    auth: enAuth,
+    admin: enAdmin,
+    settings: enSettings,
+    providers: enProviders,
+    create: enCreate,
+    tasks: enTasks,
+    library: enLibrary,
+    clip: enClip,
+    player: enPlayer,
+    usage: enUsage,
+  },
+  "zh-CN": {
+    common: zhCommon,
+    auth: zhAuth,
+    admin: zhAdmin,
+    settings: zhSettings,
+    providers: zhProviders,
+    create: zhCreate,
+    tasks: zhTasks,
+    library: zhLibrary,
+    clip: zhClip,
+    player: zhPlayer,
+    usage: zhUsage,
+  },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof catalogs)["en"];

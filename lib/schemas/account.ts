@@ -18,9 +18,7 @@ export const roleField = z.enum(ROLES);
 const confirmed = (v: { password: string; confirm: string }) => v.password === v.confirm;
 const mismatch = { path: ["confirm"], message: "passwordMismatch" };
 
-export const setupSchema = z
-  .object({ name: nameField, email: emailField, password: newPasswordField, confirm: z.string() })
-  .refine(confirmed, mismatch);
+export const setupSchema = z.object({ name: nameField, email: emailField, password: newPasswordField, confirm: z.string() }).refine(confirmed, mismatch);
 export const acceptInviteSchema = setupSchema;
 export const loginSchema = z.object({
   email: z.string().trim().min(1, "emailInvalid").max(320, "emailInvalid"),

@@ -10,7 +10,18 @@ describe("the clips query", () => {
 
   it("reads a bookmarked, filtered team view", () => {
     const result = parse("scope=team&member=u1&q=%E6%9C%88%E5%85%89&status=failed&model=v4.5%2B&provider=demo&starred=1&from=2024-01-01&to=2024-02-01&limit=50");
-    expect(result.data).toEqual({ scope: "team", member: "u1", q: "月光", status: "failed", model: "v4.5+", provider: "demo", starred: true, from: "2024-01-01", to: "2024-02-01", limit: 50 });
+    expect(result.data).toEqual({
+      scope: "team",
+      member: "u1",
+      q: "月光",
+      status: "failed",
+      model: "v4.5+",
+      provider: "demo",
+      starred: true,
+      from: "2024-01-01",
+      to: "2024-02-01",
+      limit: 50,
+    });
   });
 
   it("takes the first of repeated parameters, from URLSearchParams or Next's searchParams", () => {

@@ -7,9 +7,7 @@ import { searchParamsRecord } from "./clips";
 
 const day = z.iso.date({ error: "invalidDate" }).optional();
 
-export const usageRangeSchema = z
-  .object({ from: day, to: day })
-  .refine((r) => !r.from || !r.to || r.from <= r.to, { path: ["to"], error: "toBeforeFrom" });
+export const usageRangeSchema = z.object({ from: day, to: day }).refine((r) => !r.from || !r.to || r.from <= r.to, { path: ["to"], error: "toBeforeFrom" });
 
 export interface UsageRange {
   /** The days as the URL gave them, for the form. */

@@ -24,7 +24,13 @@ function routeFiles(dir: string): string[] {
 
 const apiRoot = path.join(process.cwd(), "app", "api", "v1");
 const routes = routeFiles(apiRoot).map((file) => {
-  const urlPath = "/api/v1/" + path.relative(apiRoot, path.dirname(file)).split(path.sep).map((s) => s.replace(/^\[(\w+)\]$/, "{$1}")).join("/");
+  const urlPath =
+    "/api/v1/" +
+    path
+      .relative(apiRoot, path.dirname(file))
+      .split(path.sep)
+      .map((s) => s.replace(/^\[(\w+)\]$/, "{$1}"))
+      .join("/");
   const source = fs.readFileSync(file, "utf8");
   const methods = METHODS.filter((m) => new RegExp(`export\\s+(const|(async\\s+)?function)\\s+${m}\\b`).test(source));
   return { file, urlPath: urlPath.replace(/\/$/, ""), methods };
@@ -86,7 +92,10 @@ describe("the OpenAPI document", () => {
       const where = `${method.toUpperCase()} ${p}`;
       expect(p.startsWith("/"), where).toBe(true);
       const codes = Object.keys(op.responses ?? {});
-      expect(codes.some((c) => /^2\d\d$/.test(c)), `${where} has no success response`).toBe(true);
+      expect(
+        codes.some((c) => /^2\d\d$/.test(c)),
+        `${where} has no success response`,
+      ).toBe(true);
       for (const [code, response] of Object.entries(op.responses as Json)) {
         expect(code, where).toMatch(/^[1-5]\d\d$/);
         const resolved = (response as Json).$ref ? (resolvePointer((response as Json).$ref) as Json) : (response as Json);
@@ -100,7 +109,10 @@ describe("the OpenAPI document", () => {
         if (param.in === "path") expect(param.required, where).toBe(true);
       }
       for (const [, name] of p.matchAll(/\{(\w+)\}/g)) {
-        expect(params.some((x) => x.in === "path" && x.name === name), `${where} does not declare {${name}}`).toBe(true);
+        expect(
+          params.some((x) => x.in === "path" && x.name === name),
+          `${where} does not declare {${name}}`,
+        ).toBe(true);
       }
       if (op.requestBody) expect(Object.keys(op.requestBody.content), where).toContain("application/json");
       for (const requirement of op.security ?? doc.security) {

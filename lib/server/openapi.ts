@@ -50,7 +50,6 @@ function componentSchemas(): Record<string, JsonObject> {
   return Object.fromEntries(Object.entries(all).map(([id, s]) => [id, withoutKeys(s as JsonObject, ["$schema", "$id"])]));
 }
 
-
 export function buildOpenApiDocument(): JsonObject {
   return {
     openapi: "3.1.0",

@@ -84,7 +84,11 @@ export async function openBenchApp(clips: number, log: (line: string) => void): 
 
   const setupStarted = performance.now();
   const cached = await cachedLibrary(clips, { log });
-  log(cached.seeded ? `seeded ${clips.toLocaleString("en")} clips in ${cached.seeded.seconds.toFixed(1)} s into ${cached.file}` : `${clips.toLocaleString("en")} clips from the cache ${cached.file}`);
+  log(
+    cached.seeded
+      ? `seeded ${clips.toLocaleString("en")} clips in ${cached.seeded.seconds.toFixed(1)} s into ${cached.file}`
+      : `${clips.toLocaleString("en")} clips from the cache ${cached.file}`,
+  );
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "songloft-pages-bench-"));
   const dbFile = path.join(dataDir, "songloft.db");
   const started = performance.now();

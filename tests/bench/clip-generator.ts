@@ -27,7 +27,28 @@ const ZH_CHARS =
   );
 const ZH_COMMON = ["爱情", "月光", "夜晚", "城市", "梦想", "心跳", "回忆", "风雨", "远方", "故乡", "青春", "岁月", "时光", "温柔", "孤独", "自由", "思念", "等待", "星空", "永远"];
 const SYLLABLES = "ka lo mi ra ven tor sa li do mer an qu el ix zo bre nal tu fi gor sha pen dru wil ost ar vi ne cal mon".split(" ");
-const GENRES = ["lo-fi hip hop", "synthwave", "indie folk", "dream pop", "city pop", "trap", "jazz", "bossa nova", "metal", "EDM", "R&B", "country", "中国风", "古风", "民谣", "国风电子", "摇滚", "流行", "说唱", "J-pop"];
+const GENRES = [
+  "lo-fi hip hop",
+  "synthwave",
+  "indie folk",
+  "dream pop",
+  "city pop",
+  "trap",
+  "jazz",
+  "bossa nova",
+  "metal",
+  "EDM",
+  "R&B",
+  "country",
+  "中国风",
+  "古风",
+  "民谣",
+  "国风电子",
+  "摇滚",
+  "流行",
+  "说唱",
+  "J-pop",
+];
 const MOODS = ["mellow", "upbeat", "melancholic", "epic", "dreamy", "energetic", "温暖", "伤感", "欢快", "空灵", "热血"];
 const VOICES = ["female vocals", "male vocals", "duet", "choir", "女声", "男声", "instrumental"];
 const INSTRUMENTS = ["piano", "acoustic guitar", "808", "strings", "synth pads", "古筝", "二胡", "琵琶", "笛子", "saxophone"];
@@ -93,7 +114,9 @@ export function clipText(rng: Rng): ClipText {
   const titleWords = 1 + Math.floor(rng() * 3);
   const title = zhLine()
     ? Array.from({ length: titleWords }, () => chineseWord(rng)).join("")
-    : Array.from({ length: titleWords }, () => englishWord(rng)).join(" ").replace(/\b\w/g, (c) => c.toUpperCase());
+    : Array.from({ length: titleWords }, () => englishWord(rng))
+        .join(" ")
+        .replace(/\b\w/g, (c) => c.toUpperCase());
   const instrumental = rng() < 0.08;
   const sectionCount = 3 + Math.floor(rng() * 4);
   const lyrics = instrumental
@@ -102,7 +125,12 @@ export function clipText(rng: Rng): ClipText {
         .map((heading) => [heading, ...Array.from({ length: 2 + Math.floor(rng() * 3) }, () => line(rng, zhLine()))].join("\n"))
         .join("\n\n");
   const style = [pick(rng, GENRES), pick(rng, MOODS), pick(rng, INSTRUMENTS), pick(rng, VOICES)].join(", ");
-  const prompt = rng() < 0.5 ? (zhLine() ? `一首关于${chineseWord(rng)}和${chineseWord(rng)}的${pick(rng, GENRES)}歌曲` : `A ${pick(rng, MOODS)} song about ${englishWord(rng)} and ${englishWord(rng)}`) : null;
+  const prompt =
+    rng() < 0.5
+      ? zhLine()
+        ? `一首关于${chineseWord(rng)}和${chineseWord(rng)}的${pick(rng, GENRES)}歌曲`
+        : `A ${pick(rng, MOODS)} song about ${englishWord(rng)} and ${englishWord(rng)}`
+      : null;
   return { title, lyrics, style, prompt, language };
 }
 
@@ -117,7 +145,10 @@ export const SAMPLE_QUERIES = {
 
 export function hex(rng: Rng, n: number) {
   let out = "";
-  while (out.length < n) out += Math.floor(rng() * 4294967296).toString(16).padStart(8, "0");
+  while (out.length < n)
+    out += Math.floor(rng() * 4294967296)
+      .toString(16)
+      .padStart(8, "0");
   return out.slice(0, n);
 }
 

@@ -68,7 +68,10 @@ export async function runAt(clips: number, log: (line: string) => void): Promise
     ["member page (cursor)", (i) => ({ viewer: viewer(i), scope: "member", memberId: fx.users[(i + 1) % BENCH_USERS], cursor: deep(i) })],
     ["library + model", (i) => ({ viewer: viewer(i), scope: "mine", model: "v5", cursor: deep(i) })],
     ["library + provider", (i) => ({ viewer: viewer(i), scope: "mine", provider: "sunohub", cursor: deep(i) })],
-    ["library + date range", (i) => ({ viewer: viewer(i), scope: "mine", from: new Date(fx.positions[i % 500].createdAt - 30 * 86_400_000), to: new Date(fx.positions[i % 500].createdAt) })],
+    [
+      "library + date range",
+      (i) => ({ viewer: viewer(i), scope: "mine", from: new Date(fx.positions[i % 500].createdAt - 30 * 86_400_000), to: new Date(fx.positions[i % 500].createdAt) }),
+    ],
     ["library + status failed", (i) => ({ viewer: viewer(i), scope: "mine", status: "failed", cursor: deep(i) })],
     ["library + starred", (i) => ({ viewer: viewer(i), scope: "mine", starred: true, cursor: deep(i) })],
   ];
@@ -100,7 +103,9 @@ export async function runAt(clips: number, log: (line: string) => void): Promise
 
   log(`\nlibrary queries at ${clips.toLocaleString("en")} clips (ms, ${PAGE} per page)`);
   log(`${"query".padEnd(34)}${"p50".padStart(9)}${"p95".padStart(9)}${"p99".padStart(9)}${"max".padStart(9)}  target`);
-  log(`${"library page (cursor), first touch".padEnd(34)}${fmt(firstTouch.p50).padStart(9)}${fmt(firstTouch.p95).padStart(9)}${fmt(firstTouch.p99).padStart(9)}${fmt(firstTouch.max).padStart(9)}  context: first read after opening`);
+  log(
+    `${"library page (cursor), first touch".padEnd(34)}${fmt(firstTouch.p50).padStart(9)}${fmt(firstTouch.p95).padStart(9)}${fmt(firstTouch.p99).padStart(9)}${fmt(firstTouch.max).padStart(9)}  context: first read after opening`,
+  );
   figures.push({ name: `${label} library page (cursor), first touch p95`, value: firstTouch.p95, unit: "ms" });
   for (const [name, t, target] of rows) {
     const verdict = target === undefined ? "" : `p95 < ${target} ms ${t.p95 < target ? "ok" : "MISSED"}`;

@@ -52,7 +52,9 @@ export async function measureScriptWeight(browser: Browser, cookies: Cookies, pa
     const w = await scriptWeight(browser, cookies, url);
     const kb = w.compressed / 1024;
     const verdict = kb <= JS_LIMIT_KB ? "ok" : "MISSED";
-    log(`  ${name.padEnd(12)} ${kb.toFixed(1).padStart(6)} KB compressed (${(w.decoded / 1024).toFixed(1)} KB decoded, ${w.files} files, ${[...w.encodings].join("/")})  target ≤ ${JS_LIMIT_KB} KB, aim ${JS_AIM_KB} KB ${verdict}`);
+    log(
+      `  ${name.padEnd(12)} ${kb.toFixed(1).padStart(6)} KB compressed (${(w.decoded / 1024).toFixed(1)} KB decoded, ${w.files} files, ${[...w.encodings].join("/")})  target ≤ ${JS_LIMIT_KB} KB, aim ${JS_AIM_KB} KB ${verdict}`,
+    );
     figures.push({ name: `PERF-5 JS ${name}`, value: Number(kb.toFixed(1)), unit: "KB", target: `≤ ${JS_LIMIT_KB} KB`, ok: kb <= JS_LIMIT_KB });
   }
   return figures;

@@ -136,14 +136,18 @@ export async function measurePaths(bench: BenchApp, cookie: string, log: (line: 
     const row = { label: p.label, ms: median(times), baseMs: median(baseTimes), ratio: 0, n };
     row.ratio = row.ms / row.baseMs;
     rows.push(row);
-    log(`  ${p.label.padEnd(46)} ${fmt(row.ms).padStart(8)} ms  baseline ${fmt(row.baseMs).padStart(7)} ms  ${row.ratio.toFixed(2).padStart(6)}×${slow ? `  (slow: median of ${n})` : ""}`);
+    log(
+      `  ${p.label.padEnd(46)} ${fmt(row.ms).padStart(8)} ms  baseline ${fmt(row.baseMs).padStart(7)} ms  ${row.ratio.toFixed(2).padStart(6)}×${slow ? `  (slow: median of ${n})` : ""}`,
+    );
   }
 
   const width = Math.max(...rows.map((r) => r.label.length));
   log(`\n  ${"path".padEnd(width)} ${"median ms".padStart(10)} ${"baseline ms".padStart(12)} ${"ratio".padStart(7)} ${"n".padStart(3)}  target`);
   for (const r of rows) {
     const ok = r.ratio <= RATIO_TARGET;
-    log(`  ${r.label.padEnd(width)} ${fmt(r.ms).padStart(10)} ${fmt(r.baseMs).padStart(12)} ${r.ratio.toFixed(2).padStart(7)} ${String(r.n).padStart(3)}  ≤ ${RATIO_TARGET}×  ${ok ? "ok" : "MISSED"}`);
+    log(
+      `  ${r.label.padEnd(width)} ${fmt(r.ms).padStart(10)} ${fmt(r.baseMs).padStart(12)} ${r.ratio.toFixed(2).padStart(7)} ${String(r.n).padStart(3)}  ≤ ${RATIO_TARGET}×  ${ok ? "ok" : "MISSED"}`,
+    );
   }
   return rows.map((r) => ({
     name: `PERF-7 ${r.label}`,

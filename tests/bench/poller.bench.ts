@@ -107,7 +107,11 @@ async function callbackToStream(owner: { id: string }, taskIds: string[], sim: S
     const abort = new AbortController();
     const stream = openTaskStream(taskId, owner, abort.signal)!;
     let finished: number | null = null;
-    const reading = readUntil(stream, (task) => task.status === "succeeded", () => (finished = performance.now()));
+    const reading = readUntil(
+      stream,
+      (task) => task.status === "succeeded",
+      () => (finished = performance.now()),
+    );
     await sleep(150 + Math.random() * 600); // land at different points of the poller's own rounds
     const calledBack = performance.now();
     sim.control.finishTask(vendorTaskId); // the simulator POSTs the callback right away
@@ -130,7 +134,10 @@ async function readUntil(stream: ReadableStream<Uint8Array>, done: (task: TaskDt
   for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) {
     buffer += decoder.decode(chunk, { stream: true });
     for (let end = buffer.indexOf("\n\n"); end >= 0; end = buffer.indexOf("\n\n")) {
-      const data = buffer.slice(0, end).split("\n").find((line) => line.startsWith("data: "));
+      const data = buffer
+        .slice(0, end)
+        .split("\n")
+        .find((line) => line.startsWith("data: "));
       buffer = buffer.slice(end + 2);
       if (data && done(JSON.parse(data.slice(6)) as TaskDto)) return onDone();
     }

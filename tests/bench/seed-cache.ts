@@ -17,7 +17,11 @@ const SEED_SOURCES = ["seed.ts", "seed-fts-worker.ts", "clip-generator.ts"];
 
 function seedKey(): string {
   const drizzle = path.join(here, "..", "..", "drizzle");
-  const migrations = fs.readdirSync(drizzle).filter((f) => f.endsWith(".sql")).sort().map((f) => path.join(drizzle, f));
+  const migrations = fs
+    .readdirSync(drizzle)
+    .filter((f) => f.endsWith(".sql"))
+    .sort()
+    .map((f) => path.join(drizzle, f));
   const hash = crypto.createHash("sha256");
   for (const file of [...migrations, ...SEED_SOURCES.map((f) => path.join(here, f))]) hash.update(path.basename(file)).update(fs.readFileSync(file));
   return hash.digest("hex").slice(0, 10);

@@ -19,14 +19,42 @@ import type { FtsJob, FtsMessage, FtsRow } from "./seed-fts-worker";
 export const BENCH_USERS = 20;
 export const BENCH_PASSWORD = "bench-password-2024";
 export const benchEmail = (n: number) => `bench${n}@songloft.test`;
-const NAMES = ["Alice", "王芳", "Bob", "李雷", "Carol", "韩梅梅", "Dave", "张伟", "Erin", "刘洋", "Frank", "陈静", "Grace", "杨帆", "Heidi", "赵敏", "Ivan", "周杰", "Judy", "吴桐"];
+const NAMES = [
+  "Alice",
+  "王芳",
+  "Bob",
+  "李雷",
+  "Carol",
+  "韩梅梅",
+  "Dave",
+  "张伟",
+  "Erin",
+  "刘洋",
+  "Frank",
+  "陈静",
+  "Grace",
+  "杨帆",
+  "Heidi",
+  "赵敏",
+  "Ivan",
+  "周杰",
+  "Judy",
+  "吴桐",
+];
 const PROVIDERS = [
   { id: "demo", name: "Demo (offline)", weight: 0.1 },
   { id: "newapi", name: "new-api relay", weight: 0.4 },
   { id: "nengyongai", name: "nengyongai", weight: 0.3 },
   { id: "sunohub", name: "sunohub", weight: 0.2 },
 ];
-const MODELS: [string, number][] = [["v3.5", 0.05], ["v4", 0.15], ["v4.5", 0.25], ["v4.5+", 0.2], ["v5", 0.25], ["v5.5", 0.1]];
+const MODELS: [string, number][] = [
+  ["v3.5", 0.05],
+  ["v4", 0.15],
+  ["v4.5", 0.25],
+  ["v4.5+", 0.2],
+  ["v5", 0.25],
+  ["v5.5", 0.1],
+];
 const FAILURES = ["moderation", "no_balance", "vendor_down", "bad_input", "timed_out", "bad_key"];
 const BATCH = 10_000;
 
@@ -102,7 +130,10 @@ export async function seedLibrary(options: { clips: number; file: string; log?: 
     for (let t = from; t < to; t += 2) {
       const rng = mulberry32(t + 1);
       const owner = userIds[Math.floor(rng() * BENCH_USERS)];
-      const provider = weighted(rng, PROVIDERS.map((p) => [p.id, p.weight] as [string, number]));
+      const provider = weighted(
+        rng,
+        PROVIDERS.map((p) => [p.id, p.weight] as [string, number]),
+      );
       const model = weighted(rng, MODELS);
       const createdAt = start + Math.floor((t / total) * span);
       const age = total - t;
@@ -113,10 +144,34 @@ export async function seedLibrary(options: { clips: number; file: string; log?: 
       const extendOf = t > 100 && rng() < 0.05 ? id("clip", Math.floor(rng() * (t - 2))) : null;
       const text = clipText(textRng(t));
       const taskId = id("task", t);
-      const request = JSON.stringify({ mode: text.prompt ? "inspiration" : "custom", description: text.prompt, title: text.title, style: text.style, instrumental: !text.lyrics, model });
-      insertTask.run(taskId, owner, provider, extendOf ? "extend" : "music", request, taskStatus, taskStatus === "running" ? 40 : 100, failure,
-        failure ? `Vendor refused: ${failure}` : null, randomHex(24), taskStatus, extendOf, createdAt, createdAt + 90_000, createdAt, createdAt + 2_000,
-        taskStatus === "running" ? null : createdAt + 90_000, 6);
+      const request = JSON.stringify({
+        mode: text.prompt ? "inspiration" : "custom",
+        description: text.prompt,
+        title: text.title,
+        style: text.style,
+        instrumental: !text.lyrics,
+        model,
+      });
+      insertTask.run(
+        taskId,
+        owner,
+        provider,
+        extendOf ? "extend" : "music",
+        request,
+        taskStatus,
+        taskStatus === "running" ? 40 : 100,
+        failure,
+        failure ? `Vendor refused: ${failure}` : null,
+        randomHex(24),
+        taskStatus,
+        extendOf,
+        createdAt,
+        createdAt + 90_000,
+        createdAt,
+        createdAt + 2_000,
+        taskStatus === "running" ? null : createdAt + 90_000,
+        6,
+      );
       tasks++;
       const visibility = rng() < 0.1 ? "private" : "team";
       for (let k = 0; k < 2 && t + k < to; k++) {
@@ -127,13 +182,58 @@ export async function seedLibrary(options: { clips: number; file: string; log?: 
         const audio = done || state === "streaming" ? `https://cdn1.suno.ai/${randomHex(32)}.mp3` : null;
         const image = state === "queued" ? null : `https://cdn2.suno.ai/image_${randomHex(32)}.jpeg`;
         ftsRows.push([n + 1, clipId, takeTitle(text.title, k), text.lyrics ?? "", text.style, text.prompt ?? ""]);
-        insertClip.run(n + 1, clipId, taskId, owner, provider, `${randomHex(8)}-${randomHex(4)}-${randomHex(4)}-${n.toString(16)}`, ftsRows.at(-1)![2],
-          text.lyrics, text.style, text.prompt, model, `chirp-${model}`, done ? 60 + Math.floor(rng() * 180) + rng() : null, state,
-          failure ? `Vendor refused: ${failure}` : null, done ? audio : null, image, image, visibility, extendOf, extendOf ? 30 + Math.floor(rng() * 60) : null,
-          k, createdAt, createdAt + 90_000, deleted);
+        insertClip.run(
+          n + 1,
+          clipId,
+          taskId,
+          owner,
+          provider,
+          `${randomHex(8)}-${randomHex(4)}-${randomHex(4)}-${n.toString(16)}`,
+          ftsRows.at(-1)![2],
+          text.lyrics,
+          text.style,
+          text.prompt,
+          model,
+          `chirp-${model}`,
+          done ? 60 + Math.floor(rng() * 180) + rng() : null,
+          state,
+          failure ? `Vendor refused: ${failure}` : null,
+          done ? audio : null,
+          image,
+          image,
+          visibility,
+          extendOf,
+          extendOf ? 30 + Math.floor(rng() * 60) : null,
+          k,
+          createdAt,
+          createdAt + 90_000,
+          deleted,
+        );
         if (done && rng() < 0.9) {
-          insertMedia.run(id("mfa", n), clipId, "audio", audio, `${clipId}/audio.mp3`, "audio/mpeg", 2_000_000 + Math.floor(rng() * 3e6), randomHex(64), createdAt, createdAt + 95_000);
-          insertMedia.run(id("mfi", n), clipId, "image", image, `${clipId}/cover.jpeg`, "image/jpeg", 150_000 + Math.floor(rng() * 1e5), randomHex(64), createdAt, createdAt + 95_000);
+          insertMedia.run(
+            id("mfa", n),
+            clipId,
+            "audio",
+            audio,
+            `${clipId}/audio.mp3`,
+            "audio/mpeg",
+            2_000_000 + Math.floor(rng() * 3e6),
+            randomHex(64),
+            createdAt,
+            createdAt + 95_000,
+          );
+          insertMedia.run(
+            id("mfi", n),
+            clipId,
+            "image",
+            image,
+            `${clipId}/cover.jpeg`,
+            "image/jpeg",
+            150_000 + Math.floor(rng() * 1e5),
+            randomHex(64),
+            createdAt,
+            createdAt + 95_000,
+          );
           media += 2;
         }
         if (rng() < 0.04) stars += insertStar.run(owner, clipId, createdAt + 1_000).changes;

@@ -51,7 +51,12 @@ export async function measureThroughput(base: string, clipId: string, cookie: st
   const names = Object.keys(pages) as PageName[];
   log(`\nPERF-3 throughput at ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${SECONDS} s (after a warm-up)`);
   // Server and load generator share this machine; anything else running skews both pages alike, but not p99.
-  log(`  load average before: ${os.loadavg().map((n) => n.toFixed(1)).join(" ")} on ${os.cpus().length} cores`);
+  log(
+    `  load average before: ${os
+      .loadavg()
+      .map((n) => n.toFixed(1))
+      .join(" ")} on ${os.cpus().length} cores`,
+  );
   // Warm-up long enough for the first round to meet a steady server: JIT tiers and the heap settle in these seconds.
   for (const name of names) await load(pages[name], cookie, WARMUP_SECONDS);
   const runs = Object.fromEntries(names.map((n) => [n, [] as AutocannonResult[]])) as Record<PageName, AutocannonResult[]>;
@@ -70,7 +75,9 @@ export async function measureThroughput(base: string, clipId: string, cookie: st
     .map((n) => ({ name: `${new URL(pages[n]).pathname.replace(clipId, "<id>")} timed out (> ${TIMEOUT_S} s)`, value: failed(n), unit: "req", target: "0", ok: false }));
   const clipVsLibrary = rps("clip") / rps("library");
   const verdict = (ok: boolean) => (ok ? "ok" : "MISSED");
-  log(`  /library         ${rps("library").toFixed(1)} req/s, p50 ${fmt(runs.library[0].latency.p50)} ms, worst p99 ${p99("library")} ms  (target p99 < ${P99_TARGET_MS} ms ${verdict(p99("library") < P99_TARGET_MS)})`);
+  log(
+    `  /library         ${rps("library").toFixed(1)} req/s, p50 ${fmt(runs.library[0].latency.p50)} ms, worst p99 ${p99("library")} ms  (target p99 < ${P99_TARGET_MS} ms ${verdict(p99("library") < P99_TARGET_MS)})`,
+  );
   log(`  /clips/<id>      ${rps("clip").toFixed(1)} req/s, p50 ${fmt(runs.clip[0].latency.p50)} ms, worst p99 ${p99("clip")} ms`);
   log(`  /bench/baseline  ${rps("baseline").toFixed(1)} req/s, worst p99 ${p99("baseline")} ms`);
   log(`  /settings        ${rps("settings").toFixed(1)} req/s, worst p99 ${p99("settings")} ms (context: /library ÷ /settings ${(rps("library") / rps("settings")).toFixed(2)})`);

@@ -49,7 +49,15 @@ describe("npm run cli", () => {
   });
 
   it("prints usage and exits 2 on bad arguments", () => {
-    for (const args of [[], ["nope"], ["users:create", "--email"], ["users:create", "--email", "x@example.test"], ["users:create", "--bogus", "1"], ["users:create", "--email", "not-an-email", "--password", "long enough pass"], ["db:backup"]]) {
+    for (const args of [
+      [],
+      ["nope"],
+      ["users:create", "--email"],
+      ["users:create", "--email", "x@example.test"],
+      ["users:create", "--bogus", "1"],
+      ["users:create", "--email", "not-an-email", "--password", "long enough pass"],
+      ["db:backup"],
+    ]) {
       const r = cli(...args);
       expect(r.code, args.join(" ")).toBe(2);
       expect(r.err, args.join(" ")).toContain("Usage: npm run cli");

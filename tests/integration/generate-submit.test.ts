@@ -49,9 +49,7 @@ describe("idempotency", () => {
 
   it("makes one task and one vendor call from a double click", async () => {
     const before = countTasks();
-    const clicks = await Promise.all(
-      Array.from({ length: 5 }, () => submitGeneration(owner, input("sunohub"), { idempotencyKey: "double-click" })),
-    );
+    const clicks = await Promise.all(Array.from({ length: 5 }, () => submitGeneration(owner, input("sunohub"), { idempotencyKey: "double-click" })));
     expect(new Set(clicks.map((c) => c.task.id)).size).toBe(1);
     expect(clicks.filter((c) => c.created)).toHaveLength(1);
     expect(countTasks()).toBe(before + 1);

@@ -106,7 +106,31 @@ describe("listClips", () => {
       ["dates", { from: day(3), to: day(6) }],
       ["all filters", { status: "succeeded", model: "v5", provider: "demo", starred: true, from: day(1), to: day(8) }],
     ];
-    const searches = ["爱", "月光", "温柔的", "love", "LOVE", "night 夜", "lo", "a", "🎵", '"', 'love"', "NEAR(love", "lo*", "-love", "^love", "a:b", "%", "_", "\\", "'", "(", ";DROP TABLE clips;--", "love OR 爱"];
+    const searches = [
+      "爱",
+      "月光",
+      "温柔的",
+      "love",
+      "LOVE",
+      "night 夜",
+      "lo",
+      "a",
+      "🎵",
+      '"',
+      'love"',
+      "NEAR(love",
+      "lo*",
+      "-love",
+      "^love",
+      "a:b",
+      "%",
+      "_",
+      "\\",
+      "'",
+      "(",
+      ";DROP TABLE clips;--",
+      "love OR 爱",
+    ];
     const out: [string, Query][] = [];
     for (const [s, scope] of base) {
       for (const [f, filter] of filters) out.push([`${s} ${f}`, { ...scope, ...filter }]);
@@ -163,9 +187,15 @@ describe("listClips", () => {
           const full = listClips({ ...q, viewer, limit: 9, cursor });
           const summaries = listClipSummaries({ ...q, viewer, limit: 9, cursor });
           expect(summaries.nextCursor, label).toBe(full.nextCursor);
-          expect(summaries.items.map((row) => toClipSummaryDto(row, row)), label).toEqual(
+          expect(
+            summaries.items.map((row) => toClipSummaryDto(row, row)),
+            label,
+          ).toEqual(
             full.items.map((row) => {
-              const { id, providerId, title, style, model, duration, state, audioUrl, previewUrl, imageUrl, visibility, starred, owner, createdAt, deletedAt } = toClipDto(row, row);
+              const { id, providerId, title, style, model, duration, state, audioUrl, previewUrl, imageUrl, visibility, starred, owner, createdAt, deletedAt } = toClipDto(
+                row,
+                row,
+              );
               return { id, providerId, title, style, model, duration, state, audioUrl, previewUrl, imageUrl, visibility, starred, owner, createdAt, deletedAt };
             }),
           );

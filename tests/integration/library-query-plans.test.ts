@@ -85,11 +85,20 @@ function expectIndexWalk(label: string, query: ListSql, index: string) {
   expect(query.text, label).not.toMatch(/count\s*\(/i);
   const steps = plan(query);
   expect(steps[0], `${label}: ${steps.join(" | ")}`).toMatch(new RegExp(`^SEARCH c USING (COVERING )?INDEX ${index} \\(`));
-  expect(steps.filter((s) => /TEMP B-TREE/.test(s)), `${label}: ${steps.join(" | ")}`).toEqual([]);
-  expect(steps.filter((s) => /^SCAN c\b/.test(s)), label).toEqual([]);
+  expect(
+    steps.filter((s) => /TEMP B-TREE/.test(s)),
+    `${label}: ${steps.join(" | ")}`,
+  ).toEqual([]);
+  expect(
+    steps.filter((s) => /^SCAN c\b/.test(s)),
+    label,
+  ).toEqual([]);
   // A page's rows learn "archived?" from the partial index alone, never a media row.
   const media = query.text.includes("media_files") ? ["SEARCH m USING COVERING INDEX media_clip_archived_idx (clip_id=? AND kind=?)"] : [];
-  expect(steps.filter((s) => /^SEARCH m /.test(s)), label).toEqual(media);
+  expect(
+    steps.filter((s) => /^SEARCH m /.test(s)),
+    label,
+  ).toEqual(media);
 }
 
 /** The in-flight tasks above the library: one probe of the open-task index, no sort. */
@@ -121,12 +130,24 @@ function checkAll() {
       expect(hits, where).toBeDefined();
       const inner = fts.filter((s) => s.parent === hits!.id).map((s) => s.detail);
       expect(inner.slice(0, 2), where).toEqual(["SCAN j VIRTUAL TABLE INDEX 1:", "SEARCH c USING INTEGER PRIMARY KEY (rowid=?)"]);
-      expect(inner.filter((d) => /TEMP B-TREE/.test(d)), where).toEqual(["USE TEMP B-TREE FOR ORDER BY"]);
+      expect(
+        inner.filter((d) => /TEMP B-TREE/.test(d)),
+        where,
+      ).toEqual(["USE TEMP B-TREE FOR ORDER BY"]);
       const outer = fts.filter((s) => s.parent === 0).map((s) => s.detail);
-      expect(outer.filter((d) => /^(SCAN|SEARCH) /.test(d)), where).toEqual(["SCAN hit", "SEARCH c USING INTEGER PRIMARY KEY (rowid=?)"]);
-      expect(outer.filter((d) => /TEMP B-TREE/.test(d)), where).toEqual(["USE TEMP B-TREE FOR ORDER BY"]);
+      expect(
+        outer.filter((d) => /^(SCAN|SEARCH) /.test(d)),
+        where,
+      ).toEqual(["SCAN hit", "SEARCH c USING INTEGER PRIMARY KEY (rowid=?)"]);
+      expect(
+        outer.filter((d) => /TEMP B-TREE/.test(d)),
+        where,
+      ).toEqual(["USE TEMP B-TREE FOR ORDER BY"]);
       expect(details.filter((d) => /TEMP B-TREE/.test(d)).length, where).toBe(2);
-      expect(details.filter((d) => /^SCAN c\b/.test(d)), where).toEqual([]);
+      expect(
+        details.filter((d) => /^SCAN c\b/.test(d)),
+        where,
+      ).toEqual([]);
     }
   }
   const probe = plan(ftsProbeQuery(["月光下", "midnight"], FTS_CANDIDATE_LIMIT + 1));

@@ -111,7 +111,12 @@ describe("GET /media/<clip>/<kind>", () => {
   });
 
   it("renders a demo clip's media on the fly, the SVG cover under a locked-down CSP", async () => {
-    const clip = createClip(alice, { providerId: "demo", title: "Night Drive", audioUrl: demoAudioUrl("0123456789ab", 1, 2), imageUrl: demoCoverUrl("0123456789ab", 1, "Demo <b>") });
+    const clip = createClip(alice, {
+      providerId: "demo",
+      title: "Night Drive",
+      audioUrl: demoAudioUrl("0123456789ab", 1, 2),
+      imageUrl: demoCoverUrl("0123456789ab", 1, "Demo <b>"),
+    });
     const audio = await call(alice, clip.id, "audio", { headers: { range: "bytes=0-3" } });
     expect(audio.status).toBe(206);
     expect(audio.headers.get("content-type")).toBe("audio/wav");

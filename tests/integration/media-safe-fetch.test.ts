@@ -117,9 +117,7 @@ describe("safeDownload refuses", () => {
     });
     try {
       // The first hop is explicitly allowed; the second is a provider host on loopback, which is not.
-      const err = await refusal(
-        safeDownload(`${outer.url}/a.mp3`, options({ extraHosts: [`127.0.0.1:${outer.port}`], providerBaseUrls: [inner.url] })),
-      );
+      const err = await refusal(safeDownload(`${outer.url}/a.mp3`, options({ extraHosts: [`127.0.0.1:${outer.port}`], providerBaseUrls: [inner.url] })));
       expect(err.reason).toBe("address");
       expect(outer.hits).toEqual(["/a.mp3"]);
       expect(inner.hits).toEqual([]);
@@ -211,9 +209,7 @@ describe("safeDownload refuses", () => {
     const silent = await startServer(() => undefined);
     try {
       const started = Date.now();
-      const err = await refusal(
-        safeDownload(`${silent.url}/a.mp3`, options({ extraHosts: [`127.0.0.1:${silent.port}`], idleTimeoutMs: 60_000, totalTimeoutMs: 400 })),
-      );
+      const err = await refusal(safeDownload(`${silent.url}/a.mp3`, options({ extraHosts: [`127.0.0.1:${silent.port}`], idleTimeoutMs: 60_000, totalTimeoutMs: 400 })));
       expect(err.reason).toBe("timeout");
       expect(err.permanent).toBe(false);
       expect(Date.now() - started).toBeLessThan(10_000);

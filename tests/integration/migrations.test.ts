@@ -33,7 +33,13 @@ function seed(db: Database.Database) {
     db.prepare("INSERT INTO task_events (task_id, at, status) VALUES (?, ?, 'succeeded')").run(`task${i}`, now);
     for (const take of [0, 1]) {
       const id = `clip${i}-${take}`;
-      db.prepare("INSERT INTO clips (id, task_id, owner_id, provider_id, vendor_clip_id, title, lyrics, created_at) VALUES (?, ?, 'u1', 'demo', ?, ?, '[Verse] 你好世界', ?)").run(id, `task${i}`, id, `Song ${i}`, now + i);
+      db.prepare("INSERT INTO clips (id, task_id, owner_id, provider_id, vendor_clip_id, title, lyrics, created_at) VALUES (?, ?, 'u1', 'demo', ?, ?, '[Verse] 你好世界', ?)").run(
+        id,
+        `task${i}`,
+        id,
+        `Song ${i}`,
+        now + i,
+      );
       db.prepare("INSERT INTO stars (user_id, clip_id, created_at) VALUES ('u1', ?, ?)").run(id, now);
       db.prepare("INSERT INTO media_files (id, clip_id, kind, source_url, created_at) VALUES (?, ?, 'audio', 'https://cdn1.suno.ai/x.mp3', ?)").run(`m-${id}`, id, now);
     }
@@ -85,15 +91,21 @@ describe("migrations", () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "songloft-mig-")), "songloft.db");
     const db = openDatabase(file);
     runMigrations(db, partialFolder(journal.entries.findIndex((e) => e.tag.endsWith("_usage_counters"))));
-    db.prepare("INSERT INTO users (id, email, name, password_hash, role, created_at) VALUES ('u1', 'a@example.test', 'A', 'x', 'admin', 1), ('u2', 'b@example.test', 'B', 'x', 'member', 1)").run();
+    db.prepare(
+      "INSERT INTO users (id, email, name, password_hash, role, created_at) VALUES ('u1', 'a@example.test', 'A', 'x', 'admin', 1), ('u2', 'b@example.test', 'B', 'x', 'member', 1)",
+    ).run();
     db.prepare("INSERT INTO providers (id, name, protocol, source, created_at) VALUES ('demo', 'Demo', 'demo', 'env', 1)").run();
     const task = db.prepare("INSERT INTO tasks (id, owner_id, provider_id, kind, request, status, error_code, created_at) VALUES (?, ?, 'demo', 'music', '{}', ?, ?, ?)");
     task.run("late-january", "u1", "failed", "moderation", Date.parse("2024-01-31T23:59:59.999Z"));
     task.run("first-of-february", "u1", "succeeded", null, Date.parse("2024-02-01T00:00:00Z"));
     task.run("no-reason", "u2", "failed", null, Date.parse("2024-02-15T12:00:00Z"));
     for (const take of [0, 1]) {
-      db.prepare("INSERT INTO clips (id, task_id, owner_id, provider_id, vendor_clip_id, created_at, deleted_at) VALUES (?, 'first-of-february', 'u1', 'demo', ?, ?, ?)")
-        .run(`c${take}`, `v${take}`, Date.parse("2024-02-01T00:00:00Z"), take === 1 ? Date.now() : null);
+      db.prepare("INSERT INTO clips (id, task_id, owner_id, provider_id, vendor_clip_id, created_at, deleted_at) VALUES (?, 'first-of-february', 'u1', 'demo', ?, ?, ?)").run(
+        `c${take}`,
+        `v${take}`,
+        Date.parse("2024-02-01T00:00:00Z"),
+        take === 1 ? Date.now() : null,
+      );
     }
     runMigrations(db);
     const rows = (table: string) => db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2, 3`).raw().all();
@@ -107,8 +119,14 @@ describe("migrations", () => {
       ["2024-02", "u1", "demo", 1, 0, 2],
       ["2024-02", "u2", "demo", 1, 1, 0],
     ]);
-    expect(rows("usage_failure_days")).toEqual([["2024-01-31", "moderation", 1], ["2024-02-15", "unknown", 1]]);
-    expect(rows("usage_failure_months")).toEqual([["2024-01", "moderation", 1], ["2024-02", "unknown", 1]]);
+    expect(rows("usage_failure_days")).toEqual([
+      ["2024-01-31", "moderation", 1],
+      ["2024-02-15", "unknown", 1],
+    ]);
+    expect(rows("usage_failure_months")).toEqual([
+      ["2024-01", "moderation", 1],
+      ["2024-02", "unknown", 1],
+    ]);
     // From here on the triggers keep counting.
     db.prepare("DELETE FROM clips WHERE id = 'c1'").run();
     expect(rows("usage_months")[1]).toEqual(["2024-02", "u1", "demo", 1, 0, 1]);

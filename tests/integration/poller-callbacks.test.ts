@@ -159,4 +159,3 @@ async function readEvents(stream: ReadableStream<Uint8Array>, onTask: (task: Tas
     }
   }
 }
-

@@ -1,13 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { generationBodySchema, lyricsBodySchema } from "@/lib/schemas/generate";
 import { submitGeneration, submitLyrics } from "@/lib/server/services/generate";
-import {
-  DEFAULT_FAIL_REASON,
-  startNengyongaiSimulator,
-  startNewapiSimulator,
-  startSunohubSimulator,
-  type Simulator,
-} from "@/tests/simulators";
+import { DEFAULT_FAIL_REASON, startNengyongaiSimulator, startNewapiSimulator, startSunohubSimulator, type Simulator } from "@/tests/simulators";
 import { createUser, openTestDb, type TestDb } from "../support/db";
 import { clipsOf, eventsOf, fastPoller, closeOpenTasks, makeDue, pollUntilDone, stopPollers, taskRow } from "./generate-support";
 

@@ -35,7 +35,10 @@ function workload(members: User[]) {
     // Polling touches status without changing what is counted.
     db.update(tasks).set({ status: "running", progress: 50 }).where(eq(tasks.id, id)).run();
     if (rand(3) === 0) {
-      db.update(tasks).set({ status: "failed", errorCode: CODES[rand(CODES.length)] }).where(eq(tasks.id, id)).run();
+      db.update(tasks)
+        .set({ status: "failed", errorCode: CODES[rand(CODES.length)] })
+        .where(eq(tasks.id, id))
+        .run();
       // A failed task without clips can be deleted; the app never does, but counters follow.
       if (rand(5) === 0) db.delete(tasks).where(eq(tasks.id, id)).run();
       continue;
@@ -60,7 +63,11 @@ function recount(p: UsagePeriod) {
   const by = (key: string) => {
     const out = new Map<string, { tasks: number; failedTasks: number; clips: number }>();
     const entry = (k: string) => out.get(k) ?? out.set(k, { tasks: 0, failedTasks: 0, clips: 0 }).get(k)!;
-    const taskRows = sqlite.prepare(`SELECT ${key} AS k, count(*) AS n, sum(status = 'failed') AS f FROM tasks WHERE ${where} GROUP BY k`).all(...bounds) as { k: string; n: number; f: number }[];
+    const taskRows = sqlite.prepare(`SELECT ${key} AS k, count(*) AS n, sum(status = 'failed') AS f FROM tasks WHERE ${where} GROUP BY k`).all(...bounds) as {
+      k: string;
+      n: number;
+      f: number;
+    }[];
     for (const r of taskRows) Object.assign(entry(r.k), { tasks: r.n, failedTasks: r.f });
     const clipRows = sqlite.prepare(`SELECT ${key} AS k, count(*) AS n FROM clips WHERE ${where} GROUP BY k`).all(...bounds) as { k: string; n: number }[];
     for (const r of clipRows) entry(r.k).clips = r.n;

@@ -4,19 +4,7 @@ import { answerWithFault, sendJson, sendTruncated } from "./faults";
 import { errorFixture, type FixtureDir } from "./fixtures";
 import { makePng, makeWav } from "./media";
 import { TaskStore, type SimTask } from "./tasks";
-import type {
-  CallbackDelivery,
-  Fault,
-  ProtocolHandler,
-  SimContext,
-  SimCounts,
-  SimProtocol,
-  SimRequest,
-  SimRoute,
-  Simulator,
-  SimulatorControl,
-  SimulatorOptions,
-} from "./types";
+import type { CallbackDelivery, Fault, ProtocolHandler, SimContext, SimCounts, SimProtocol, SimRequest, SimRoute, Simulator, SimulatorControl, SimulatorOptions } from "./types";
 
 // The HTTP half shared by the three vendor simulators: a real node:http server on
 // 127.0.0.1 that checks the bearer key, logs and counts every request, applies
@@ -99,9 +87,7 @@ export async function startSimulator(protocol: SimProtocol, handler: ProtocolHan
   };
 
   function takeFault(route: SimRoute, path: string): Fault | undefined {
-    const i = faults.findIndex(
-      (f) => (f.route === route || (f.route === "any" && route !== "media")) && (!f.pathIncludes || path.includes(f.pathIncludes)),
-    );
+    const i = faults.findIndex((f) => (f.route === route || (f.route === "any" && route !== "media")) && (!f.pathIncludes || path.includes(f.pathIncludes)));
     if (i < 0) return undefined;
     const entry = faults[i];
     entry.left -= 1;

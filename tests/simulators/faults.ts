@@ -14,13 +14,7 @@ export function sendJson(res: http.ServerResponse, reply: SimReply) {
 }
 
 /** Answers (or deliberately does not answer) per the fault; false when the normal answer should follow. */
-export function answerWithFault(
-  fault: Fault,
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
-  protocol: SimProtocol,
-  handler: ProtocolHandler,
-): boolean {
+export function answerWithFault(fault: Fault, req: http.IncomingMessage, res: http.ServerResponse, protocol: SimProtocol, handler: ProtocolHandler): boolean {
   switch (fault.kind) {
     case "hang":
       return true;

@@ -4,17 +4,7 @@
 export { startNewapiSimulator, type NewapiSimulatorOptions } from "./newapi";
 export { startNengyongaiSimulator, type NengyongaiSimulatorOptions } from "./nengyongai";
 export { startSunohubSimulator, type SunohubSimulatorOptions } from "./sunohub";
-export type {
-  CallbackDelivery,
-  Fault,
-  SimCounts,
-  SimProtocol,
-  SimRequest,
-  SimRoute,
-  Simulator,
-  SimulatorControl,
-  SimulatorOptions,
-} from "./types";
+export type { CallbackDelivery, Fault, SimCounts, SimProtocol, SimRequest, SimRoute, Simulator, SimulatorControl, SimulatorOptions } from "./types";
 export { DEFAULT_FAIL_REASON } from "./core";
 export type { SimTask, Stage, Steps } from "./tasks";
 export { DEFAULT_STEPS } from "./tasks";

@@ -32,8 +32,7 @@ export function goapiTaskData(task: SimTask, ctx: SimContext): Record<string, un
     mv: task.model,
     tags: r.tags ?? "",
   });
-  const clipStates =
-    stage === "queued" ? [] : stage === "streaming" ? ["streaming", "queued"] : stage === "failed" ? ["error", "error"] : ["complete", "complete"];
+  const clipStates = stage === "queued" ? [] : stage === "streaming" ? ["streaming", "queued"] : stage === "failed" ? ["error", "error"] : ["complete", "complete"];
   const clips = Object.fromEntries(clipStates.map((state, i) => [task.clipIds[i], rawSunoClip(clipTemplate, task, task.clipIds[i], ctx, state)]));
   const status = { queued: "pending", streaming: "processing", succeeded: "completed", failed: "failed" }[stage];
   return { task_id: task.id, status, input: JSON.stringify(input), clips };
@@ -60,9 +59,7 @@ export function startNengyongaiSimulator(options: NengyongaiSimulatorOptions = {
       }
       const task = ctx.store.get(decodeURIComponent(req.path.slice("/suno/fetch/".length)));
       if (!task) {
-        return fetchEnvelope === "goapi"
-          ? errorFixture("nengyongai", "error_task_not_found_goapi_variant")
-          : errorFixture("nengyongai", "error_task_not_exist_newapi_variant");
+        return fetchEnvelope === "goapi" ? errorFixture("nengyongai", "error_task_not_found_goapi_variant") : errorFixture("nengyongai", "error_task_not_exist_newapi_variant");
       }
       // Lyrics tasks have no documented GoAPI form; they come back as a TaskDto.
       if (fetchEnvelope === "newapi" || task.kind === "lyrics") {

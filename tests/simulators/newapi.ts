@@ -164,9 +164,7 @@ export function startNewapiSimulator(options: NewapiSimulatorOptions = {}): Prom
       const body = isObject(req.body) ? req.body : {};
       const ids = Array.isArray(body.ids) ? body.ids.map(String) : [];
       const wanted = options.honourBatchAction && typeof body.action === "string" ? body.action.toUpperCase() : null;
-      const tasks = ids
-        .map((id) => ctx.store.get(id))
-        .filter((t): t is SimTask => !!t && (!wanted || (t.kind === "lyrics" ? "LYRICS" : "MUSIC") === wanted));
+      const tasks = ids.map((id) => ctx.store.get(id)).filter((t): t is SimTask => !!t && (!wanted || (t.kind === "lyrics" ? "LYRICS" : "MUSIC") === wanted));
       return { status: 200, body: { code: "success", message: "", data: tasks.map((t) => newapiTaskDto(t, ctx, clipShape)) } };
     },
     error: newapiError,

@@ -10,12 +10,8 @@ interface Allowance {
   reason: string;
 }
 
-const ALLOWED: Allowance[] = [
-  { preparedIn: "lib/server/db/migrate.ts", reason: "migrations and their backfills rewrite whole tables once per schema change" },
-];
+const ALLOWED: Allowance[] = [{ preparedIn: "lib/server/db/migrate.ts", reason: "migrations and their backfills rewrite whole tables once per schema change" }];
 
 export function allowanceFor(statement: RecordedStatement): Allowance | undefined {
-  return ALLOWED.find(
-    (a) => (a.sql?.test(statement.sql) ?? true) && (a.preparedIn === undefined || statement.where.some((frame) => frame.startsWith(`${a.preparedIn}:`))),
-  );
+  return ALLOWED.find((a) => (a.sql?.test(statement.sql) ?? true) && (a.preparedIn === undefined || statement.where.some((frame) => frame.startsWith(`${a.preparedIn}:`))));
 }

@@ -70,7 +70,9 @@ async function guard(statements: RecordedStatement[], dir: string) {
     return [];
   });
   const skipped = plans[0][1].filter((p) => !p).length;
-  console.log(`statement guard: ${statements.length} statements the app prepared, ${skipped} not EXPLAINable here, ${offences.length} with offending plans (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(
+    `statement guard: ${statements.length} statements the app prepared, ${skipped} not EXPLAINable here, ${offences.length} with offending plans (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+  );
   if (offences.length > 0) {
     // A teardown that throws is only logged by Vitest, and the run still exits 0.
     console.error(`\nPERF-7: ${offences.length} statements read a large table in full (tests/statements/allowlist.ts if one is meant to)\n\n${offences.join("\n\n")}\n`);

@@ -52,7 +52,11 @@ describe("the plan guard", () => {
       [24, 20, "SEARCH m USING COVERING INDEX media_clip_archived_idx (clip_id=? AND kind=?)"],
     );
     expect(planProblems(`SELECT c.*, ${EXTRAS("c.id")} FROM clips c WHERE c.id = ?`, correlated, GUARDED)).toEqual([]);
-    const starredIds = plan([2, 0, "SEARCH clips USING INDEX sqlite_autoindex_clips_1 (id=?)"], [6, 0, "LIST SUBQUERY 1"], [8, 6, "SEARCH stars USING COVERING INDEX sqlite_autoindex_stars_1 (user_id=?)"]);
+    const starredIds = plan(
+      [2, 0, "SEARCH clips USING INDEX sqlite_autoindex_clips_1 (id=?)"],
+      [6, 0, "LIST SUBQUERY 1"],
+      [8, 6, "SEARCH stars USING COVERING INDEX sqlite_autoindex_stars_1 (user_id=?)"],
+    );
     expect(planProblems("select id from clips where id in (select clip_id from stars where user_id = ?)", starredIds, GUARDED)).toEqual([]);
   });
 

@@ -32,11 +32,14 @@ function fillOtherTables(db: Database.Database) {
 
   const token = db.prepare("INSERT INTO api_tokens (id, user_id, name, token_hash, hint, read_only, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   users.forEach((user, n) => {
-    for (let k = 0; k < 1 + (n % 3); k++) token.run(`tok-${n}-${k}`, user, `script ${k}`, `hash-${n}-${k}`, `ab${k}${n % 10}`, k % 2, k === 2 ? now + 86_400_000 : null, now - n * 3_600_000);
+    for (let k = 0; k < 1 + (n % 3); k++)
+      token.run(`tok-${n}-${k}`, user, `script ${k}`, `hash-${n}-${k}`, `ab${k}${n % 10}`, k % 2, k === 2 ? now + 86_400_000 : null, now - n * 3_600_000);
   });
 
   const invite = db.prepare("INSERT INTO invites (id, token_hash, role, created_by, created_at, expires_at, used_at, used_by) VALUES (?, ?, 'member', ?, ?, ?, ?, ?)");
-  users.slice(1).forEach((user, n) => invite.run(`inv-${n}`, `invite-hash-${n}`, users[0], now - (n + 2) * 86_400_000, now - (n + 1) * 86_400_000, now - (n + 1.5) * 86_400_000, user));
+  users
+    .slice(1)
+    .forEach((user, n) => invite.run(`inv-${n}`, `invite-hash-${n}`, users[0], now - (n + 2) * 86_400_000, now - (n + 1) * 86_400_000, now - (n + 1.5) * 86_400_000, user));
   for (let n = 0; n < 5; n++) invite.run(`inv-open-${n}`, `invite-open-${n}`, users[0], now - n * 3_600_000, now + 86_400_000, null, null);
 
   // Failed sign-ins: a steady trickle from a few addresses, the shape throttling reads.

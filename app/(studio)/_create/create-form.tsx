@@ -48,12 +48,46 @@ export function CreateForm({ providers, onCreated }: { providers: ProviderOption
         <FormError error={state.formError} />
 
         {mode === "inspiration" ? (
-          <TextField name="description" label={t("fields.description")} value={text.description} onChange={set("description")} max={limits.description} rows={4} placeholder={t("fields.descriptionPlaceholder")} errors={errors.description} />
+          <TextField
+            name="description"
+            label={t("fields.description")}
+            value={text.description}
+            onChange={set("description")}
+            max={limits.description}
+            rows={4}
+            placeholder={t("fields.descriptionPlaceholder")}
+            errors={errors.description}
+          />
         ) : (
           <>
-            <TextField name="title" label={t("fields.title")} value={text.title} onChange={set("title")} max={limits.title} placeholder={t("fields.titlePlaceholder")} errors={errors.title} />
-            <TextField name="style" label={t("fields.style")} value={text.style} onChange={set("style")} max={limits.style} rows={2} placeholder={t("fields.stylePlaceholder")} errors={errors.style} />
-            <TextField name="negativeStyle" label={t("fields.negativeStyle")} value={text.negativeStyle} onChange={set("negativeStyle")} max={limits.style} placeholder={t("fields.negativeStylePlaceholder")} errors={errors.negativeStyle} />
+            <TextField
+              name="title"
+              label={t("fields.title")}
+              value={text.title}
+              onChange={set("title")}
+              max={limits.title}
+              placeholder={t("fields.titlePlaceholder")}
+              errors={errors.title}
+            />
+            <TextField
+              name="style"
+              label={t("fields.style")}
+              value={text.style}
+              onChange={set("style")}
+              max={limits.style}
+              rows={2}
+              placeholder={t("fields.stylePlaceholder")}
+              errors={errors.style}
+            />
+            <TextField
+              name="negativeStyle"
+              label={t("fields.negativeStyle")}
+              value={text.negativeStyle}
+              onChange={set("negativeStyle")}
+              max={limits.style}
+              placeholder={t("fields.negativeStylePlaceholder")}
+              errors={errors.negativeStyle}
+            />
             {instrumental ? null : (
               <TextField
                 name="lyrics"
@@ -78,7 +112,14 @@ export function CreateForm({ providers, onCreated }: { providers: ProviderOption
 
         <InstrumentalToggle checked={instrumental} onChange={setInstrumental} />
         {noProvider ? null : (
-          <ProviderModelFields providers={providers} providerId={choice.providerId} model={choice.model} onProvider={choice.chooseProvider} onModel={choice.chooseModel} errors={{ provider: errors.provider, model: errors.model }} />
+          <ProviderModelFields
+            providers={providers}
+            providerId={choice.providerId}
+            model={choice.model}
+            onProvider={choice.chooseProvider}
+            onModel={choice.chooseModel}
+            errors={{ provider: errors.provider, model: errors.model }}
+          />
         )}
 
         <button type="submit" className="btn-primary w-full py-2.5" disabled={pending || noProvider} aria-busy={pending} data-testid="create-submit">

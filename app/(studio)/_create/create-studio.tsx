@@ -24,7 +24,10 @@ export function CreateStudio({ providers, initialTasks, noProviderHint }: { prov
           {t("heading")}
         </h2>
         {providers.length === 0 ? (
-          <div role="status" className="mb-4 rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900/60 dark:bg-amber-950/40 dark:text-amber-200">
+          <div
+            role="status"
+            className="mb-4 rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900/60 dark:bg-amber-950/40 dark:text-amber-200"
+          >
             <p className="font-medium">{t("noProviders.title")}</p>
             <p className="mt-0.5">
               {t("noProviders.body")} {noProviderHint}

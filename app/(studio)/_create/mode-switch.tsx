@@ -20,15 +20,7 @@ export function ModeSwitch({ mode, onChange }: { mode: CreateMode; onChange: (mo
                 : "text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
             }`}
           >
-            <input
-              type="radio"
-              name="mode"
-              value={value}
-              checked={mode === value}
-              onChange={() => onChange(value)}
-              className="sr-only"
-              data-testid={`mode-${value}`}
-            />
+            <input type="radio" name="mode" value={value} checked={mode === value} onChange={() => onChange(value)} className="sr-only" data-testid={`mode-${value}`} />
             {t(value)}
           </label>
         ))}

@@ -82,7 +82,11 @@ export function ClipList({ initialItems, initialCursor, query, now, showOwner, t
       {items.length === 0 ? (
         <p className="card py-8 text-center text-sm muted">{t("searchOlder")}</p>
       ) : (
-        <ul className="divide-y divide-zinc-100 overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-sm dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900" data-testid="clip-list" onClick={navigate}>
+        <ul
+          className="divide-y divide-zinc-100 overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-sm dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900"
+          data-testid="clip-list"
+          onClick={navigate}
+        >
           {items.map((clip) => (
             <ClipCard
               key={clip.id}

@@ -84,10 +84,7 @@ export function LibraryFilters({ basePath, values, models, providers, statuses, 
           {t("search")}
         </button>
       </div>
-      <div
-        id="library-filter-fields"
-        className={`${open ? "grid" : "hidden"} grid-cols-2 items-end gap-3 sm:grid-cols-3 md:grid ${members ? "lg:grid-cols-7" : "lg:grid-cols-6"}`}
-      >
+      <div id="library-filter-fields" className={`${open ? "grid" : "hidden"} grid-cols-2 items-end gap-3 sm:grid-cols-3 md:grid ${members ? "lg:grid-cols-7" : "lg:grid-cols-6"}`}>
         {members ? select("member", t("member"), members) : null}
         {select("status", t("status"), statuses)}
         {select("model", t("model"), models)}
@@ -107,7 +104,13 @@ export function LibraryFilters({ basePath, values, models, providers, statuses, 
       </div>
       {/* Wide screens need this row only to clear filters; small ones also fold the fields here. */}
       <div className={`flex flex-wrap items-center gap-x-5 gap-y-2 ${active ? "" : "md:hidden"}`}>
-        <button type="button" className="text-sm font-medium text-accent-600 md:hidden dark:text-accent-100" aria-expanded={open} aria-controls="library-filter-fields" onClick={() => setOpen(!open)}>
+        <button
+          type="button"
+          className="text-sm font-medium text-accent-600 md:hidden dark:text-accent-100"
+          aria-expanded={open}
+          aria-controls="library-filter-fields"
+          onClick={() => setOpen(!open)}
+        >
           {open ? t("hide") : t("show")}
         </button>
         {active ? (

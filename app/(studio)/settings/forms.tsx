@@ -55,7 +55,15 @@ export function TokenForm() {
     <div className="space-y-3">
       <form action={action} className="flex flex-wrap items-start gap-3" noValidate>
         <div className="min-w-56 flex-1">
-          <Field id="token-name" label={t("tokenName")} name="name" placeholder={t("tokenNamePlaceholder")} required defaultValue={state.values?.name} errors={state.fieldErrors?.name} />
+          <Field
+            id="token-name"
+            label={t("tokenName")}
+            name="name"
+            placeholder={t("tokenNamePlaceholder")}
+            required
+            defaultValue={state.values?.name}
+            errors={state.fieldErrors?.name}
+          />
         </div>
         <div>
           <label htmlFor="token-expiry" className="label">

@@ -25,7 +25,10 @@ export function ClipPlayer({ track, queue }: { track: Track; queue: Track[] }) {
   const playing = usePlayerState((s) => s.playing);
   const loading = usePlayerState((s) => s.loading);
   const failed = usePlayerState((s) => s.failed);
-  const index = Math.max(0, queue.findIndex((q) => q.id === track.id));
+  const index = Math.max(
+    0,
+    queue.findIndex((q) => q.id === track.id),
+  );
   const isPlaying = active && playing;
 
   const toggle = () => (active ? store.toggle() : store.playList(queue, index));

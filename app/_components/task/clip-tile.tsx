@@ -48,9 +48,7 @@ export function ClipTile({ clip }: { clip: ClipDto }) {
 function Cover({ url }: { url: string | null }) {
   return (
     <div className="h-16 w-16 shrink-0 overflow-hidden rounded-md bg-gradient-to-br from-accent-500 to-sky-500 sm:h-[4.5rem] sm:w-[4.5rem]">
-      {url ? (
-        <img src={url} alt="" loading="lazy" className="h-full w-full object-cover" />
-      ) : null}
+      {url ? <img src={url} alt="" loading="lazy" className="h-full w-full object-cover" /> : null}
     </div>
   );
 }

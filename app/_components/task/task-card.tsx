@@ -32,9 +32,7 @@ export function TaskCard({ initialTask }: { initialTask: TaskDto }) {
       </header>
       {finished ? null : <ProgressBar progress={task.progress} estimated={task.progressEstimated} />}
       {task.status === "failed" && task.error ? <TaskError error={task.error} /> : null}
-      {task.kind === "lyrics" && task.result ? (
-        <p className="line-clamp-3 whitespace-pre-line text-sm muted">{task.result.text}</p>
-      ) : null}
+      {task.kind === "lyrics" && task.result ? <p className="line-clamp-3 whitespace-pre-line text-sm muted">{task.result.text}</p> : null}
       {task.clips.length > 0 ? (
         <ul className="grid gap-2 sm:grid-cols-2">
           {task.clips.map((clip) => (

@@ -27,7 +27,23 @@ describe("describeTaskError", () => {
   });
 
   it("has a plain sentence for every vendor and task failure code, in both languages", () => {
-    const codes = ["auth", "quota", "moderation", "bad_request", "not_found", "rate_limited", "vendor_unavailable", "timeout", "bad_response", "no_output", "submit_timeout", "timed_out", "generation_failed", "provider_missing", "internal"];
+    const codes = [
+      "auth",
+      "quota",
+      "moderation",
+      "bad_request",
+      "not_found",
+      "rate_limited",
+      "vendor_unavailable",
+      "timeout",
+      "bad_response",
+      "no_output",
+      "submit_timeout",
+      "timed_out",
+      "generation_failed",
+      "provider_missing",
+      "internal",
+    ];
     for (const t of [en, zh]) for (const code of codes) expect(t.has(`errors.${code}`)).toBe(true);
   });
 });

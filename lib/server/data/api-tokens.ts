@@ -51,7 +51,12 @@ export function touchApiToken(id: string, now = new Date()) {
 
 /** Deletes the token only when it belongs to the user; returns whether it did. */
 export function deleteApiTokenForUser(input: { tokenId: string; userId: string }): boolean {
-  return getDb().delete(apiTokens).where(and(eq(apiTokens.id, input.tokenId), eq(apiTokens.userId, input.userId))).run().changes > 0;
+  return (
+    getDb()
+      .delete(apiTokens)
+      .where(and(eq(apiTokens.id, input.tokenId), eq(apiTokens.userId, input.userId)))
+      .run().changes > 0
+  );
 }
 
 /** Every token of the user: a password change revokes them all. */

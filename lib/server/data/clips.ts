@@ -122,7 +122,11 @@ export function getClipLineage(clip: Pick<ClipRow, "id" | "parentClipId">, viewe
 
 /** For /clips/by-vendor/<id>: vendor clip ids are unique per provider, so every provider is tried through the index. */
 export function findClipIdByVendorClipId(vendorClipId: string, viewer: ClipViewer): string | undefined {
-  const providerIds = getDb().select({ id: providers.id }).from(providers).all().map((p) => p.id);
+  const providerIds = getDb()
+    .select({ id: providers.id })
+    .from(providers)
+    .all()
+    .map((p) => p.id);
   if (providerIds.length === 0) return undefined;
   return getDb()
     .select({ id: clipsC.id })
@@ -155,7 +159,10 @@ export function starClip(input: { clipId: string; userId: string }): boolean {
 }
 
 export function unstarClip(input: { clipId: string; userId: string }) {
-  getDb().delete(stars).where(and(eq(stars.userId, input.userId), eq(stars.clipId, input.clipId))).run();
+  getDb()
+    .delete(stars)
+    .where(and(eq(stars.userId, input.userId), eq(stars.clipId, input.clipId)))
+    .run();
 }
 
 export function softDeleteClip(input: { clipId: string; ownerId: string }): boolean {

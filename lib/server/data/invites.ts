@@ -45,17 +45,20 @@ export type SpendInviteOutcome = { user: User } | { refused: "invalid" | "email_
  * nothing.
  */
 export function spendInviteForNewUser(input: { tokenHash: string; email: string; name: string; passwordHash: string; now: Date }): SpendInviteOutcome {
-  return getDb().transaction((tx) => {
-    const invite = getInviteByTokenHash(input.tokenHash);
-    if (!invite || invite.usedAt || invite.expiresAt.getTime() <= input.now.getTime()) return { refused: "invalid" as const };
-    if (getUserByEmail(input.email)) return { refused: "email_taken" as const };
-    const user = insertUser({ email: input.email, name: input.name, passwordHash: input.passwordHash, role: invite.role });
-    const spent = tx
-      .update(invites)
-      .set({ usedAt: input.now, usedBy: user.id })
-      .where(and(eq(invites.id, invite.id), isNull(invites.usedAt)))
-      .run();
-    if (spent.changes !== 1) tx.rollback();
-    return { user };
-  }, { behavior: "immediate" });
+  return getDb().transaction(
+    (tx) => {
+      const invite = getInviteByTokenHash(input.tokenHash);
+      if (!invite || invite.usedAt || invite.expiresAt.getTime() <= input.now.getTime()) return { refused: "invalid" as const };
+      if (getUserByEmail(input.email)) return { refused: "email_taken" as const };
+      const user = insertUser({ email: input.email, name: input.name, passwordHash: input.passwordHash, role: invite.role });
+      const spent = tx
+        .update(invites)
+        .set({ usedAt: input.now, usedBy: user.id })
+        .where(and(eq(invites.id, invite.id), isNull(invites.usedAt)))
+        .run();
+      if (spent.changes !== 1) tx.rollback();
+      return { user };
+    },
+    { behavior: "immediate" },
+  );
 }

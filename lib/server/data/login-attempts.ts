@@ -17,7 +17,12 @@ export function reserveAttempts(limits: AttemptLimit[], since: Date, at: Date): 
   return getDb().transaction(
     (tx) => {
       for (const { key, limit } of limits) {
-        const used = tx.select({ n: count() }).from(loginAttempts).where(and(eq(loginAttempts.key, key), gt(loginAttempts.at, since))).get()?.n ?? 0;
+        const used =
+          tx
+            .select({ n: count() })
+            .from(loginAttempts)
+            .where(and(eq(loginAttempts.key, key), gt(loginAttempts.at, since)))
+            .get()?.n ?? 0;
         if (used >= limit) return null;
       }
       return limits.map(({ key }) => tx.insert(loginAttempts).values({ key, at }).returning({ id: loginAttempts.id }).get().id);

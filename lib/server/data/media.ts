@@ -38,31 +38,30 @@ export function upsertPendingMedia(rows: PendingMedia[], now: Date): void {
 export function claimDueMedia(now: Date, limit: number, leaseUntil: Date): MediaFile[] {
   const db = getDb();
   // IMMEDIATE: the read and the update are one write, so a second writer cannot slip between them (REL-12).
-  return db.transaction((tx) => {
-    const due = tx
-      .select({ id: mediaFiles.id })
-      .from(mediaFiles)
-      .where(and(eq(mediaFiles.status, "pending"), lte(mediaFiles.nextAttemptAt, now)))
-      .orderBy(asc(mediaFiles.nextAttemptAt))
-      .limit(limit)
-      .all()
-      .map((r) => r.id);
-    if (due.length === 0) return [];
-    return tx
-      .update(mediaFiles)
-      .set({ attempts: sql`${mediaFiles.attempts} + 1`, nextAttemptAt: leaseUntil })
-      .where(and(inArray(mediaFiles.id, due), eq(mediaFiles.status, "pending")))
-      .returning()
-      .all();
-  }, { behavior: "immediate" });
+  return db.transaction(
+    (tx) => {
+      const due = tx
+        .select({ id: mediaFiles.id })
+        .from(mediaFiles)
+        .where(and(eq(mediaFiles.status, "pending"), lte(mediaFiles.nextAttemptAt, now)))
+        .orderBy(asc(mediaFiles.nextAttemptAt))
+        .limit(limit)
+        .all()
+        .map((r) => r.id);
+      if (due.length === 0) return [];
+      return tx
+        .update(mediaFiles)
+        .set({ attempts: sql`${mediaFiles.attempts} + 1`, nextAttemptAt: leaseUntil })
+        .where(and(inArray(mediaFiles.id, due), eq(mediaFiles.status, "pending")))
+        .returning()
+        .all();
+    },
+    { behavior: "immediate" },
+  );
 }
 
 /** False when the row vanished (clip purged) or changed source meanwhile: the caller drops its file. */
-export function markMediaArchived(
-  row: Pick<MediaFile, "id" | "sourceUrl">,
-  values: { path: string; contentType: string; size: number; sha256: string },
-  now: Date,
-): boolean {
+export function markMediaArchived(row: Pick<MediaFile, "id" | "sourceUrl">, values: { path: string; contentType: string; size: number; sha256: string }, now: Date): boolean {
   const result = getDb()
     .update(mediaFiles)
     .set({ ...values, status: "archived", archivedAt: now, lastError: null, nextAttemptAt: null })
@@ -71,10 +70,7 @@ export function markMediaArchived(
   return result.changes > 0;
 }
 
-export function markMediaAttemptFailed(
-  row: Pick<MediaFile, "id" | "sourceUrl">,
-  values: { giveUp: boolean; nextAttemptAt: Date | null; lastError: string },
-): void {
+export function markMediaAttemptFailed(row: Pick<MediaFile, "id" | "sourceUrl">, values: { giveUp: boolean; nextAttemptAt: Date | null; lastError: string }): void {
   getDb()
     .update(mediaFiles)
     .set({ status: values.giveUp ? "failed" : "pending", nextAttemptAt: values.giveUp ? null : values.nextAttemptAt, lastError: values.lastError })
@@ -110,11 +106,7 @@ export function listFailedMedia(limit: number): Pick<MediaFile, "clipId" | "kind
 
 /** Puts every failed row back in the queue with fresh attempts; answers how many. */
 export function requeueFailedMedia(now: Date): number {
-  return getDb()
-    .update(mediaFiles)
-    .set({ status: "pending", attempts: 0, nextAttemptAt: now, lastError: null })
-    .where(eq(mediaFiles.status, "failed"))
-    .run().changes;
+  return getDb().update(mediaFiles).set({ status: "pending", attempts: 0, nextAttemptAt: now, lastError: null }).where(eq(mediaFiles.status, "failed")).run().changes;
 }
 
 export function getMediaFile(clipId: string, kind: MediaRowKind): MediaFile | undefined {

@@ -23,12 +23,7 @@ const statements = perConnection((db) => ({
   // A full task row is two dozen columns, and better-sqlite3's cost per call grows
   // with them even when no row comes back; most views have nothing in flight, so a
   // one-column probe answers first.
-  any: db
-    .select({ id: tasks.id })
-    .from(tasks)
-    .where(openForOwner)
-    .limit(1)
-    .prepare(),
+  any: db.select({ id: tasks.id }).from(tasks).where(openForOwner).limit(1).prepare(),
   list: openSongTasksQuery(db).prepare(),
 }));
 

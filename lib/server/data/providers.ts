@@ -66,10 +66,13 @@ export function countTasksByProvider(): Map<string, number> {
 /** Removes a provider only while no task references it; answers whether it was removed. */
 export function deleteUnusedProviderRow(id: string): "deleted" | "in_use" | "missing" {
   // IMMEDIATE: the count and the delete are one decision; a deferred read would fail, not wait, if another process wrote in between.
-  return getDb().transaction((tx) => {
-    if (tx.select({ id: tasks.id }).from(tasks).where(eq(tasks.providerId, id)).limit(1).get()) return "in_use";
-    return tx.delete(providers).where(eq(providers.id, id)).run().changes > 0 ? "deleted" : "missing";
-  }, { behavior: "immediate" });
+  return getDb().transaction(
+    (tx) => {
+      if (tx.select({ id: tasks.id }).from(tasks).where(eq(tasks.providerId, id)).limit(1).get()) return "in_use";
+      return tx.delete(providers).where(eq(providers.id, id)).run().changes > 0 ? "deleted" : "missing";
+    },
+    { behavior: "immediate" },
+  );
 }
 
 /** Env providers mirror the environment on every start: present and enabled when configured, disabled otherwise. */

@@ -8,11 +8,9 @@ import { taskEvents, tasks, type NewTaskRow, type TaskEvent, type TaskRow } from
 // Task rows and their status timeline. Everything here is synchronous; callers that
 // change several rows together wrap the calls in `inTransaction`.
 
-
 export function isTerminal(status: TaskRow["status"]): boolean {
   return (TERMINAL_TASK_STATUSES as readonly string[]).includes(status);
 }
-
 
 /**
  * Inserts the task unless the owner already used this idempotency key; either way
@@ -69,7 +67,11 @@ const { rawPayload: _raw, errorDetails: _details, ...syncColumns } = getTableCol
 // connection keeps a 1,000-task round cheap.
 function prepareHot(db: Db) {
   return {
-    syncRow: db.select(syncColumns).from(tasks).where(eq(tasks.id, sql.placeholder("id"))).prepare(),
+    syncRow: db
+      .select(syncColumns)
+      .from(tasks)
+      .where(eq(tasks.id, sql.placeholder("id")))
+      .prepare(),
     schedule: db
       .update(tasks)
       .set({ nextPollAt: sql`${sql.placeholder("nextPollAt")}`, pollCount: sql`${sql.placeholder("pollCount")}` })

@@ -45,10 +45,16 @@ function sumBy(dimension: Dimension, spans: UsageSpans): [string, UsageCounts][]
   const monthKey = { member: usageMonths.ownerId, provider: usageMonths.providerId, month: usageMonths.month }[dimension];
   const dayKey = { member: usageDays.ownerId, provider: usageDays.providerId, month: sql<string>`substr(${usageDays.day}, 1, 7)` }[dimension];
   const months = spans.months
-    ? db.select({ key: monthKey, ...totals(usageMonths) }).from(usageMonths).where(inRange(usageMonths.month, spans.months)).groupBy(monthKey).all()
+    ? db
+        .select({ key: monthKey, ...totals(usageMonths) })
+        .from(usageMonths)
+        .where(inRange(usageMonths.month, spans.months))
+        .groupBy(monthKey)
+        .all()
     : [];
   const days = spans.days.length
-    ? db.select({ key: dayKey, ...totals(usageDays) })
+    ? db
+        .select({ key: dayKey, ...totals(usageDays) })
         .from(usageDays)
         .where(or(...spans.days.map((d) => between(usageDays.day, d.from, d.to))))
         .groupBy(dayKey)
@@ -70,7 +76,8 @@ function readFailures(spans: UsageSpans): { code: string; count: number }[] {
     ? db.select({ code: usageFailureMonths.errorCode, count: usageFailureMonths.tasks }).from(usageFailureMonths).where(inRange(usageFailureMonths.month, spans.months)).all()
     : [];
   const days = spans.days.length
-    ? db.select({ code: usageFailureDays.errorCode, count: usageFailureDays.tasks })
+    ? db
+        .select({ code: usageFailureDays.errorCode, count: usageFailureDays.tasks })
         .from(usageFailureDays)
         .where(or(...spans.days.map((d) => between(usageFailureDays.day, d.from, d.to))))
         .all()
@@ -86,14 +93,32 @@ function readFailures(spans: UsageSpans): { code: string; count: number }[] {
 export function getUsageReport(p: UsagePeriod = {}): UsageReport {
   const db = getDb();
   const spans = splitUsagePeriod(p);
-  const names = new Map(db.select({ id: users.id, name: users.name }).from(users).all().map((u) => [u.id, u.name]));
-  const providerNames = new Map(db.select({ id: providers.id, name: providers.name }).from(providers).all().map((r) => [r.id, r.name]));
+  const names = new Map(
+    db
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .all()
+      .map((u) => [u.id, u.name]),
+  );
+  const providerNames = new Map(
+    db
+      .select({ id: providers.id, name: providers.name })
+      .from(providers)
+      .all()
+      .map((r) => [r.id, r.name]),
+  );
 
   const byTasks = <T extends UsageCounts & { name: string }>(a: T, b: T) => b.tasks - a.tasks || b.clips - a.clips || a.name.localeCompare(b.name);
   return {
-    byMember: sumBy("member", spans).map(([userId, c]) => ({ userId, name: names.get(userId) ?? userId, ...c })).sort(byTasks),
-    byProvider: sumBy("provider", spans).map(([providerId, c]) => ({ providerId, name: providerNames.get(providerId) ?? providerId, ...c })).sort(byTasks),
-    byMonth: sumBy("month", spans).map(([month, c]) => ({ month, ...c })).sort((a, b) => b.month.localeCompare(a.month)),
+    byMember: sumBy("member", spans)
+      .map(([userId, c]) => ({ userId, name: names.get(userId) ?? userId, ...c }))
+      .sort(byTasks),
+    byProvider: sumBy("provider", spans)
+      .map(([providerId, c]) => ({ providerId, name: providerNames.get(providerId) ?? providerId, ...c }))
+      .sort(byTasks),
+    byMonth: sumBy("month", spans)
+      .map(([month, c]) => ({ month, ...c }))
+      .sort((a, b) => b.month.localeCompare(a.month)),
     failures: readFailures(spans),
   };
 }

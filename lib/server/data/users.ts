@@ -6,10 +6,13 @@ import { newId } from "@/lib/server/ids";
 
 /** Creates the owner (an admin with isOwner) only while there is no user at all; undefined otherwise. */
 export function insertOwnerIfNone(values: { email: string; name: string; passwordHash: string }): User | undefined {
-  return getDb().transaction(() => {
-    if (hasAnyUser()) return undefined;
-    return insertUser({ ...values, role: "admin", isOwner: true });
-  }, { behavior: "immediate" });
+  return getDb().transaction(
+    () => {
+      if (hasAnyUser()) return undefined;
+      return insertUser({ ...values, role: "admin", isOwner: true });
+    },
+    { behavior: "immediate" },
+  );
 }
 
 export function hasOwner(): boolean {
@@ -22,7 +25,13 @@ export function hasAnyUser(): boolean {
 
 // Every signed-in request reads its user (SEC-4's session check): prepared once per
 // connection, since building the query costs more than running it (PERF-3).
-const byId = perConnection((db) => db.select().from(users).where(eq(users.id, sql.placeholder("id"))).prepare());
+const byId = perConnection((db) =>
+  db
+    .select()
+    .from(users)
+    .where(eq(users.id, sql.placeholder("id")))
+    .prepare(),
+);
 
 export function getUserById(id: string): User | undefined {
   return byId().get({ id });
@@ -36,7 +45,11 @@ export function getUserNames(ids: string[]): Map<string, string> {
 }
 
 export function getUserByEmail(email: string): User | undefined {
-  return getDb().select().from(users).where(eq(users.email, normaliseEmail(email))).get();
+  return getDb()
+    .select()
+    .from(users)
+    .where(eq(users.email, normaliseEmail(email)))
+    .get();
 }
 
 export function insertUser(values: Omit<NewUser, "id"> & { id?: string }): User {

@@ -30,7 +30,11 @@ export const users = sqliteTable(
     lastLoginAt: integer("last_login_at", { mode: "timestamp_ms" }),
   },
   // At most one owner.
-  (t) => [uniqueIndex("users_one_owner_idx").on(t.isOwner).where(sql`is_owner = 1`)],
+  (t) => [
+    uniqueIndex("users_one_owner_idx")
+      .on(t.isOwner)
+      .where(sql`is_owner = 1`),
+  ],
 );
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
@@ -118,9 +122,7 @@ export const tasks = sqliteTable(
     kind: text("kind", { enum: TASK_KINDS }).notNull(),
     // The normalised request (GenerateRequest in lib/schemas.ts), as JSON.
     request: text("request", { mode: "json" }).notNull(),
-    status: text("status", { enum: TASK_STATUSES })
-      .notNull()
-      .default("submitting"),
+    status: text("status", { enum: TASK_STATUSES }).notNull().default("submitting"),
     progress: integer("progress"),
     errorCode: text("error_code"),
     errorMessage: text("error_message"),
@@ -148,10 +150,14 @@ export const tasks = sqliteTable(
     index("tasks_due_idx").on(t.status, t.nextPollAt),
     index("tasks_provider_vendor_idx").on(t.providerId, t.vendorTaskId),
     // A callback is matched by its secret's digest before its body is read (SEC-13).
-    index("tasks_callback_secret_idx").on(t.callbackSecretHash).where(sql`callback_secret_hash IS NOT NULL`),
+    index("tasks_callback_secret_idx")
+      .on(t.callbackSecretHash)
+      .where(sql`callback_secret_hash IS NOT NULL`),
     // Only the tasks still being made, per owner and newest first: /library asks on every
     // view, and this answers from a page or two instead of reading task rows (PERF-3).
-    index("tasks_open_owner_idx").on(t.ownerId, t.createdAt, t.id).where(sql`status IN ${OPEN_STATUS_LIST}`),
+    index("tasks_open_owner_idx")
+      .on(t.ownerId, t.createdAt, t.id)
+      .where(sql`status IN ${OPEN_STATUS_LIST}`),
   ],
 );
 export type TaskRow = typeof tasks.$inferSelect;
@@ -195,18 +201,14 @@ export const clips = sqliteTable(
     model: text("model").notNull().default("unknown"),
     vendorModel: text("vendor_model"),
     duration: real("duration"),
-    state: text("state", { enum: CLIP_STATES })
-      .notNull()
-      .default("queued"),
+    state: text("state", { enum: CLIP_STATES }).notNull().default("queued"),
     errorMessage: text("error_message"),
     audioUrl: text("audio_url"),
     streamAudioUrl: text("stream_audio_url"),
     imageUrl: text("image_url"),
     imageLargeUrl: text("image_large_url"),
     videoUrl: text("video_url"),
-    visibility: text("visibility", { enum: VISIBILITIES })
-      .notNull()
-      .default("team"),
+    visibility: text("visibility", { enum: VISIBILITIES }).notNull().default("team"),
     parentClipId: text("parent_clip_id"),
     continueAt: real("continue_at"),
     // Position within its task (0, 1): Suno makes two takes per submission.
@@ -230,7 +232,9 @@ export const clips = sqliteTable(
     index("clips_team_live_idx")
       .on(t.visibility, t.createdAt, t.id, t.state, t.model, t.providerId, t.deletedAt)
       .where(sql`deleted_at IS NULL`),
-    index("clips_owner_trash_idx").on(t.ownerId, t.createdAt, t.id).where(sql`deleted_at IS NOT NULL`),
+    index("clips_owner_trash_idx")
+      .on(t.ownerId, t.createdAt, t.id)
+      .where(sql`deleted_at IS NOT NULL`),
   ],
 );
 export type ClipRow = typeof clips.$inferSelect;
@@ -264,7 +268,9 @@ export const mediaFiles = sqliteTable(
     index("media_due_idx").on(t.status, t.nextAttemptAt),
     // "Is this clip's audio archived?" for every row of a list, answered from the index
     // alone: one table row fewer to read per clip shown (PERF-3).
-    index("media_clip_archived_idx").on(t.clipId, t.kind).where(sql`status = 'archived'`),
+    index("media_clip_archived_idx")
+      .on(t.clipId, t.kind)
+      .where(sql`status = 'archived'`),
   ],
 );
 export type MediaFile = typeof mediaFiles.$inferSelect;
@@ -303,18 +309,10 @@ const usageCounts = {
   clips: integer("clips").notNull().default(0),
 };
 
-export const usageDays = sqliteTable(
-  "usage_days",
-  { day: text("day").notNull(), ...usageCounts },
-  (t) => [primaryKey({ columns: [t.day, t.ownerId, t.providerId] })],
-);
+export const usageDays = sqliteTable("usage_days", { day: text("day").notNull(), ...usageCounts }, (t) => [primaryKey({ columns: [t.day, t.ownerId, t.providerId] })]);
 export type UsageDay = typeof usageDays.$inferSelect;
 
-export const usageMonths = sqliteTable(
-  "usage_months",
-  { month: text("month").notNull(), ...usageCounts },
-  (t) => [primaryKey({ columns: [t.month, t.ownerId, t.providerId] })],
-);
+export const usageMonths = sqliteTable("usage_months", { month: text("month").notNull(), ...usageCounts }, (t) => [primaryKey({ columns: [t.month, t.ownerId, t.providerId] })]);
 export type UsageMonth = typeof usageMonths.$inferSelect;
 
 // Failed tasks by error code (null counts as 'unknown'), for "why tasks failed".

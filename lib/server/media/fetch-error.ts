@@ -1,15 +1,6 @@
 // Why a media download was refused or failed, and whether trying again could help.
 
-export type MediaFetchReason =
-  | "scheme"
-  | "host"
-  | "address"
-  | "redirect"
-  | "status"
-  | "content_type"
-  | "too_large"
-  | "timeout"
-  | "network";
+export type MediaFetchReason = "scheme" | "host" | "address" | "redirect" | "status" | "content_type" | "too_large" | "timeout" | "network";
 
 // Policy refusals will not change by retrying; network trouble and vendor errors may.
 const PERMANENT: ReadonlySet<MediaFetchReason> = new Set(["scheme", "host", "address", "redirect", "content_type", "too_large"]);

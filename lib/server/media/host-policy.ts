@@ -15,7 +15,10 @@ const SUNO_FILE_HOST = /^(?:[a-z0-9-]+\.)*suno\.(?:ai|com)$/;
 const SUNO_APEXES = new Set(["suno.ai", "suno.com"]);
 
 function bareHostname(url: URL): string {
-  return url.hostname.replace(/^\[|\]$/g, "").replace(/\.$/, "").toLowerCase();
+  return url.hostname
+    .replace(/^\[|\]$/g, "")
+    .replace(/\.$/, "")
+    .toLowerCase();
 }
 
 function effectivePort(url: URL): string {

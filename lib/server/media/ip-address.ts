@@ -38,9 +38,7 @@ export function parseIpv6(text: string): number[] | null {
   let bare = text.replace(/^\[|\]$/g, "").split("%")[0];
   if (!net.isIPv6(bare)) return null;
   // A trailing dotted quad becomes two hex groups, so one parser handles every form.
-  bare = bare.replace(/(\d+)\.(\d+)\.(\d+)\.(\d+)$/, (_, a, b, c, d) =>
-    `${((+a << 8) | +b).toString(16)}:${((+c << 8) | +d).toString(16)}`,
-  );
+  bare = bare.replace(/(\d+)\.(\d+)\.(\d+)\.(\d+)$/, (_, a, b, c, d) => `${((+a << 8) | +b).toString(16)}:${((+c << 8) | +d).toString(16)}`);
   const halves = bare.split("::");
   const groups = (s: string) => (s ? s.split(":").map((g) => parseInt(g, 16)) : []);
   const left = groups(halves[0]);

@@ -2,10 +2,7 @@
 // a multi-range request is answered with the whole file, which the RFC allows, and
 // so is a header we cannot parse.
 
-export type RangeResult =
-  | { type: "full" }
-  | { type: "partial"; start: number; end: number }
-  | { type: "unsatisfiable" };
+export type RangeResult = { type: "full" } | { type: "partial"; start: number; end: number } | { type: "unsatisfiable" };
 
 const SPEC = /^(\d*)-(\d*)$/;
 

@@ -50,11 +50,7 @@ export function mediaSourceUrl(clip: ClipUrls, kind: MediaKind, options: { local
  * or for a demo clip still "streaming" its preview asset (rendered, finite). A
  * vendor's live stream is never served from here.
  */
-export function servableSourceUrl(
-  clip: ClipUrls & Pick<ClipRow, "streamAudioUrl">,
-  kind: MediaKind,
-  options: { localAssets: boolean },
-): string | null {
+export function servableSourceUrl(clip: ClipUrls & Pick<ClipRow, "streamAudioUrl">, kind: MediaKind, options: { localAssets: boolean }): string | null {
   const source = mediaSourceUrl(clip, kind, options);
   if (source || kind !== "audio" || !options.localAssets) return source;
   const preview = clip.streamAudioUrl?.trim();

@@ -20,12 +20,7 @@ export function pollDelayMs(pollCount: number, schedule: ScheduleOptions, random
 }
 
 /** After a failed poll (timeout, 5xx, malformed answer, rate limit). */
-export function faultDelayMs(
-  pollCount: number,
-  retryAfterSeconds: number | undefined,
-  schedule: ScheduleOptions,
-  random: () => number = Math.random,
-): number {
+export function faultDelayMs(pollCount: number, retryAfterSeconds: number | undefined, schedule: ScheduleOptions, random: () => number = Math.random): number {
   const backoff = Math.min(schedule.maxMs, jitter(Math.min(schedule.maxMs, 2 * schedule.baseMs * GROWTH ** Math.max(0, pollCount)), random));
   const asked = retryAfterSeconds !== undefined && retryAfterSeconds > 0 ? retryAfterSeconds * 1000 : 0;
   return Math.round(Math.max(backoff, asked));

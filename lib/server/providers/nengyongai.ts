@@ -80,7 +80,11 @@ export function parseNengyongaiTask(data: unknown, requestedId?: string): Vendor
 const envelopeSchema = z.looseObject({ data: z.unknown().optional() });
 
 export function createNengyongaiAdapter(config: ProviderConfig, options: AdapterOptions = {}): ProviderAdapter {
-  const { http, timeoutMs, fetchOne, submitMusic, submitLyrics } = newapiFamilyClient("nengyongai", config, { ...options, classify: classifyNengyongaiError, parse: parseNengyongaiTask });
+  const { http, timeoutMs, fetchOne, submitMusic, submitLyrics } = newapiFamilyClient("nengyongai", config, {
+    ...options,
+    classify: classifyNengyongaiError,
+    parse: parseNengyongaiTask,
+  });
 
   return {
     protocol: "nengyongai",
@@ -115,7 +119,6 @@ export function createNengyongaiAdapter(config: ProviderConfig, options: Adapter
       return out;
     },
     // A made-up id passes the auth middleware and then comes back "not found": the key works.
-    testConnection: () =>
-      probeConnection(() => http.request({ method: "GET", path: "/suno/fetch/songloft-connection-test", timeoutMs, schema: envelopeSchema })),
+    testConnection: () => probeConnection(() => http.request({ method: "GET", path: "/suno/fetch/songloft-connection-test", timeoutMs, schema: envelopeSchema })),
   };
 }

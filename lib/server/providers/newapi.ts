@@ -35,9 +35,7 @@ export function buildNewapiMusicBody(input: SubmitMusicInput, mv: string): Recor
 }
 
 /** `data` is the task id (new-api) or `{task_id}` (GoAPI, seen on nengyongai). */
-export const submitAnswerSchema = z
-  .looseObject({ data: z.union([id, z.looseObject({ task_id: id })]) })
-  .transform((a) => (typeof a.data === "string" ? a.data : a.data.task_id));
+export const submitAnswerSchema = z.looseObject({ data: z.union([id, z.looseObject({ task_id: id })]) }).transform((a) => (typeof a.data === "string" ? a.data : a.data.task_id));
 
 const NEWAPI_STATUS: Record<string, VendorTaskStatus> = {
   NOT_START: "queued",
@@ -175,7 +173,6 @@ export function createNewapiAdapter(config: ProviderConfig, options: AdapterOpti
       }
       return out;
     },
-    testConnection: () =>
-      probeConnection(() => http.request({ method: "POST", path: "/suno/fetch", body: { ids: [], action: "MUSIC" }, timeoutMs, schema: batchSchema })),
+    testConnection: () => probeConnection(() => http.request({ method: "POST", path: "/suno/fetch", body: { ids: [], action: "MUSIC" }, timeoutMs, schema: batchSchema })),
   };
 }

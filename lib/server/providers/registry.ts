@@ -1,14 +1,7 @@
 import { env } from "@/lib/env";
 import { maskKey } from "@/lib/server/crypto";
 import { logger } from "@/lib/server/logger";
-import {
-  forgetProviderKey,
-  getProviderRow,
-  listProviderNameRows,
-  listProviderRows,
-  replaceProviderKeyCiphertext,
-  upsertEnvProviderRow,
-} from "@/lib/server/data/providers";
+import { forgetProviderKey, getProviderRow, listProviderNameRows, listProviderRows, replaceProviderKeyCiphertext, upsertEnvProviderRow } from "@/lib/server/data/providers";
 import type { ProviderRow } from "@/lib/server/db/schema";
 import { createAdapter } from "./index";
 import { openProviderKey, UnreadableProviderKeyError } from "./stored-key";
@@ -209,7 +202,11 @@ export function listProviders(options: { enabledOnly?: boolean } = {}): Provider
 
 /** Display names by id, in listProviders' order, without building adapters: for labels and filters. */
 export function providerNames(): Map<string, string> {
-  return new Map(listProviderNameRows().sort(demoFirst).map((p) => [p.id, p.name]));
+  return new Map(
+    listProviderNameRows()
+      .sort(demoFirst)
+      .map((p) => [p.id, p.name]),
+  );
 }
 
 /** The provider's renderer for media it makes on this server, when it has one (see ProviderAdapter.renderLocalAsset). */

@@ -6,8 +6,7 @@ import type { VendorClip, VendorClipState } from "./types";
 // deliberately forgiving: unknown fields pass, a field of the wrong type becomes null,
 // and only a missing id makes a clip unusable.
 
-const toText = (v: unknown): string | null =>
-  typeof v === "string" ? (v.trim() === "" ? null : v) : typeof v === "number" && Number.isFinite(v) ? String(v) : null;
+const toText = (v: unknown): string | null => (typeof v === "string" ? (v.trim() === "" ? null : v) : typeof v === "number" && Number.isFinite(v) ? String(v) : null);
 const toNumber = (v: unknown): number | null => {
   const n = typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" ? Number(v) : NaN;
   return Number.isFinite(n) ? n : null;
@@ -87,10 +86,7 @@ function finishClip(f: ClipFields): VendorClip {
   };
 }
 
-const sunoMetadata = z
-  .looseObject({ tags: text, prompt: text, duration: num, error_message: text, error_type: text })
-  .nullish()
-  .catch(null);
+const sunoMetadata = z.looseObject({ tags: text, prompt: text, duration: num, error_message: text, error_type: text }).nullish().catch(null);
 
 /** Raw Suno clips and vendor 1's flattened "sonic" clips (newapi, nengyongai). */
 export const sunoClipSchema = z

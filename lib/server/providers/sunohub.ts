@@ -173,9 +173,6 @@ export function createSunohubAdapter(config: ProviderConfig, options: AdapterOpt
       }
       return out;
     },
-    testConnection: () =>
-      probeConnection(() =>
-        http.request({ method: "POST", path: "/suno/tasks", body: { ids: [], action: "retrieve_batch" }, timeoutMs, schema: batchSchema }),
-      ),
+    testConnection: () => probeConnection(() => http.request({ method: "POST", path: "/suno/tasks", body: { ids: [], action: "retrieve_batch" }, timeoutMs, schema: batchSchema })),
   };
 }

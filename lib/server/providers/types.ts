@@ -78,9 +78,7 @@ export interface SubmitResult {
   task?: VendorTask;
 }
 
-export type ConnectionTest =
-  | { ok: true; message: string }
-  | { ok: false; reason: "rejected" | "unreachable" | "error"; message: string };
+export type ConnectionTest = { ok: true; message: string } | { ok: false; reason: "rejected" | "unreachable" | "error"; message: string };
 
 /** A media file a provider makes on this server instead of hosting it. */
 export interface LocalAsset {
@@ -108,16 +106,7 @@ export interface ProviderAdapter {
   testConnection(): Promise<ConnectionTest>;
 }
 
-export type VendorErrorCode =
-  | "auth"
-  | "quota"
-  | "moderation"
-  | "bad_request"
-  | "not_found"
-  | "rate_limited"
-  | "vendor_unavailable"
-  | "timeout"
-  | "bad_response";
+export type VendorErrorCode = "auth" | "quota" | "moderation" | "bad_request" | "not_found" | "rate_limited" | "vendor_unavailable" | "timeout" | "bad_response";
 
 /**
  * Every vendor failure becomes one of these. `vendorMessage` says what went wrong: the
@@ -132,11 +121,7 @@ export class VendorError extends Error {
   readonly retryAfter?: number;
   readonly raw?: unknown;
 
-  constructor(
-    code: VendorErrorCode,
-    vendorMessage: string,
-    options: { httpStatus?: number; retryAfter?: number; raw?: unknown; cause?: unknown; fromVendor?: boolean } = {},
-  ) {
+  constructor(code: VendorErrorCode, vendorMessage: string, options: { httpStatus?: number; retryAfter?: number; raw?: unknown; cause?: unknown; fromVendor?: boolean } = {}) {
     super(`${code}: ${vendorMessage}`, { cause: options.cause });
     this.name = "VendorError";
     this.code = code;

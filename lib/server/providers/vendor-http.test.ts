@@ -45,10 +45,12 @@ async function failure(promise: Promise<unknown>): Promise<VendorError> {
   return err as VendorError;
 }
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}): Script => (_req, res) => {
-  res.writeHead(status, { "Content-Type": "application/json", ...headers });
-  res.end(JSON.stringify(body));
-};
+const json =
+  (status: number, body: unknown, headers: Record<string, string> = {}): Script =>
+  (_req, res) => {
+    res.writeHead(status, { "Content-Type": "application/json", ...headers });
+    res.end(JSON.stringify(body));
+  };
 
 describe("vendor-http", () => {
   it("sends the bearer key and a JSON body, and parses the answer", async () => {

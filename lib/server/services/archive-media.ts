@@ -18,15 +18,7 @@ import { acceptContentType, extensionFor, mediaKindOf, MEDIA_KINDS, rowKindOf } 
 import { createHostPolicy, type HostPolicy } from "@/lib/server/media/host-policy";
 import { MediaFetchError, safeDownload, type SafeDownloadOptions } from "@/lib/server/media/safe-fetch";
 import { isDemoAssetUrl, mediaSourceUrl } from "@/lib/server/media/sources";
-import {
-  commitMediaFile,
-  mediaTempDir,
-  relativeMediaPath,
-  removeClipMediaDir,
-  removeMediaFile,
-  removeStaleTempFiles,
-  writeMediaBuffer,
-} from "@/lib/server/media/storage";
+import { commitMediaFile, mediaTempDir, relativeMediaPath, removeClipMediaDir, removeMediaFile, removeStaleTempFiles, writeMediaBuffer } from "@/lib/server/media/storage";
 import { localAssetRenderer } from "@/lib/server/providers/registry";
 
 // Copies a finished clip's audio, cover and video into DATA_DIR/media so history

@@ -35,9 +35,7 @@ export function restoreDatabase(from: string, now = new Date()): RestoreResult {
   if (fs.existsSync(target)) {
     const lease = getLease(POLLER_LEASE);
     if (lease && lease.expiresAt.getTime() > now.getTime()) {
-      throw new Error(
-        `A Songloft server is running on ${path.dirname(target)} (it holds the poller lease until ${lease.expiresAt.toISOString()}). Stop it, then restore.`,
-      );
+      throw new Error(`A Songloft server is running on ${path.dirname(target)} (it holds the poller lease until ${lease.expiresAt.toISOString()}). Stop it, then restore.`);
     }
     previous = `${target}.before-restore-${now.toISOString().replace(/[:.]/g, "-")}`;
     checkpointAndClose(getDb().$client);
@@ -49,4 +47,3 @@ export function restoreDatabase(from: string, now = new Date()): RestoreResult {
   openStoredProviderKeys();
   return { previous };
 }
-

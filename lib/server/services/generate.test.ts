@@ -53,10 +53,7 @@ describe("submitGeneration", () => {
     expect(again.task.id).toBe(first.task.id);
     expect(again.created).toBe(false);
 
-    const [a, b] = await Promise.all([
-      submitGeneration(owner, input, { idempotencyKey: "key-2" }),
-      submitGeneration(owner, input, { idempotencyKey: "key-2" }),
-    ]);
+    const [a, b] = await Promise.all([submitGeneration(owner, input, { idempotencyKey: "key-2" }), submitGeneration(owner, input, { idempotencyKey: "key-2" })]);
     expect(a.task.id).toBe(b.task.id);
     expect([a.created, b.created].sort()).toEqual([false, true]);
     expect(countTasks()).toBe(before + 2);

@@ -94,7 +94,12 @@ describe("applyVendorTask", () => {
     expect(taskRow(id)).toMatchObject({ status: "succeeded", progress: 100, nextPollAt: null });
     expect(taskRow(id).finishedAt).toEqual(at(15));
     expect(eventsOf(id).map((e) => e.status)).toEqual(["submitting", "queued", "running", "succeeded"]);
-    for (const row of rows) expect(mediaOf(row.id).map((m) => m.kind).sort()).toEqual(["audio", "image"]);
+    for (const row of rows)
+      expect(
+        mediaOf(row.id)
+          .map((m) => m.kind)
+          .sort(),
+      ).toEqual(["audio", "image"]);
   });
 
   it("treats a terminal state as final: late and contradicting answers change nothing", () => {

@@ -72,7 +72,10 @@ export function openTaskStream(taskId: string, viewer: TaskViewer, signal: Abort
       cleanups.push(subscribeTaskChanges(taskId, refresh));
       const recheck = setInterval(refresh, options.recheckMs ?? 5_000);
       const keepAlive = setInterval(() => write(": keep-alive\n\n"), options.keepAliveMs ?? 15_000);
-      cleanups.push(() => clearInterval(recheck), () => clearInterval(keepAlive));
+      cleanups.push(
+        () => clearInterval(recheck),
+        () => clearInterval(keepAlive),
+      );
       const onAbort = () => close();
       if (signal.aborted) return close();
       signal.addEventListener("abort", onAbort, { once: true });

@@ -76,7 +76,19 @@ function runningTask(ownerId: string, vendorClips: Partial<VendorClip>[], create
   }));
   applyVendorTask(
     task.id,
-    { vendorTaskId: "x", status: "running", vendorStatus: "IN_PROGRESS", progress: 0, error: null, clips: clipsIn, lyrics: null, submittedAt: null, startedAt: null, finishedAt: null, raw: { vendor: "said so" } },
+    {
+      vendorTaskId: "x",
+      status: "running",
+      vendorStatus: "IN_PROGRESS",
+      progress: 0,
+      error: null,
+      clips: clipsIn,
+      lyrics: null,
+      submittedAt: null,
+      startedAt: null,
+      finishedAt: null,
+      raw: { vendor: "said so" },
+    },
     { now, nextPollAt: now },
   );
   return task.id;
@@ -84,7 +96,35 @@ function runningTask(ownerId: string, vendorClips: Partial<VendorClip>[], create
 
 describe("toClipDto", () => {
   const row = (over: Partial<ClipRow>): ClipRow =>
-    ({ id: "clip1", taskId: "t", ownerId: "u", providerId: "p", vendorClipId: "v", title: "T", lyrics: null, style: null, prompt: null, model: "v4", vendorModel: null, duration: null, state: "streaming", errorMessage: null, audioUrl: null, streamAudioUrl: null, imageUrl: null, imageLargeUrl: null, videoUrl: null, visibility: "team", parentClipId: null, continueAt: null, position: 0, createdAt: new Date(0), updatedAt: null, deletedAt: null, ...over }) as ClipRow;
+    ({
+      id: "clip1",
+      taskId: "t",
+      ownerId: "u",
+      providerId: "p",
+      vendorClipId: "v",
+      title: "T",
+      lyrics: null,
+      style: null,
+      prompt: null,
+      model: "v4",
+      vendorModel: null,
+      duration: null,
+      state: "streaming",
+      errorMessage: null,
+      audioUrl: null,
+      streamAudioUrl: null,
+      imageUrl: null,
+      imageLargeUrl: null,
+      videoUrl: null,
+      visibility: "team",
+      parentClipId: null,
+      continueAt: null,
+      position: 0,
+      createdAt: new Date(0),
+      updatedAt: null,
+      deletedAt: null,
+      ...over,
+    }) as ClipRow;
   const extras = { ownerName: "Ada", starred: false, archived: false };
 
   it("plays the vendor's live preview while streaming, then the app's own URL", () => {
@@ -159,7 +199,11 @@ describe("getTaskForViewer", () => {
     expect(new Set(recent.map((t) => t.id))).toEqual(new Set(songs));
     for (const task of recent) {
       expect(task.clips.map((c) => c.title)).toEqual(["A", "B"]);
-      expect(task.clips.map((c) => c.id).sort()).toEqual(clipsOf(task.id).map((c) => c.id).sort());
+      expect(task.clips.map((c) => c.id).sort()).toEqual(
+        clipsOf(task.id)
+          .map((c) => c.id)
+          .sort(),
+      );
     }
     const forOne = statements(() => listRecentSongTasksForViewer(member, 1));
     const forTwelve = statements(() => listRecentSongTasksForViewer(member, 12));

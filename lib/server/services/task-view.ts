@@ -79,10 +79,7 @@ export function buildTaskDtos(taskRows: TaskRow[], viewer: TaskViewer, now = new
       status: task.status,
       progress,
       progressEstimated: estimated,
-      error:
-        task.status === "failed"
-          ? { code: task.errorCode ?? "unknown", message: task.errorMessage ?? "", vendorMessage: storedVendorMessage(task.errorDetails) }
-          : null,
+      error: task.status === "failed" ? { code: task.errorCode ?? "unknown", message: task.errorMessage ?? "", vendorMessage: storedVendorMessage(task.errorDetails) } : null,
       request: (task.request ?? {}) as Record<string, unknown>,
       result: (task.result as TaskDto["result"]) ?? null,
       owner: { id: task.ownerId, name: ownerNames.get(task.ownerId) ?? "" },

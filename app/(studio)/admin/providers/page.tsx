@@ -53,9 +53,7 @@ function ProviderCard({ provider: p, t }: { provider: AdminProviderDto; t: Provi
       </div>
       <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2 lg:grid-cols-4">
         <Item label={t("fields.protocol")}>{t(`protocols.${p.protocol}`)}</Item>
-        <Item label={t("fields.baseUrl")}>
-          {p.baseUrl ? <span className="break-all font-mono text-xs">{p.baseUrl}</span> : <span className="muted">—</span>}
-        </Item>
+        <Item label={t("fields.baseUrl")}>{p.baseUrl ? <span className="break-all font-mono text-xs">{p.baseUrl}</span> : <span className="muted">—</span>}</Item>
         <Item label={t("fields.key")}>
           {p.keyMask ? (
             <span className="font-mono text-xs" data-testid="key-mask">

@@ -37,15 +37,23 @@ export default async function AdminUsagePage({ searchParams }: Props) {
         <thead>
           <tr>
             <th scope="col">{keyHeader}</th>
-            <th scope="col" className="text-right">{t("columns.tasks")}</th>
-            <th scope="col" className="text-right">{t("columns.failed")}</th>
-            <th scope="col" className="text-right">{t("columns.clips")}</th>
+            <th scope="col" className="text-right">
+              {t("columns.tasks")}
+            </th>
+            <th scope="col" className="text-right">
+              {t("columns.failed")}
+            </th>
+            <th scope="col" className="text-right">
+              {t("columns.clips")}
+            </th>
           </tr>
         </thead>
         <tbody className="tabular-nums">
           {rows.map((r) => (
             <tr key={r.key}>
-              <th scope="row" className="font-medium">{r.label}</th>
+              <th scope="row" className="font-medium">
+                {r.label}
+              </th>
               <td className="text-right">{number.format(r.tasks)}</td>
               <td className={`text-right ${r.failedTasks > 0 ? "text-red-600 dark:text-red-400" : ""}`}>{number.format(r.failedTasks)}</td>
               <td className="text-right">{number.format(r.clips)}</td>
@@ -64,21 +72,41 @@ export default async function AdminUsagePage({ searchParams }: Props) {
       <AdminNav />
       <div>
         <h1 className="text-2xl font-semibold">
-          {t("title")} <span className="font-normal muted" data-testid="usage-period">· {periodLabel(range, t, locale)}</span>
+          {t("title")}{" "}
+          <span className="font-normal muted" data-testid="usage-period">
+            · {periodLabel(range, t, locale)}
+          </span>
         </h1>
         <p className="mt-1 max-w-3xl text-sm muted">{t("lead")}</p>
       </div>
       <UsageRangeForm range={range} />
       {empty ? (
-        <p className="card text-sm muted" data-testid="usage-empty">{range.period.from || range.period.to ? t("emptyPeriod") : t("empty")}</p>
+        <p className="card text-sm muted" data-testid="usage-empty">
+          {range.period.from || range.period.to ? t("emptyPeriod") : t("empty")}
+        </p>
       ) : (
         <>
           <div className="grid gap-6 xl:grid-cols-2">
-            {table(t("byMember"), t("columns.member"), report.byMember.map((r) => ({ ...r, key: r.userId, label: r.name })), "usage-members")}
-            {table(t("byProvider"), t("columns.provider"), report.byProvider.map((r) => ({ ...r, key: r.providerId, label: r.name })), "usage-providers")}
+            {table(
+              t("byMember"),
+              t("columns.member"),
+              report.byMember.map((r) => ({ ...r, key: r.userId, label: r.name })),
+              "usage-members",
+            )}
+            {table(
+              t("byProvider"),
+              t("columns.provider"),
+              report.byProvider.map((r) => ({ ...r, key: r.providerId, label: r.name })),
+              "usage-providers",
+            )}
           </div>
           <div className="grid gap-6 xl:grid-cols-2">
-            {table(t("byMonth"), t("columns.month"), report.byMonth.map((r) => ({ ...r, key: r.month, label: monthLabel(r.month) })), "usage-months")}
+            {table(
+              t("byMonth"),
+              t("columns.month"),
+              report.byMonth.map((r) => ({ ...r, key: r.month, label: monthLabel(r.month) })),
+              "usage-months",
+            )}
             <section className="card overflow-x-auto p-0" aria-labelledby="usage-failures-h" data-testid="usage-failures">
               <h2 id="usage-failures-h" className="px-5 pt-4 pb-2 font-semibold">
                 {t("failures")}
@@ -90,7 +118,9 @@ export default async function AdminUsagePage({ searchParams }: Props) {
                   <thead>
                     <tr>
                       <th scope="col">{t("columns.reason")}</th>
-                      <th scope="col" className="text-right">{t("columns.count")}</th>
+                      <th scope="col" className="text-right">
+                        {t("columns.count")}
+                      </th>
                     </tr>
                   </thead>
                   <tbody className="tabular-nums">

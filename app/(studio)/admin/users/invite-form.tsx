@@ -33,7 +33,12 @@ export function InviteForm() {
             <button
               type="button"
               className="btn-secondary"
-              onClick={() => navigator.clipboard?.writeText(link).then(() => setCopied(true), () => setCopied(false))}
+              onClick={() =>
+                navigator.clipboard?.writeText(link).then(
+                  () => setCopied(true),
+                  () => setCopied(false),
+                )
+              }
             >
               {copied ? t("copied") : t("copy")}
             </button>

@@ -8,9 +8,7 @@ export function Lyrics({ text, emptyLabel }: { text: string | null; emptyLabel: 
     <div className="space-y-5" data-testid="lyrics">
       {sections.map((section, i) => (
         <section key={i}>
-          {section.heading ? (
-            <h3 className="mb-1.5 text-xs font-semibold uppercase tracking-wider text-accent-600 dark:text-accent-100">{section.heading}</h3>
-          ) : null}
+          {section.heading ? <h3 className="mb-1.5 text-xs font-semibold uppercase tracking-wider text-accent-600 dark:text-accent-100">{section.heading}</h3> : null}
           <div className="space-y-3">
             {section.stanzas.map((lines, j) => (
               <p key={j} className="leading-7">

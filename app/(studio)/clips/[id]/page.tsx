@@ -51,16 +51,20 @@ export default async function ClipPage({ params }: Props) {
   const names = new Map([[clip.providerId, providerName]]);
   const [track] = toTracks([toCardData(clip, names)], untitled);
   // The queue is this song then its other take, so "next" in the mini-player plays the sibling.
-  const queue = track ? [track, ...toTracks(takes.map((c) => toCardData(c, names)), untitled)] : [];
+  const queue = track
+    ? [
+        track,
+        ...toTracks(
+          takes.map((c) => toCardData(c, names)),
+          untitled,
+        ),
+      ]
+    : [];
 
   return (
     <ClientMessages paths={["clip", "auth.errors"]}>
       {/* Phones read cover, song, then the facts; wide screens keep cover and facts in a left column. */}
-      <article
-        className="grid gap-6 lg:grid-cols-[minmax(0,20rem)_minmax(0,1fr)] lg:grid-rows-[auto_1fr] lg:gap-x-8"
-        data-testid="clip-page"
-        data-clip-id={clip.id}
-      >
+      <article className="grid gap-6 lg:grid-cols-[minmax(0,20rem)_minmax(0,1fr)] lg:grid-rows-[auto_1fr] lg:gap-x-8" data-testid="clip-page" data-clip-id={clip.id}>
         <div className="aspect-square w-full max-w-60 overflow-hidden rounded-2xl bg-linear-to-br from-accent-500 to-sky-500 shadow-lg shadow-accent-600/10 sm:max-w-xs lg:col-start-1 lg:row-start-1 lg:max-w-none">
           {clip.imageUrl ? (
             <img src={clip.imageUrl} alt={t("coverAlt", { title: clip.title || untitled })} className="h-full w-full object-cover" data-testid="clip-cover" />
@@ -79,7 +83,11 @@ export default async function ClipPage({ params }: Props) {
               {clip.state !== "succeeded" ? <span className="badge bg-sky-100 text-sky-800 dark:bg-sky-500/15 dark:text-sky-300">{t(`state.${clip.state}`)}</span> : null}
             </div>
             <RenameTitle clipId={clip.id} title={clip.title} canEdit={isOwner} />
-            {clip.style ? <p className="text-zinc-600 dark:text-zinc-300" data-testid="clip-style">{clip.style}</p> : null}
+            {clip.style ? (
+              <p className="text-zinc-600 dark:text-zinc-300" data-testid="clip-style">
+                {clip.style}
+              </p>
+            ) : null}
             <p className="text-sm muted">
               {t.rich("madeBy", {
                 name: clip.owner.name,

@@ -21,9 +21,7 @@ export function RelatedClips({ title, note, clips, untitled, testId }: { title: 
               </span>
               <span className="min-w-0 flex-1">
                 <span className="block truncate text-sm font-medium">{clip.title.trim() || untitled}</span>
-                <span className="block truncate text-xs muted">
-                  {[clip.style, clip.duration ? formatClock(clip.duration) : null].filter(Boolean).join(" · ")}
-                </span>
+                <span className="block truncate text-xs muted">{[clip.style, clip.duration ? formatClock(clip.duration) : null].filter(Boolean).join(" · ")}</span>
               </span>
             </Link>
           </li>

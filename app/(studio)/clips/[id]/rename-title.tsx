@@ -33,7 +33,12 @@ export function RenameTitle({ clipId, title, canEdit }: { clipId: string; title:
     return (
       <div className="group flex items-start gap-2">
         {heading}
-        <button type="button" onClick={() => setEditing(true)} className="mt-1 shrink-0 rounded-md px-2 py-1 text-xs font-medium muted hover:bg-zinc-100 dark:hover:bg-zinc-800" data-testid="rename">
+        <button
+          type="button"
+          onClick={() => setEditing(true)}
+          className="mt-1 shrink-0 rounded-md px-2 py-1 text-xs font-medium muted hover:bg-zinc-100 dark:hover:bg-zinc-800"
+          data-testid="rename"
+        >
           {t("rename")}
         </button>
       </div>

@@ -29,14 +29,15 @@ export function Timeline({ entries, t }: { entries: TaskTimelineEntry[]; t: T })
     <ol className="relative space-y-4 border-l border-zinc-200 pl-5 dark:border-zinc-800" data-testid="task-timeline">
       {entries.map((entry, i) => (
         <li key={`${entry.at}-${i}`} className="relative">
-          <span aria-hidden="true" className={`absolute -left-[1.6rem] top-1.5 h-2.5 w-2.5 rounded-full ring-4 ring-white dark:ring-zinc-900 ${isStatus(entry.status) ? dot[entry.status] : "bg-zinc-400"}`} />
+          <span
+            aria-hidden="true"
+            className={`absolute -left-[1.6rem] top-1.5 h-2.5 w-2.5 rounded-full ring-4 ring-white dark:ring-zinc-900 ${isStatus(entry.status) ? dot[entry.status] : "bg-zinc-400"}`}
+          />
           <p className="text-sm font-medium">
             {isStatus(entry.status) ? t(`event.${entry.status}`) : entry.status}
             {entry.progress !== null && entry.status === "running" ? <span className="ml-2 text-xs font-normal tabular-nums muted">{entry.progress}%</span> : null}
           </p>
-          <p className="text-xs tabular-nums muted">
-            {i === 0 ? <LocalTime iso={entry.at} /> : elapsed(t, Date.parse(entry.at) - Date.parse(entries[0].at))}
-          </p>
+          <p className="text-xs tabular-nums muted">{i === 0 ? <LocalTime iso={entry.at} /> : elapsed(t, Date.parse(entry.at) - Date.parse(entries[0].at))}</p>
           {entry.message ? <p className="mt-0.5 text-xs break-words muted">{entry.message}</p> : null}
         </li>
       ))}

@@ -22,9 +22,7 @@ export function renderDemoCover(seed: string, take: number, title: string): stri
   });
   const lines = wrapTitle(cleanTitle(title));
   const fontSize = Math.max(...lines.map((l) => [...l].length)) > 16 ? 30 : 42;
-  const text = lines
-    .map((line, i) => `<tspan x="40" dy="${i === 0 ? 0 : fontSize * 1.15}">${escapeXml(line)}</tspan>`)
-    .join("");
+  const text = lines.map((line, i) => `<tspan x="40" dy="${i === 0 ? 0 : fontSize * 1.15}">${escapeXml(line)}</tspan>`).join("");
   const textY = 300 - (lines.length - 1) * fontSize * 0.6;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${COVER_SIZE}" height="${COVER_SIZE}" viewBox="0 0 ${COVER_SIZE} ${COVER_SIZE}">`,
@@ -46,9 +44,20 @@ export function escapeXml(text: string): string {
 
 /** Drops what XML 1.0 forbids (control characters, lone surrogates) and caps the length. */
 function cleanTitle(title: string): string {
-  const chars = [...title.toWellFormed().replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "").replace(/\s+/g, " ").trim()];
+  const chars = [
+    ...title
+      .toWellFormed()
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "")
+      .replace(/\s+/g, " ")
+      .trim(),
+  ];
   if (chars.length === 0) return "Untitled";
-  return chars.length > COVER_TITLE_MAX ? `${chars.slice(0, COVER_TITLE_MAX - 1).join("").trimEnd()}…` : chars.join("");
+  return chars.length > COVER_TITLE_MAX
+    ? `${chars
+        .slice(0, COVER_TITLE_MAX - 1)
+        .join("")
+        .trimEnd()}…`
+    : chars.join("");
 }
 
 /** Up to two lines of about 20 characters, broken at a space when there is one. */

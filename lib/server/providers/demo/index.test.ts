@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ProviderConfig, SubmitMusicInput, VendorTask } from "../types";
-import {
-  createDemoAdapter,
-  DEMO_PROGRESS_PEAK_MS,
-  DEMO_RUNNING_AFTER_MS,
-  DEMO_STREAMING_AFTER_MS,
-  DEMO_SUCCEEDED_AFTER_MS,
-  renderDemoAsset,
-} from "./index";
+import { createDemoAdapter, DEMO_PROGRESS_PEAK_MS, DEMO_RUNNING_AFTER_MS, DEMO_STREAMING_AFTER_MS, DEMO_SUCCEEDED_AFTER_MS, renderDemoAsset } from "./index";
 
 const config: ProviderConfig = { id: "demo", name: "Demo (offline)", protocol: "demo", baseUrl: "", apiKey: "" };
 const T0 = 1_700_000_000_000;

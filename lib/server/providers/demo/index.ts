@@ -8,14 +8,7 @@ import { describeDemoTask } from "./lifecycle";
 import { decodeTaskId, encodeTaskId, lyricsToken, musicToken } from "./task-codec";
 
 export { renderDemoAsset, type DemoAsset } from "./assets";
-export {
-  DEMO_EXTEND_SECONDS,
-  DEMO_PROGRESS_PEAK_MS,
-  DEMO_RUNNING_AFTER_MS,
-  DEMO_STREAMING_AFTER_MS,
-  DEMO_SUCCEEDED_AFTER_MS,
-  DEMO_TAKES,
-} from "./lifecycle";
+export { DEMO_EXTEND_SECONDS, DEMO_PROGRESS_PEAK_MS, DEMO_RUNNING_AFTER_MS, DEMO_STREAMING_AFTER_MS, DEMO_SUCCEEDED_AFTER_MS, DEMO_TAKES } from "./lifecycle";
 export { MAX_CLIP_SECONDS } from "./synth";
 
 // Newest first: the first entry is the default model in the create form.

@@ -16,7 +16,10 @@ describe("writeLyrics", () => {
   });
 
   it("never repeats a verse line", () => {
-    const verseLines = lyrics.split("\n\n").filter((s) => s.startsWith("[Verse]")).flatMap((s) => s.split("\n").slice(1));
+    const verseLines = lyrics
+      .split("\n\n")
+      .filter((s) => s.startsWith("[Verse]"))
+      .flatMap((s) => s.split("\n").slice(1));
     expect(new Set(verseLines).size).toBe(verseLines.length);
   });
 

@@ -10,7 +10,9 @@ const STOP_WORDS = new Set(
     "pop rock jazz folk indie electronic edm lofi lo-fi hip hop rap ambient acoustic piano guitar synth",
     "dreamy happy sad upbeat slow fast soft old new beautiful chill mellow catchy energetic emotional romantic epic gentle warm",
     "一首 一个 关于 歌曲 音乐",
-  ].join(" ").split(" "),
+  ]
+    .join(" ")
+    .split(" "),
 );
 const FALLBACK_WORDS = ["light", "river", "summer", "city", "heart", "morning", "road", "echo"];
 const GENRES = ["dreamy synth-pop", "lo-fi chill", "soft indie pop", "ambient electronica", "warm bedroom pop", "mellow chillwave"];
@@ -64,16 +66,15 @@ export function writeLyrics(prompt: string, seed: string): string {
   const rng = createRng(seed, "lyrics");
   const [a, b, c] = chooseWords(prompt, rng);
   const verses = shuffle(VERSE_COUPLETS, rng);
-  const section = (couplets: string[][]) => couplets.flat().map((line) => fill(line, a, b, c)).join("\n");
+  const section = (couplets: string[][]) =>
+    couplets
+      .flat()
+      .map((line) => fill(line, a, b, c))
+      .join("\n");
   const chorus = `[Chorus]\n${section(shuffle(CHORUS_COUPLETS, rng).slice(0, 2))}`;
-  return [
-    `[Verse]\n${section(verses.slice(0, 2))}`,
-    chorus,
-    `[Verse]\n${section(verses.slice(2, 4))}`,
-    chorus,
-    `[Bridge]\n${section([rng.pick(BRIDGE_COUPLETS)])}`,
-    chorus,
-  ].join("\n\n");
+  return [`[Verse]\n${section(verses.slice(0, 2))}`, chorus, `[Verse]\n${section(verses.slice(2, 4))}`, chorus, `[Bridge]\n${section([rng.pick(BRIDGE_COUPLETS)])}`, chorus].join(
+    "\n\n",
+  );
 }
 
 function shuffle<T>(items: readonly T[], rng: Rng): T[] {
@@ -92,12 +93,7 @@ function chooseWords(prompt: string, rng: Rng): [string, string, string] {
 }
 
 function fill(template: string, a: string, b: string, c: string): string {
-  const text = template
-    .replaceAll("{A}", capitalise(a))
-    .replaceAll("{B}", capitalise(b))
-    .replaceAll("{a}", a)
-    .replaceAll("{b}", b)
-    .replaceAll("{c}", c);
+  const text = template.replaceAll("{A}", capitalise(a)).replaceAll("{B}", capitalise(b)).replaceAll("{a}", a).replaceAll("{b}", b).replaceAll("{c}", c);
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 

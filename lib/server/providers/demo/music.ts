@@ -13,23 +13,87 @@ const MAJOR = [0, 2, 4, 5, 7, 9, 11];
 const MINOR = [0, 2, 3, 5, 7, 8, 10];
 const KEY_NAMES = ["C", "C#", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B"];
 // Scale degrees (0 = tonic). Mostly the four-chord pop loops people find pleasant.
-const MAJOR_PROGRESSIONS = [[0, 4, 5, 3], [5, 3, 0, 4], [0, 5, 3, 4], [0, 3, 5, 4], [3, 0, 4, 5], [1, 4, 0, 5]];
-const MINOR_PROGRESSIONS = [[0, 5, 2, 6], [0, 3, 6, 2], [0, 6, 5, 6], [0, 5, 3, 6]];
+const MAJOR_PROGRESSIONS = [
+  [0, 4, 5, 3],
+  [5, 3, 0, 4],
+  [0, 5, 3, 4],
+  [0, 3, 5, 4],
+  [3, 0, 4, 5],
+  [1, 4, 0, 5],
+];
+const MINOR_PROGRESSIONS = [
+  [0, 5, 2, 6],
+  [0, 3, 6, 2],
+  [0, 6, 5, 6],
+  [0, 5, 3, 6],
+];
 // Melody rhythms per bar as [start, length] in eighths; the last bar of a phrase breathes.
 const RHYTHMS = [
-  [[0, 2], [2, 1], [3, 1], [4, 3]],
-  [[0, 3], [3, 1], [4, 2], [6, 2]],
-  [[0, 1], [1, 1], [2, 2], [4, 4]],
-  [[0, 2], [2, 2], [4, 2], [6, 2]],
-  [[0, 4], [4, 2], [6, 1], [7, 1]],
-  [[1, 1], [2, 2], [4, 1], [5, 3]],
+  [
+    [0, 2],
+    [2, 1],
+    [3, 1],
+    [4, 3],
+  ],
+  [
+    [0, 3],
+    [3, 1],
+    [4, 2],
+    [6, 2],
+  ],
+  [
+    [0, 1],
+    [1, 1],
+    [2, 2],
+    [4, 4],
+  ],
+  [
+    [0, 2],
+    [2, 2],
+    [4, 2],
+    [6, 2],
+  ],
+  [
+    [0, 4],
+    [4, 2],
+    [6, 1],
+    [7, 1],
+  ],
+  [
+    [1, 1],
+    [2, 2],
+    [4, 1],
+    [5, 3],
+  ],
 ];
-const CADENCE_RHYTHMS = [[[0, 2], [2, 6]], [[0, 6]], [[0, 3], [3, 5]]];
+const CADENCE_RHYTHMS = [
+  [
+    [0, 2],
+    [2, 6],
+  ],
+  [[0, 6]],
+  [
+    [0, 3],
+    [3, 5],
+  ],
+];
 // Bass figures as [start, length, scale steps above the root] in eighths.
 const BASS_FIGURES = [
-  [[0, 3, 0], [3, 1, 0], [4, 4, 0]],
-  [[0, 4, 0], [4, 4, 0]],
-  [[0, 2, 0], [2, 2, 7], [4, 2, 0], [6, 2, 4]],
+  [
+    [0, 3, 0],
+    [3, 1, 0],
+    [4, 4, 0],
+  ],
+  [
+    [0, 4, 0],
+    [4, 4, 0],
+  ],
+  [
+    [0, 2, 0],
+    [2, 2, 7],
+    [4, 2, 0],
+    [6, 2, 4],
+  ],
 ];
 
 export interface SongPlan {
@@ -118,7 +182,12 @@ export function arrangeSong(plan: SongPlan, seed: string, take: number): NoteEve
   return events;
 }
 
-interface MelodyNote { start: number; length: number; index: number; velocity: number }
+interface MelodyNote {
+  start: number;
+  length: number;
+  index: number;
+  velocity: number;
+}
 
 // One four-bar phrase: a bounded random walk on the scale (indices from the tonic),
 // landing on chord tones on the strong beats so it never fights the pad.

@@ -34,7 +34,12 @@ const TABLES = {
   lead: [wavetable([1, 0.22, 0.1, 0.03]), wavetable([1, 0.5, 0.12, 0.18, 0.05])],
 };
 
-interface Envelope { attack: number; release: number; decay: number; sustain: number }
+interface Envelope {
+  attack: number;
+  release: number;
+  decay: number;
+  sustain: number;
+}
 const PAD: Envelope = { attack: 0.45, release: 0.9, decay: 0, sustain: 1 };
 const LEAD: Envelope = { attack: 0.012, release: 0.12, decay: 0.35, sustain: 0.45 };
 const BASS: Envelope = { attack: 0.01, release: 0.08, decay: 0.5, sustain: 0.6 };

@@ -62,17 +62,7 @@ describe("task ids", () => {
     expect(instrumental.text).toBeNull();
   });
 
-  it.each([
-    "",
-    "demo_",
-    "demo_!!!",
-    "demo_AAAA",
-    "task_123",
-    `demo_${Buffer.from("{}").toString("base64url")}`,
-    `demo_${"A".repeat(5000)}`,
-    null,
-    42,
-  ])("rejects %j", (id) => {
+  it.each(["", "demo_", "demo_!!!", "demo_AAAA", "task_123", `demo_${Buffer.from("{}").toString("base64url")}`, `demo_${"A".repeat(5000)}`, null, 42])("rejects %j", (id) => {
     expect(decodeTaskId(id)).toBeNull();
   });
 });

@@ -21,7 +21,10 @@ interface TokenBase {
   /** Random per submission, so the same prompt twice in one millisecond still gets two tasks. */
   nonce: string;
 }
-export interface LyricsToken extends TokenBase { kind: "lyrics"; prompt: string }
+export interface LyricsToken extends TokenBase {
+  kind: "lyrics";
+  prompt: string;
+}
 export interface MusicToken extends TokenBase {
   kind: "music" | "extend";
   mode: "inspiration" | "custom";
@@ -52,11 +55,23 @@ const wireSchema = z.object({
 
 export function musicToken(input: SubmitMusicInput, submittedAt: number): MusicToken {
   const custom = input.mode === "custom";
-  const text = custom ? (input.instrumental ? "" : input.lyrics ?? "") : input.description ?? "";
+  const text = custom ? (input.instrumental ? "" : (input.lyrics ?? "")) : (input.description ?? "");
   return {
     kind: input.extend ? "extend" : "music",
     submittedAt,
-    seed: seedOf(["music", input.mode, input.description, input.lyrics, input.title, input.style, input.negativeStyle, input.instrumental, input.model, input.extend?.vendorClipId, input.extend?.continueAt]),
+    seed: seedOf([
+      "music",
+      input.mode,
+      input.description,
+      input.lyrics,
+      input.title,
+      input.style,
+      input.negativeStyle,
+      input.instrumental,
+      input.model,
+      input.extend?.vendorClipId,
+      input.extend?.continueAt,
+    ]),
     nonce: crypto.randomBytes(6).toString("base64url"),
     mode: input.mode,
     model: input.model,
@@ -122,7 +137,7 @@ export function decodeTaskId(id: unknown): DemoToken | null {
     title: parsed.ti ?? null,
     style: parsed.st ?? null,
     text: parsed.x ?? null,
-    continueAt: parsed.k === "e" ? parsed.ca ?? 0 : null,
+    continueAt: parsed.k === "e" ? (parsed.ca ?? 0) : null,
   };
 }
 

@@ -33,7 +33,10 @@ export default async function MemberPage({ params, searchParams }: Props) {
   const isMe = member.id === viewer.id;
   return (
     <div className="space-y-5">
-      <PageHeading title={<span data-testid="member-name">{t("member.title", { name: member.name })}</span>} lead={isMe ? t("member.leadMe") : t("member.lead", { name: member.name })}>
+      <PageHeading
+        title={<span data-testid="member-name">{t("member.title", { name: member.name })}</span>}
+        lead={isMe ? t("member.leadMe") : t("member.lead", { name: member.name })}
+      >
         <Link href={`/team?member=${encodeURIComponent(member.id)}`} className="btn-secondary">
           {t("member.inTeam")}
         </Link>

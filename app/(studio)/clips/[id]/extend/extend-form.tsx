@@ -24,15 +24,12 @@ export function ExtendForm({ clip }: { clip: ClipDto }) {
   const player = useRef<HTMLAudioElement>(null);
   const set = (field: keyof typeof text) => (value: string) => setText((prev) => ({ ...prev, [field]: value }));
 
-
   const errors = state.fieldErrors ?? {};
   return (
     <form onSubmit={submit} className="space-y-4" noValidate data-testid="extend-form">
       <input type="hidden" name="clipId" value={clip.id} />
       <FormError error={state.formError} />
-      {clip.audioUrl ? (
-        <audio ref={player} controls preload="metadata" src={clip.audioUrl} className="h-10 w-full" data-testid="extend-source-audio" />
-      ) : null}
+      {clip.audioUrl ? <audio ref={player} controls preload="metadata" src={clip.audioUrl} className="h-10 w-full" data-testid="extend-source-audio" /> : null}
       <ContinueAtField
         duration={clip.duration}
         initial={state.values?.continueAt ?? (clip.duration !== null ? formatSeconds(clip.duration) : "")}
@@ -43,7 +40,16 @@ export function ExtendForm({ clip }: { clip: ClipDto }) {
       <TextField name="style" label={t("style")} value={text.style} onChange={set("style")} max={limits.style} rows={2} errors={errors.style} />
       <InstrumentalToggle checked={instrumental} onChange={setInstrumental} />
       {instrumental ? null : (
-        <TextField name="lyrics" label={t("lyrics")} value={text.lyrics} onChange={set("lyrics")} max={limits.lyrics} rows={8} placeholder={t("lyricsPlaceholder")} errors={errors.lyrics} />
+        <TextField
+          name="lyrics"
+          label={t("lyrics")}
+          value={text.lyrics}
+          onChange={set("lyrics")}
+          max={limits.lyrics}
+          rows={8}
+          placeholder={t("lyricsPlaceholder")}
+          errors={errors.lyrics}
+        />
       )}
       <button type="submit" className="btn-primary w-full py-2.5" disabled={pending} aria-busy={pending} data-testid="extend-submit">
         {pending ? <Spinner /> : null}

@@ -51,15 +51,11 @@ export default async function ExtendPage({ params }: Props) {
           <div className="min-w-0">
             <p className="text-xs uppercase tracking-wide muted">{t("extend.source")}</p>
             <p className="truncate font-medium">{title}</p>
-            <p className="truncate text-xs muted">
-              {[clip.style, clip.model, clip.duration !== null ? formatSeconds(clip.duration) : null].filter(Boolean).join(" · ")}
-            </p>
+            <p className="truncate text-xs muted">{[clip.style, clip.model, clip.duration !== null ? formatSeconds(clip.duration) : null].filter(Boolean).join(" · ")}</p>
           </div>
         </section>
 
-        <section className="card">
-          {clip.state === "succeeded" ? <ExtendForm clip={clip} /> : <p className="text-sm muted">{t("extend.notFinished")}</p>}
-        </section>
+        <section className="card">{clip.state === "succeeded" ? <ExtendForm clip={clip} /> : <p className="text-sm muted">{t("extend.notFinished")}</p>}</section>
       </div>
     </ClientMessages>
   );
