@@ -1,23 +1,21 @@
 import path from "node:path";
-import { expect, test } from "@playwright/test";
 import Database from "better-sqlite3";
-import { account, actionId, createToken, createUser, signedInPage, startApp, type Account, type RunningApp } from "./fixtures";
+import { actionId, createToken, expect, test, type Account, type RunningApp } from "./fixtures";
+import { SettingsPage } from "./pages/settings-page";
 
 // SEC-16: API tokens are for /api/v1 only: never a sign-in for pages or server actions;
 // optional expiry and a read-only scope; a password change revokes them.
 
+// The helpers below reach the file's server and its admin through these.
 let app: RunningApp;
-const owner = account("owner");
+let owner: Account;
 
 test.describe.configure({ mode: "serial" });
-test.use({ locale: "en-US" });
+test.use({ appEnv: {} });
 
-test.beforeAll(async () => {
-  app = await startApp();
-  createUser(app, owner, "admin");
-});
-test.afterAll(async () => {
-  await app?.stop();
+test.beforeAll(({ app: running, admin }) => {
+  app = running;
+  owner = admin;
 });
 
 const db = () => new Database(path.join(app.dataDir, "songloft.db"));
@@ -36,7 +34,6 @@ function cli(args: string[]): string {
   return r.stdout;
 }
 const lastLine = (out: string) => out.trim().split("\n").pop()!.trim();
-
 
 /** Calls a form server action the way React does: (previous state, form data) as a multipart reply. */
 function callAction(pagePath: string, name: string, fields: Record<string, string>, headers: Record<string, string>) {
@@ -99,11 +96,9 @@ test("a token with an expiry stops working once it has passed", async () => {
   expect(app.cli(["tokens:create", "--email", owner.email, "--expires-in-days", "0"]).code).toBe(2);
 });
 
-test("Settings: a token made read-only with an expiry shows its access, expiry and last use; a password change revokes all tokens", async ({ browser }) => {
-  const member: Account = account("member");
-  createUser(app, member);
-  const page = await signedInPage(browser, app, member);
-  await page.goto(`${app.url}/settings`);
+test("Settings: a token made read-only with an expiry shows its access, expiry and last use; a password change revokes all tokens", async ({ member, memberPage: page }) => {
+  const settings = new SettingsPage(page);
+  await settings.goto();
   await expect(page.getByText("Changing your password revokes every token.")).toBeVisible();
   await page.getByLabel("Token name").fill("nightly export");
   await page.getByLabel("Expires").selectOption("30");
@@ -119,10 +114,7 @@ test("Settings: a token made read-only with an expiry shows its access, expiry a
   await expect(row).toContainText(expires);
   await expect(row).not.toContainText("Never"); // used once already, and it expires
 
-  await page.getByLabel("Current password").fill(member.password);
-  await page.getByLabel("New password", { exact: true }).fill(`${member.password} v2`);
-  await page.getByLabel("Confirm new password").fill(`${member.password} v2`);
-  await page.getByRole("button", { name: "Change password" }).click();
+  await settings.changePassword(member.password, `${member.password} v2`);
   await expect(page.getByText("Password changed. Other sessions were signed out and your API tokens revoked.")).toBeVisible();
   await expect(page.getByText("No tokens yet.")).toBeVisible();
   expect((await fetch(`${app.url}/api/v1/providers`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);

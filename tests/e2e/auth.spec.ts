@@ -1,43 +1,41 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
 import Database from "better-sqlite3";
 import { encode } from "next-auth/jwt";
-import { account, completeSetup, createUser, signedInPage, signIn, signOut, startApp, type RunningApp } from "./fixtures";
+import { catalogs } from "../../lib/i18n/catalog";
+import { account, createUser, expect, newPage, test } from "./fixtures";
+import { InvitePage, SetupPage } from "./pages/account-pages";
+import { AdminUsersPage } from "./pages/admin-users-page";
+import { LoginPage } from "./pages/login-page";
+import { SettingsPage } from "./pages/settings-page";
+import { StudioPage } from "./pages/studio-page";
 
 // The foundation journeys: first run, sign-in and out, invites, roles, revocation.
 
-let app: RunningApp;
 const owner = account("owner");
 
 test.describe.configure({ mode: "serial" });
-test.use({ locale: "en-US" });
-
-test.beforeAll(async () => {
-  app = await startApp();
-});
-test.afterAll(async () => {
-  await app?.stop();
-});
+test.use({ appEnv: {} });
 
 test("a fresh install sends every page to /setup, creates the owner, then /setup is gone", async ({ page }) => {
-  await page.goto(`${app.url}/library`);
+  const setup = new SetupPage(page);
+  await page.goto("/library");
   await expect(page).toHaveURL(/\/setup$/);
-  await page.getByRole("button", { name: "Create owner account" }).click();
+  await setup.submit.click();
   await expect(page.getByText("Enter a name.")).toBeVisible();
-  await page.getByLabel("Name").fill(owner.name);
-  await page.getByLabel("Email").fill("not-an-email");
-  await page.getByLabel("Password", { exact: true }).fill("short");
-  await page.getByLabel("Confirm password").fill("different");
-  await page.getByRole("button", { name: "Create owner account" }).click();
+  await setup.name.fill(owner.name);
+  await setup.email.fill("not-an-email");
+  await setup.password.fill("short");
+  await setup.confirm.fill("different");
+  await setup.submit.click();
   await expect(page.getByText("Enter a valid email address.")).toBeVisible();
   await expect(page.getByText("Use at least 8 characters.")).toBeVisible();
   await expect(page.getByText("The passwords do not match.")).toBeVisible();
-  await expect(page.getByLabel("Name")).toHaveValue(owner.name);
+  await expect(setup.name).toHaveValue(owner.name);
 
-  await completeSetup(page, app, owner);
+  await setup.complete(owner);
   await expect(page.getByRole("link", { name: "Admin" })).toBeVisible();
-  const setupAgain = await page.goto(`${app.url}/setup`);
+  const setupAgain = await page.goto("/setup");
   expect(setupAgain?.status()).toBe(404);
   // Inside the sign-in card: one main landmark, one logo, the plain message.
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Not found");
@@ -46,147 +44,123 @@ test("a fresh install sends every page to /setup, creates the owner, then /setup
 });
 
 test("sign out, a wrong password is refused, then sign in", async ({ page }) => {
-  await signIn(page, app, owner);
-  await expect(page.getByTestId("current-user")).toHaveText(owner.name);
-  await signOut(page);
-  await page.goto(`${app.url}/settings`);
+  const login = new LoginPage(page);
+  await login.signIn(owner);
+  const studio = new StudioPage(page);
+  await expect(studio.currentUser).toHaveText(owner.name);
+  await studio.signOut();
+  await page.goto("/settings");
   await expect(page).toHaveURL(/\/login\?next=%2Fsettings/);
-  await page.getByLabel("Email").fill(owner.email);
-  await page.getByLabel("Password").fill("wrong password entirely");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("form-error")).toHaveText("The email or password is wrong.");
-  await page.getByLabel("Password").fill(owner.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await login.submitCredentials({ email: owner.email, password: "wrong password entirely" });
+  await expect(login.formError).toHaveText("The email or password is wrong.");
+  await login.password.fill(owner.password);
+  await login.submit.click();
   await expect(page).toHaveURL(/\/settings$/);
-  await expect(page.getByTestId("current-user")).toHaveText(owner.name);
+  await expect(studio.currentUser).toHaveText(owner.name);
 });
 
-test("the owner invites a member who accepts, signs in, and cannot open admin pages; the link then reads as used", async ({ browser }) => {
-  const admin = await signedInPage(browser, app, owner);
-  await admin.goto(`${app.url}/admin/users`);
-  await admin.getByRole("button", { name: "Create invite link" }).click();
-  const link = await admin.getByTestId("invite-link").inputValue();
+test("the owner invites a member who accepts, signs in, and cannot open admin pages; the link then reads as used", async ({ app, browser, signedInAs }) => {
+  const users = new AdminUsersPage(await signedInAs(owner));
+  const link = await users.createInvite();
   expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{40,}$/);
 
   const member = account("member");
-  const guest = await (await browser.newContext({ locale: "en-US" })).newPage();
-  await guest.goto(link);
-  await guest.getByLabel("Name").fill(member.name);
-  await guest.getByLabel("Email").fill(member.email);
-  await guest.getByLabel("Password", { exact: true }).fill(member.password);
-  await guest.getByLabel("Confirm password").fill(member.password);
-  await guest.getByRole("button", { name: "Join the team" }).click();
-  await expect(guest.getByTestId("current-user")).toHaveText(member.name);
+  const guest = await newPage(browser, app);
+  await new InvitePage(guest).join(link, member);
   await expect(guest.getByRole("link", { name: "Admin" })).toHaveCount(0);
-  for (const path of ["/admin", "/admin/users", "/admin/providers", "/admin/usage"]) {
-    const res = await guest.goto(`${app.url}${path}`);
-    expect(res?.status(), path).toBe(404);
+  for (const adminPath of ["/admin", "/admin/users", "/admin/providers", "/admin/usage"]) {
+    const res = await guest.goto(adminPath);
+    expect(res?.status(), adminPath).toBe(404);
   }
-  await guest.goto(`${app.url}/settings`);
-  await signOut(guest);
-  await signIn(guest, app, member);
-  await expect(guest.getByTestId("current-user")).toHaveText(member.name);
+  await guest.goto("/settings");
+  await new StudioPage(guest).signOut();
+  await new LoginPage(guest).signInAs(member);
 
-  const reused = await (await browser.newContext()).newPage();
+  const reused = await newPage(browser, app);
   await reused.goto(link);
   await expect(reused.getByText("This invite was already used")).toBeVisible();
 
-  await admin.reload();
-  await expect(admin.getByTestId(`member-${member.email}`)).toContainText("Member");
+  await users.page.reload();
+  await expect(users.memberRow(member.email)).toContainText("Member");
 });
 
-test("a disabled member is signed out on the next request, and enabling restores access", async ({ browser }) => {
+test("a disabled member is signed out on the next request, and enabling restores access", async ({ app, browser, signedInAs }) => {
   const member = account("disabled");
-  const admin = await signedInPage(browser, app, owner);
-  await admin.goto(`${app.url}/admin/users`);
-  await admin.getByRole("button", { name: "Create invite link" }).click();
-  const link = await admin.getByTestId("invite-link").inputValue();
-  const memberPage = await (await browser.newContext({ locale: "en-US" })).newPage();
-  await memberPage.goto(link);
-  await memberPage.getByLabel("Name").fill(member.name);
-  await memberPage.getByLabel("Email").fill(member.email);
-  await memberPage.getByLabel("Password", { exact: true }).fill(member.password);
-  await memberPage.getByLabel("Confirm password").fill(member.password);
-  await memberPage.getByRole("button", { name: "Join the team" }).click();
-  await expect(memberPage.getByTestId("current-user")).toHaveText(member.name);
+  const users = new AdminUsersPage(await signedInAs(owner));
+  const link = await users.createInvite();
+  const memberPage = await newPage(browser, app);
+  await new InvitePage(memberPage).join(link, member);
 
-  await admin.reload();
-  const row = admin.getByTestId(`member-${member.email}`);
+  await users.page.reload();
+  const row = users.memberRow(member.email);
   await row.getByRole("button", { name: "Disable" }).click();
   await expect(row).toContainText("Disabled");
 
-  await memberPage.goto(`${app.url}/settings`);
+  const login = new LoginPage(memberPage);
+  await memberPage.goto("/settings");
   await expect(memberPage).toHaveURL(/\/login/);
-  await signIn(memberPage, app, member);
-  await expect(memberPage.getByTestId("form-error")).toHaveText("The email or password is wrong.");
+  await login.signIn(member);
+  await expect(login.formError).toHaveText("The email or password is wrong.");
 
   await row.getByRole("button", { name: "Enable" }).click();
   await expect(row).toContainText("Active");
-  await signIn(memberPage, app, member);
-  await expect(memberPage.getByTestId("current-user")).toHaveText(member.name);
+  await login.signInAs(member);
 });
 
-test("the owner's role and access have no controls, even for another admin", async ({ browser }) => {
+test("the owner's role and access have no controls, even for another admin", async ({ app, signedInAs }) => {
   const deputy = account("deputy");
   createUser(app, deputy, "admin");
-  const page = await signedInPage(browser, app, deputy);
-  await page.goto(`${app.url}/admin/users`);
-  const ownerRow = page.getByTestId(`member-${owner.email}`);
+  const users = new AdminUsersPage(await signedInAs(deputy));
+  await users.goto();
+  const ownerRow = users.memberRow(owner.email);
   await expect(ownerRow).toContainText("Owner");
   await expect(ownerRow).toContainText("The owner stays an admin");
   await expect(ownerRow.getByRole("button")).toHaveCount(0);
-  const deputyRow = page.getByTestId(`member-${deputy.email}`);
+  const deputyRow = users.memberRow(deputy.email);
   await expect(deputyRow).not.toContainText("Owner");
   await expect(deputyRow.getByRole("button", { name: "Make member" })).toBeVisible();
 });
 
-test("changing the password keeps this session and ends the others", async ({ browser }) => {
-  const first = await signedInPage(browser, app, owner);
-  const second = await signedInPage(browser, app, owner);
-  await first.goto(`${app.url}/settings`);
-  await first.getByLabel("Current password").fill("not my password");
-  await first.getByLabel("New password", { exact: true }).fill("another good passphrase");
-  await first.getByLabel("Confirm new password").fill("another good passphrase");
-  await first.getByRole("button", { name: "Change password" }).click();
-  await expect(first.getByText("The current password is wrong.")).toBeVisible();
+test("changing the password keeps this session and ends the others", async ({ signedInAs }) => {
+  const first = new SettingsPage(await signedInAs(owner));
+  const second = await signedInAs(owner);
+  await first.goto();
+  await first.changePassword("not my password", "another good passphrase");
+  await expect(first.page.getByText("The current password is wrong.")).toBeVisible();
 
   const newPassword = `${owner.password} v2`;
-  await first.getByLabel("Current password").fill(owner.password);
-  await first.getByLabel("New password", { exact: true }).fill(newPassword);
-  await first.getByLabel("Confirm new password").fill(newPassword);
-  await first.getByRole("button", { name: "Change password" }).click();
-  await expect(first.getByText("Password changed.")).toBeVisible();
+  await first.changePassword(owner.password, newPassword);
+  await expect(first.page.getByText("Password changed.")).toBeVisible();
   owner.password = newPassword;
 
-  await first.goto(`${app.url}/settings`);
-  await expect(first.getByTestId("current-user")).toHaveText(owner.name);
-  await second.goto(`${app.url}/settings`);
+  await first.goto();
+  await expect(first.currentUser).toHaveText(owner.name);
+  await second.goto("/settings");
   await expect(second).toHaveURL(/\/login/);
 });
 
-test("the interface follows Accept-Language and the choice in settings", async ({ browser }) => {
-  const context = await browser.newContext({ locale: "zh-CN" });
-  const page = await context.newPage();
-  await page.goto(`${app.url}/login`);
+test("the interface follows Accept-Language and the choice in settings", async ({ app, browser }) => {
+  const zh = catalogs["zh-CN"];
+  const page = await newPage(browser, app, "zh-CN");
+  await page.goto("/login");
   await expect(page.getByRole("heading", { name: "登录 Songloft" })).toBeVisible();
-  await page.getByLabel("邮箱").fill(owner.email);
-  await page.getByLabel("密码").fill(owner.password);
-  await page.getByRole("button", { name: "登录" }).click();
+  await new LoginPage(page, zh).submitCredentials(owner);
   await expect(page.getByRole("link", { name: "我的曲库" })).toBeVisible();
-  await page.goto(`${app.url}/settings`);
-  await page.getByLabel("语言").selectOption("en");
-  await page.getByRole("button", { name: "保存语言" }).click();
+  const settings = new SettingsPage(page, zh);
+  await settings.goto();
+  await settings.chooseLanguage("en");
   await expect(page.getByRole("link", { name: "Library" })).toBeVisible();
+  await page.context().close();
 });
 
-test("API tokens: created once, listed with last use, revoked", async ({ browser, request }) => {
-  const page = await signedInPage(browser, app, owner);
-  await page.goto(`${app.url}/settings`);
+test("API tokens: created once, listed with last use, revoked", async ({ signedInAs, request }) => {
+  const page = await signedInAs(owner);
+  await page.goto("/settings");
   await page.getByLabel("Token name").fill("backup script");
   await page.getByRole("button", { name: "Create token" }).click();
   const token = await page.getByTestId("new-token").inputValue();
   expect(token).toMatch(/^slt_/);
-  const ok = await request.get(`${app.url}/api/v1/providers`, { headers: { Authorization: `Bearer ${token}` } });
+  const ok = await request.get("/api/v1/providers", { headers: { Authorization: `Bearer ${token}` } });
   expect(ok.status()).toBe(200);
   await page.reload();
   const table = page.getByTestId("tokens-table");
@@ -195,11 +169,10 @@ test("API tokens: created once, listed with last use, revoked", async ({ browser
   await expect(page.getByTestId("new-token")).toHaveCount(0);
   await table.getByRole("button", { name: "Revoke" }).click();
   await expect(page.getByText("No tokens yet.")).toBeVisible();
-  const revoked = await request.get(`${app.url}/api/v1/providers`, { headers: { Authorization: `Bearer ${token}` } });
+  const revoked = await request.get("/api/v1/providers", { headers: { Authorization: `Bearer ${token}` } });
   expect(revoked.status()).toBe(401);
 });
-
-test("a session cookie counts only when sealed with this server's secret, unexpired and current (SEC-4)", async () => {
+test("a session cookie counts only when sealed with this server's secret, unexpired and current (SEC-4)", async ({ app }) => {
   const db = new Database(path.join(app.dataDir, "songloft.db"), { readonly: true });
   const row = db.prepare("SELECT id, session_version AS sv FROM users WHERE email = ?").get(owner.email) as { id: string; sv: number };
   db.close();
@@ -234,7 +207,7 @@ test("a session cookie counts only when sealed with this server's secret, unexpi
   }
 });
 
-test("a session ends 30 days after sign-in, however often the cookie was refreshed (SEC-18)", async () => {
+test("a session ends 30 days after sign-in, however often the cookie was refreshed (SEC-18)", async ({ app }) => {
   const db = new Database(path.join(app.dataDir, "songloft.db"), { readonly: true });
   const row = db.prepare("SELECT id, session_version AS sv FROM users WHERE email = ?").get(owner.email) as { id: string; sv: number };
   db.close();
@@ -262,4 +235,3 @@ test("a session ends 30 days after sign-in, however often the cookie was refresh
   expect(await refresh.json()).toBeNull();
   expect(refresh.headers.getSetCookie().some((c) => /^authjs\.session-token=;/.test(c) || /authjs\.session-token=.*Max-Age=0/i.test(c))).toBe(true);
 });
-

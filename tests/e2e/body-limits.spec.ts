@@ -1,7 +1,6 @@
 import http from "node:http";
-import { expect, test } from "@playwright/test";
 import { rssMiB, streamUpload } from "../support/big-body";
-import { account, actionId, createToken, createUser, startApp, type RunningApp } from "./fixtures";
+import { actionId, createToken, expect, test, type RunningApp } from "./fixtures";
 
 // SEC-13: every endpoint that takes a body bounds it while it streams in, and a
 // request refused for auth is refused before its body is read. Each probe streams
@@ -12,21 +11,17 @@ const MB = 1024 * 1024;
 const HOSTILE = 400 * MB;
 const MAX_GROWTH_MIB = 50;
 
+// The probes below reach the file's server through these.
 let app: RunningApp;
 let token: string;
 
 test.describe.configure({ mode: "serial" });
+test.use({ appEnv: {} });
 
-test.beforeAll(async () => {
-  app = await startApp();
-  const user = account("uploader");
-  createUser(app, user, "admin");
-  token = createToken(app, user.email);
+test.beforeAll(({ app: running, admin: uploader }) => {
+  app = running;
+  token = createToken(app, uploader.email);
 });
-test.afterAll(async () => {
-  await app?.stop();
-});
-
 
 async function probe(route: string, headers: Record<string, string>) {
   const pid = app.process.pid!;
@@ -39,7 +34,12 @@ async function probe(route: string, headers: Record<string, string>) {
 const probes: { name: string; route: () => string; headers: () => Record<string, string>; status: number }[] = [
   { name: "a callback with a wrong secret", route: () => `/api/webhooks/demo/${"A".repeat(43)}`, headers: () => ({}), status: 401 },
   { name: "the Auth.js sign-in callback", route: () => "/api/auth/callback/credentials", headers: () => ({ "content-type": "application/x-www-form-urlencoded" }), status: 413 },
-  { name: "a JSON API call with a valid token", route: () => "/api/v1/generations", headers: () => ({ authorization: `Bearer ${token}`, "idempotency-key": "hostile-body" }), status: 413 },
+  {
+    name: "a JSON API call with a valid token",
+    route: () => "/api/v1/generations",
+    headers: () => ({ authorization: `Bearer ${token}`, "idempotency-key": "hostile-body" }),
+    status: 413,
+  },
   {
     name: "a server action (the sign-in form)",
     route: () => "/login",

@@ -1,8 +1,12 @@
 import crypto from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { catalogs } from "../../lib/i18n/catalog";
 import { startNewapiSimulator, startSunohubSimulator, type Fault, type Simulator } from "../simulators";
-import { account, createToken, createUser, generateSong, signedInPage, startApp, type RunningApp } from "./fixtures";
+import { test as base, createToken, expect, generateSong, newPage } from "./fixtures";
+import { ClipPage } from "./pages/clip-page";
+import { CreatePage } from "./pages/create-page";
+import { LoginPage } from "./pages/login-page";
+import { SettingsPage } from "./pages/settings-page";
 
 // A reader who chose 简体中文 sees every refusal in Chinese: vendor failures of each
 // kind (our sentence for the code, then the vendor's own words only when it gave some,
@@ -12,35 +16,57 @@ import { account, createToken, createUser, generateSong, signedInPage, startApp,
 
 const zh = catalogs["zh-CN"];
 const en = catalogs.en;
+const steps = { queuedMs: 100, streamingMs: 200 };
+const simKey = () => `sk-e2e-${crypto.randomBytes(8).toString("hex")}`;
+
+// The file's server talks to two simulated vendors; one reader keeps one page, so the
+// language she picks in the first journey holds for the rest.
+type Api = (path: string, init?: RequestInit) => Promise<Response>;
+const test = base.extend<object, { newapi: Simulator; sunohub: Simulator; reader: Page; api: Api; songId: string }>({
+  newapi: [async ({}, provide) => serveSimulator(await startNewapiSimulator({ key: simKey(), steps }), provide), { scope: "worker" }],
+  sunohub: [async ({}, provide) => serveSimulator(await startSunohubSimulator({ key: simKey(), steps }), provide), { scope: "worker" }],
+  appEnv: [
+    async ({ newapi, sunohub }, provide) => provide({ NEWAPI_BASE_URL: newapi.url, NEWAPI_API_KEY: newapi.key, SUNOHUB_BASE_URL: sunohub.url, SUNOHUB_API_KEY: sunohub.key }),
+    { scope: "worker" },
+  ],
+  api: [
+    async ({ app, member }, provide) => {
+      const token = createToken(app, member.email);
+      await provide((path, init = {}) =>
+        fetch(`${app.url}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "idempotency-key": crypto.randomUUID() } }),
+      );
+    },
+    { scope: "worker" },
+  ],
+  songId: [
+    async ({ app, member }, provide) => {
+      const [songId] = await generateSong(app, createToken(app, member.email), {
+        provider: "demo",
+        mode: "inspiration",
+        description: "a quiet song about a harbour",
+        model: "v4.5",
+      });
+      await provide(songId);
+    },
+    { scope: "worker" },
+  ],
+  reader: [
+    async ({ browser, app, member }, provide) => {
+      const page = await newPage(browser, app);
+      await new LoginPage(page).signInAs(member);
+      await provide(page);
+      await page.context().close();
+    },
+    { scope: "worker" },
+  ],
+});
+
+async function serveSimulator(sim: Simulator, provide: (sim: Simulator) => Promise<void>) {
+  await provide(sim);
+  await sim.stop();
+}
 
 test.describe.configure({ mode: "serial" });
-test.use({ locale: "en-US" });
-
-let app: RunningApp;
-let newapi: Simulator;
-let sunohub: Simulator;
-let page: Page;
-let token: string;
-let songId: string;
-const mei = account("mei");
-
-test.beforeAll(async ({ browser }) => {
-  const keys = { newapi: `sk-e2e-${crypto.randomBytes(8).toString("hex")}`, sunohub: `sk-e2e-${crypto.randomBytes(8).toString("hex")}` };
-  const steps = { queuedMs: 100, streamingMs: 200 };
-  newapi = await startNewapiSimulator({ key: keys.newapi, steps });
-  sunohub = await startSunohubSimulator({ key: keys.sunohub, steps });
-  app = await startApp({ env: { NEWAPI_BASE_URL: newapi.url, NEWAPI_API_KEY: keys.newapi, SUNOHUB_BASE_URL: sunohub.url, SUNOHUB_API_KEY: keys.sunohub } });
-  createUser(app, mei);
-  token = createToken(app, mei.email);
-  [songId] = await generateSong(app, token, { provider: "demo", mode: "inspiration", description: "a quiet song about a harbour", model: "v4.5" });
-  page = await signedInPage(browser, app, mei);
-});
-test.afterAll(async () => {
-  await page?.context().close();
-  await app?.stop();
-  await newapi?.stop();
-  await sunohub?.stop();
-});
 
 interface TaskJson {
   id: string;
@@ -48,29 +74,24 @@ interface TaskJson {
   error: { code: string; message: string; vendorMessage: string | null } | null;
 }
 
-const api = (path: string, init: RequestInit = {}) =>
-  fetch(`${app.url}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "idempotency-key": crypto.randomUUID() } });
-
 /** Submits through the API; a refused submit answers 502 with the failed task in its details. */
-async function submit(provider: string): Promise<TaskJson> {
+async function submit(api: Api, provider: string): Promise<TaskJson> {
   const res = await api("/api/v1/generations", { method: "POST", body: JSON.stringify({ provider, mode: "inspiration", description: "a song about the sea" }) });
   const body = (await res.json()) as { task?: TaskJson; error?: { details: { task: TaskJson } } };
   return body.task ?? body.error!.details.task;
 }
 
-async function failedTask(provider: string): Promise<TaskJson> {
-  const { id } = await submit(provider);
+async function failedTask(api: Api, provider: string): Promise<TaskJson> {
+  const { id } = await submit(api, provider);
   let task: TaskJson | undefined;
-  await expect
-    .poll(async () => (task = ((await (await api(`/api/v1/tasks/${id}`)).json()) as { task: TaskJson }).task).status, { timeout: 30_000 })
-    .toBe("failed");
+  await expect.poll(async () => (task = ((await (await api(`/api/v1/tasks/${id}`)).json()) as { task: TaskJson }).task).status, { timeout: 30_000 }).toBe("failed");
   return task!;
 }
 
-test("Settings → language switches the studio to Chinese", async () => {
-  await page.goto(`${app.url}/settings`);
-  await page.getByLabel(en.settings.language).selectOption("zh-CN");
-  await page.getByRole("button", { name: en.settings.saveLanguage }).click();
+test("Settings → language switches the studio to Chinese", async ({ reader: page }) => {
+  const settings = new SettingsPage(page, en);
+  await settings.goto();
+  await settings.chooseLanguage("zh-CN");
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
   await expect(page.getByRole("heading", { name: zh.settings.language })).toBeVisible();
 });
@@ -88,16 +109,16 @@ const VENDOR_FAILURES: Array<{ name: string; provider: "newapi" | "sunohub"; fau
   { name: "a song the vendor could not make", provider: "newapi", code: "generation_failed", vendorWords: true },
 ];
 
-test("vendor failures of every kind read in Chinese, with the vendor's words only when it gave some", async () => {
+test("vendor failures of every kind read in Chinese, with the vendor's words only when it gave some", async ({ reader: page, api, newapi, sunohub }) => {
   for (const { name, provider, fault, code, vendorWords } of VENDOR_FAILURES) {
     const sim = provider === "newapi" ? newapi : sunohub;
     if (fault) sim.control.inject("submit", fault, 1);
     else sim.control.failNextTask();
-    const task = await failedTask(provider);
+    const task = await failedTask(api, provider);
     expect(task.error?.code, name).toBe(code);
     expect(Boolean(task.error?.vendorMessage), `${name}: vendor words`).toBe(vendorWords);
 
-    await page.goto(`${app.url}/tasks/${task.id}`);
+    await page.goto(`/tasks/${task.id}`);
     const alert = page.getByTestId("task-error");
     const lines = alert.locator("p");
     await expect(lines.first(), name).toHaveText(zh.tasks.errors[code]);
@@ -109,29 +130,30 @@ test("vendor failures of every kind read in Chinese, with the vendor's words onl
   }
 });
 
-test("a failure on the create page reads in Chinese too", async () => {
+test("a failure on the create page reads in Chinese too", async ({ reader: page, newapi }) => {
   newapi.control.inject("submit", { kind: "fixture", name: "error_403_insufficient_user_quota" }, 1);
-  await page.goto(`${app.url}/`);
-  await page.locator("#create-provider").selectOption("newapi");
-  await page.locator("#create-description").fill("一首关于海港的歌");
-  await page.getByTestId("create-submit").click();
-  const alert = page.getByTestId("task-card").first().getByTestId("task-error");
+  const create = new CreatePage(page, zh);
+  await create.goto();
+  await create.provider.selectOption("newapi");
+  await create.submitDescription("一首关于海港的歌");
+  const alert = create.firstCard.getByTestId("task-error");
   await expect(alert.locator("p").first()).toHaveText(zh.tasks.errors.quota);
   await expect(alert.locator("p").nth(1)).toHaveText(zh.tasks.vendorSaid.replace("{message}", "user quota is not enough"));
   await expect(alert).not.toContainText("Not enough credit at the vendor.");
 });
 
-test("an extend the server refuses says why in Chinese", async () => {
-  await page.goto(`${app.url}/clips/${songId}/extend`);
-  await page.getByTestId("continue-at").fill("59:00");
-  await page.getByTestId("extend-submit").click();
+test("an extend the server refuses says why in Chinese", async ({ reader: page, api, songId }) => {
+  const clip = new ClipPage(page, zh);
+  await clip.gotoExtend(`/clips/${songId}`);
+  await clip.continueAt.fill("59:00");
+  await clip.extendSubmit.click();
   await expect(page.locator("#extend-continueAt-hint")).toHaveText(zh.create.errors.continueAtInvalid);
 
   // The song goes to the trash while the form is open: the refusal is ours, in Chinese.
   await page.reload();
   expect((await api(`/api/v1/clips/${songId}`, { method: "DELETE" })).status).toBeLessThan(300);
   try {
-    await page.getByTestId("extend-submit").click();
+    await clip.extendSubmit.click();
     await expect(page.getByTestId("form-error")).toHaveText(zh.common.errors.clipNotFound);
     await expect(page.getByTestId("extend-form")).not.toContainText("Clip not found.");
   } finally {
@@ -139,34 +161,27 @@ test("an extend the server refuses says why in Chinese", async () => {
   }
 });
 
-test("mistakes in a password change read in Chinese", async () => {
-  await page.goto(`${app.url}/settings`);
-  const form = page.locator("form").filter({ has: page.locator('input[name="current"]') });
-  const change = async (current: string, password: string, confirm: string) => {
-    await form.locator('input[name="current"]').fill(current);
-    await form.locator('input[name="password"]').fill(password);
-    await form.locator('input[name="confirm"]').fill(confirm);
-    await form.getByRole("button", { name: zh.settings.changePassword }).click();
-  };
+test("mistakes in a password change read in Chinese", async ({ reader: page, member: mei }) => {
+  const settings = new SettingsPage(page, zh);
+  await settings.goto();
+  const form = settings.passwordForm;
 
-  await change("not my password", "a much longer passphrase 42", "a much longer passphrase 42");
+  await settings.changePassword("not my password", "a much longer passphrase 42", "a much longer passphrase 42");
   await expect(page.locator("#field-current-error")).toHaveText(zh.auth.errors.currentPasswordWrong);
   await expect(form).not.toContainText(en.auth.errors.currentPasswordWrong);
 
-  await change(mei.password, "a much longer passphrase 42", "a different passphrase 42");
+  await settings.changePassword(mei.password, "a much longer passphrase 42", "a different passphrase 42");
   await expect(page.locator("#field-confirm-error")).toHaveText(zh.auth.errors.passwordMismatch);
 
-  await change(mei.password, "short", "short");
+  await settings.changePassword(mei.password, "short", "short");
   await expect(page.locator("#field-password-error")).toHaveText(zh.auth.errors.passwordTooShort);
   await expect(form).not.toContainText(en.auth.errors.passwordTooShort);
 });
 
-test("a wrong password at sign-in reads in Chinese", async () => {
-  await page.getByRole("button", { name: zh.common.nav.signOut }).click();
-  await expect(page).toHaveURL(/\/login/);
-  await page.locator("#field-email").fill(mei.email);
-  await page.locator("#field-password").fill("not my password");
-  await page.getByRole("button", { name: zh.auth.signIn }).click();
-  await expect(page.getByTestId("form-error")).toHaveText(zh.auth.errors.invalidCredentials);
-  await expect(page.getByTestId("form-error")).not.toContainText(en.auth.errors.invalidCredentials);
+test("a wrong password at sign-in reads in Chinese", async ({ reader: page, member: mei }) => {
+  await new SettingsPage(page, zh).signOut();
+  const login = new LoginPage(page, zh);
+  await login.submitCredentials({ email: mei.email, password: "not my password" });
+  await expect(login.formError).toHaveText(zh.auth.errors.invalidCredentials);
+  await expect(login.formError).not.toContainText(en.auth.errors.invalidCredentials);
 });

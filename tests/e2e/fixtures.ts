@@ -1,98 +1,103 @@
-import fs from "node:fs";
-import path from "node:path";
-import { expect, type Browser, type Page } from "@playwright/test";
-import { distDir, type RunningApp } from "../support/app-server";
+import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { startApp, type RunningApp } from "../support/app-server";
+import { account, createUser, type Account } from "./helpers";
+import { SetupPage } from "./pages/account-pages";
+import { LoginPage } from "./pages/login-page";
+import { StudioPage } from "./pages/studio-page";
 
+export { expect };
 export { startApp, type RunningApp } from "../support/app-server";
+export { account, actionId, createToken, createUser, generateSong, type Account } from "./helpers";
 
-// Page helpers shared by the browser journeys.
+// Fixtures for the browser journeys, after vercel/ai-chatbot's tests/fixtures.ts.
+//
+// `app` is the production server on a fresh DATA_DIR, started once per worker. Each
+// spec file declares its server with `test.use({ appEnv: {...} })` at its top: every
+// such call is its own worker option, so Playwright gives the file its own worker and
+// the file its own server and data; files never share state. `admin` and `member` are
+// made once per server; `adminPage` / `memberPage` are signed in afresh for each test,
+// each in its own browser context, and `signedInAs` opens more such pages.
 
-export interface Account {
-  name: string;
-  email: string;
-  password: string;
+interface WorkerFixtures {
+  /** Environment for the file's server (providers, simulators, limits). */
+  appEnv: Record<string, string> | undefined;
+  app: RunningApp;
+  admin: Account;
+  member: Account;
 }
 
-let counter = 0;
-/** A fresh account with a strong, unique password. */
-export function account(prefix: string): Account {
-  counter += 1;
-  const id = `${prefix}${counter}${Date.now().toString(36)}`;
-  return { name: `${prefix[0].toUpperCase()}${prefix.slice(1)} ${counter}`, email: `${id}@example.test`, password: `correct horse ${id} battery` };
+interface TestFixtures {
+  /** Opens a page signed in as the user, in its own context; closed after the test. */
+  signedInAs: (user: Account) => Promise<Page>;
+  adminPage: Page;
+  memberPage: Page;
 }
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  appEnv: [undefined, { scope: "worker", option: true }],
+  app: [
+    async ({ appEnv }, provide) => {
+      if (!appEnv) throw new Error("Declare the spec file's server at its top: test.use({ appEnv: {} })");
+      const app = await startApp({ env: appEnv });
+      await provide(app);
+      await app.stop();
+    },
+    { scope: "worker" },
+  ],
+  admin: [
+    async ({ app }, provide) => {
+      const admin = account("admin");
+      createUser(app, admin, "admin");
+      await provide(admin);
+    },
+    { scope: "worker" },
+  ],
+  member: [
+    async ({ app }, provide) => {
+      const member = account("member");
+      createUser(app, member);
+      await provide(member);
+    },
+    { scope: "worker" },
+  ],
+  baseURL: async ({ app }, provide) => provide(app.url),
+  locale: "en-US",
+  signedInAs: async ({ browser, app }, provide) => {
+    const contexts: BrowserContext[] = [];
+    await provide(async (user) => {
+      const page = await newPage(browser, app);
+      contexts.push(page.context());
+      await new LoginPage(page).signInAs(user);
+      return page;
+    });
+    for (const context of contexts) await context.close();
+  },
+  adminPage: async ({ signedInAs, admin }, provide) => provide(await signedInAs(admin)),
+  memberPage: async ({ signedInAs, member }, provide) => provide(await signedInAs(member)),
+});
+
+/** A page in a new browser context of its own (its own cookies), pointed at the app. */
+export async function newPage(browser: Browser, app: RunningApp, locale = "en-US"): Promise<Page> {
+  const context = await browser.newContext({ baseURL: app.url, locale });
+  return context.newPage();
+}
+
+// For the specs not yet moved to the fixtures and page objects.
 
 export async function completeSetup(page: Page, app: RunningApp, owner: Account) {
-  await page.goto(`${app.url}/setup`);
-  await page.getByLabel("Name").fill(owner.name);
-  await page.getByLabel("Email").fill(owner.email);
-  await page.getByLabel("Password", { exact: true }).fill(owner.password);
-  await page.getByLabel("Confirm password").fill(owner.password);
-  await page.getByRole("button", { name: "Create owner account" }).click();
-  await expect(page.getByTestId("current-user")).toHaveText(owner.name);
+  await new SetupPage(page).complete(owner, `${app.url}/setup`);
 }
 
 export async function signIn(page: Page, app: RunningApp, user: Pick<Account, "email" | "password">, path = "/login") {
-  await page.goto(`${app.url}${path}`);
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await new LoginPage(page).signIn(user, `${app.url}${path}`);
 }
 
 export async function signOut(page: Page) {
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/login/);
+  await new StudioPage(page).signOut();
 }
 
-/** Creates a user through the CLI (the same code path an operator uses). */
-export function createUser(app: RunningApp, user: Account, role: "admin" | "member" = "member") {
-  const r = app.cli(["users:create", "--email", user.email, "--password", user.password, "--name", user.name, "--role", role]);
-  if (r.code !== 0) throw new Error(`users:create failed: ${r.stderr}`);
-}
-
-export function createToken(app: RunningApp, email: string): string {
-  const r = app.cli(["tokens:create", "--email", email]);
-  if (r.code !== 0) throw new Error(`tokens:create failed: ${r.stderr}`);
-  return r.stdout.trim().split("\n").pop()!.trim();
-}
-
-/** A signed-in page in its own browser context (its own cookies). */
 export async function signedInPage(browser: Browser, app: RunningApp, user: Account): Promise<Page> {
-  const context = await browser.newContext({ locale: "en-US" });
-  const page = await context.newPage();
-  await signIn(page, app, user);
-  await expect(page.getByTestId("current-user")).toHaveText(user.name);
+  const page = await newPage(browser, app);
+  await new LoginPage(page).signInAs(user);
   return page;
-}
-
-interface TaskJson {
-  task: { id: string; status: string; clips: { id: string; title: string; audioUrl: string | null }[] };
-}
-
-/** Submits a song through the JSON API (demo provider) and waits until both takes are ready; returns their ids. */
-export async function generateSong(app: RunningApp, token: string, body: Record<string, unknown>): Promise<string[]> {
-  const headers = { authorization: `Bearer ${token}`, "content-type": "application/json", "idempotency-key": `e2e-${Math.random()}` };
-  const created = await fetch(`${app.url}/api/v1/generations`, { method: "POST", headers, body: JSON.stringify(body) });
-  expect(created.status).toBe(202);
-  const { task } = (await created.json()) as TaskJson;
-  let latest: TaskJson["task"] = task;
-  await expect
-    .poll(
-      async () => {
-        latest = ((await (await fetch(`${app.url}/api/v1/tasks/${task.id}`, { headers })).json()) as TaskJson).task;
-        return latest.status === "succeeded" && latest.clips.length > 0 && latest.clips.every((c) => c.audioUrl);
-      },
-      { timeout: 60_000, intervals: [500] },
-    )
-    .toBe(true);
-  return latest.clips.map((c) => c.id);
-}
-
-/** The id the production build gave a server action, to call it the way React does. */
-export function actionId(name: string): string {
-  const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, "..", "..", distDir, "server", "server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { exportedName?: string }>;
-  };
-  const entry = Object.entries(manifest.node).find(([, e]) => e.exportedName === name);
-  if (!entry) throw new Error(`no server action ${name}`);
-  return entry[0];
 }

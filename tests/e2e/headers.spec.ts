@@ -1,21 +1,17 @@
-import { expect, test } from "@playwright/test";
-import { account, completeSetup, startApp, type RunningApp } from "./fixtures";
+import { account, expect, newPage, test } from "./fixtures";
+import { SetupPage } from "./pages/account-pages";
 
 // SEC-11: security headers on every kind of response; signed-in pages never cached.
 
-let app: RunningApp;
 let cookie = "";
 
-test.beforeAll(async ({ browser }) => {
-  app = await startApp();
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await completeSetup(page, app, account("owner"));
-  cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
-  await context.close();
-});
-test.afterAll(async () => {
-  await app?.stop();
+test.use({ appEnv: {} });
+
+test.beforeAll(async ({ app, browser }) => {
+  const page = await newPage(browser, app);
+  await new SetupPage(page).complete(account("owner"));
+  cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  await page.context().close();
 });
 
 function expectSecurityHeaders(headers: Record<string, string>, what: string) {
@@ -38,14 +34,14 @@ test("pages, API answers, errors and redirects all carry the security headers", 
     ["/api/v1/providers", { cookie }],
   ];
   for (const [path, headers] of targets) {
-    const res = await request.get(app.url + path, { headers, maxRedirects: 0 });
+    const res = await request.get(path, { headers, maxRedirects: 0 });
     expectSecurityHeaders(res.headers(), `${path} ${headers.cookie ? "signed in" : "signed out"} (${res.status()})`);
   }
 });
 
 test("signed-in pages are private and never stored", async ({ request }) => {
   for (const path of ["/", "/library", "/team", "/settings", "/admin/users"]) {
-    const res = await request.get(app.url + path, { headers: { cookie } });
+    const res = await request.get(path, { headers: { cookie } });
     expect(res.status(), path).toBe(200);
     const cacheControl = res.headers()["cache-control"] ?? "";
     expect(cacheControl, path).toContain("private");
@@ -54,10 +50,10 @@ test("signed-in pages are private and never stored", async ({ request }) => {
 });
 
 test("every page links the app icon, which loads for signed-out visitors too", async ({ page }) => {
-  await page.goto(`${app.url}/login`);
+  await page.goto("/login");
   const href = await page.locator('link[rel="icon"]').first().getAttribute("href");
   expect(href).toMatch(/^\/icon\.svg/);
-  const icon = await page.request.get(app.url + href!, { maxRedirects: 0 });
+  const icon = await page.request.get(href!, { maxRedirects: 0 });
   expect(icon.status()).toBe(200);
   expect(icon.headers()["content-type"]).toContain("image/svg+xml");
 });

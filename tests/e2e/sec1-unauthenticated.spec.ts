@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
 import { distDir } from "../support/app-server";
-import { account, completeSetup, startApp, type RunningApp } from "./fixtures";
+import { account, expect, newPage, test } from "./fixtures";
+import { SetupPage } from "./pages/account-pages";
 
 // SEC-1: every page, route handler and server action refuses a signed-out caller by
 // itself: pages redirect to sign-in, handlers answer 401, actions redirect to /login
@@ -36,24 +36,22 @@ function routeOf(file: string): string {
 
 const concrete = (route: string) => route.replace(/\[\.\.\.[^\]]+\]/g, "x/y").replace(/\[[^\]]+\]/g, "AAAAAAAAAAAAAAAAAAAAAA");
 
-let app: RunningApp;
+test.use({ appEnv: {} });
 
-test.beforeAll(async ({ browser }) => {
-  app = await startApp();
-  const page = await browser.newPage();
-  await completeSetup(page, app, account("owner"));
-  await page.close();
-});
-test.afterAll(async () => {
-  await app?.stop();
+test.beforeAll(async ({ app, browser }) => {
+  const page = await newPage(browser, app);
+  await new SetupPage(page).complete(account("owner"));
+  await page.context().close();
 });
 
 test("every page redirects a signed-out visitor to sign in", async ({ request }) => {
-  const pages = walk(path.join(root, "app"), "page.tsx").map(routeOf).filter((r) => !PUBLIC_PAGES.has(r));
+  const pages = walk(path.join(root, "app"), "page.tsx")
+    .map(routeOf)
+    .filter((r) => !PUBLIC_PAGES.has(r));
   expect(pages.length).toBeGreaterThan(0);
   for (const route of pages) {
     for (const headers of [{}, BYPASS, FORGED, { ...FORGED, ...BYPASS }]) {
-      const res = await request.get(app.url + concrete(route), { headers, maxRedirects: 0 });
+      const res = await request.get(concrete(route), { headers, maxRedirects: 0 });
       expect([307, 308], `${route} ${JSON.stringify(headers)}`).toContain(res.status());
       expect(res.headers()["location"], route).toMatch(/\/login/);
     }
@@ -67,10 +65,17 @@ test("every API route handler answers 401 to a signed-out caller", async ({ requ
     const route = routeOf(file);
     if (PUBLIC_ROUTES.has(route)) continue;
     const source = fs.readFileSync(file, "utf8");
-    const methods = ["GET", "POST", "PATCH", "PUT", "DELETE"].filter((m) => new RegExp(`export (const|async function|function) ${m}\\b|export const \\{[^}]*\\b${m}\\b`).test(source));
+    const methods = ["GET", "POST", "PATCH", "PUT", "DELETE"].filter((m) =>
+      new RegExp(`export (const|async function|function) ${m}\\b|export const \\{[^}]*\\b${m}\\b`).test(source),
+    );
     for (const method of methods) {
       for (const headers of [{}, BYPASS, FORGED]) {
-        const res = await request.fetch(app.url + concrete(route), { method, headers: { ...headers, "content-type": "application/json" }, data: method === "GET" || method === "DELETE" ? undefined : "{}", maxRedirects: 0 });
+        const res = await request.fetch(concrete(route), {
+          method,
+          headers: { ...headers, "content-type": "application/json" },
+          data: method === "GET" || method === "DELETE" ? undefined : "{}",
+          maxRedirects: 0,
+        });
         expect(res.status(), `${method} ${route} ${JSON.stringify(headers)}`).toBe(401);
         checked += 1;
       }
@@ -89,7 +94,7 @@ test("every server action redirects a signed-out caller to /login", async ({ req
     const worker = Object.keys(entry.workers).find((w) => w.startsWith("app/(studio)")) ?? Object.keys(entry.workers)[0];
     const pagePath = concrete(routeOf(path.join(root, worker + ".tsx")));
     // No arguments at all: an action must check the caller before it reads its input.
-    const res = await request.fetch(app.url + pagePath, {
+    const res = await request.fetch(pagePath, {
       method: "POST",
       headers: { ...FORGED, "next-action": id, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8" },
       data: "[]",

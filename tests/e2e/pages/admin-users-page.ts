@@ -1,0 +1,22 @@
+import { StudioPage } from "./studio-page";
+
+// Admin → Users: invite links and one row per member.
+
+export class AdminUsersPage extends StudioPage {
+  readonly inviteLink = this.page.getByTestId("invite-link");
+
+  async goto() {
+    await this.page.goto("/admin/users");
+  }
+
+  /** Creates an invite link and returns it. */
+  async createInvite(): Promise<string> {
+    await this.goto();
+    await this.page.getByRole("button", { name: "Create invite link" }).click();
+    return this.inviteLink.inputValue();
+  }
+
+  memberRow(email: string) {
+    return this.page.getByTestId(`member-${email}`);
+  }
+}
