@@ -39,10 +39,11 @@ interface TaskJson {
 /** Submits a song through the JSON API (demo provider) and waits until both takes are ready; returns their ids. */
 export async function generateSong(app: RunningApp, token: string, body: Record<string, unknown>): Promise<string[]> {
   const headers = { authorization: `Bearer ${token}`, "content-type": "application/json", "idempotency-key": `e2e-${Math.random()}` };
-  // The CLI calls before this block the event loop for seconds; one turn lets fetch see
-  // the keep-alive sockets the server closed meanwhile, instead of writing into one.
-  await new Promise((resolve) => setImmediate(resolve));
-  const created = await fetch(`${app.url}/api/v1/generations`, { method: "POST", headers, body: JSON.stringify(body) });
+  // The CLI calls before this block the event loop for seconds, and fetch may then write
+  // into a keep-alive socket the server has closed meanwhile. The Idempotency-Key makes
+  // sending again safe: the server answers the same task, never a second one.
+  const post = () => fetch(`${app.url}/api/v1/generations`, { method: "POST", headers, body: JSON.stringify(body) });
+  const created = await post().catch(post);
   expect(created.status).toBe(202);
   const { task } = (await created.json()) as TaskJson;
   let latest: TaskJson["task"] = task;

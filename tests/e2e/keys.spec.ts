@@ -77,7 +77,10 @@ class LeakScan {
       const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
       for (const { name } of tables) {
         for (const row of db.prepare(`SELECT * FROM "${name.replace(/"/g, '""')}"`).iterate()) {
-          this.check(`table ${name}`, JSON.stringify(row, (_k, v) => (Buffer.isBuffer(v) ? v.toString("latin1") : v)));
+          this.check(
+            `table ${name}`,
+            JSON.stringify(row, (_k, v) => (Buffer.isBuffer(v) ? v.toString("latin1") : v)),
+          );
         }
       }
     } finally {
@@ -138,7 +141,10 @@ test.describe("a provider added by an admin", () => {
     await expect(page).toHaveURL(/\/admin\/providers$/);
     await expect(providerCard(page, "Demo (offline)")).toContainText("Environment");
 
-    for (const [name, secret] of [["Team relay", key], ["Wrong key relay", wrongKey]]) {
+    for (const [name, secret] of [
+      ["Team relay", key],
+      ["Wrong key relay", wrongKey],
+    ]) {
       await page.getByRole("link", { name: "Add provider" }).click();
       await page.getByLabel("Name").fill(name);
       await page.getByLabel("Protocol").selectOption("newapi");

@@ -107,5 +107,4 @@ export async function expectMedia(url: string | null, kind: "audio" | "image") {
 }
 
 /** Fields whose values are empty carry no meaning; compare what the vendor would act on. */
-export const significant = (body: unknown) =>
-  Object.fromEntries(Object.entries(body as Record<string, unknown>).filter(([, v]) => v !== "" && v != null));
+export const significant = (body: unknown) => Object.fromEntries(Object.entries(body as Record<string, unknown>).filter(([, v]) => v !== "" && v != null));
