@@ -1,26 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { cleanUrl, clipStateOf, isStreamUrl, parseTime } from "./suno-clip";
 import { guardSucceeded, parseLyrics, statusFromClips } from "./suno-task";
-import type { VendorClip, VendorTask } from "./types";
+import { vendorClip } from "@/tests/support/vendor-clip";
+import type { VendorTask } from "./types";
 
-const clip = (over: Partial<VendorClip>): VendorClip => ({
-  vendorClipId: "c",
-  title: null,
-  lyrics: null,
-  style: null,
-  model: "v4",
-  vendorModel: null,
-  duration: null,
-  audioUrl: null,
-  streamAudioUrl: null,
-  imageUrl: null,
-  imageLargeUrl: null,
-  videoUrl: null,
-  state: "queued",
-  errorMessage: null,
-  createdAt: null,
-  ...over,
-});
+const clip = vendorClip;
 
 const task = (over: Partial<VendorTask>): VendorTask => ({
   vendorTaskId: "t",

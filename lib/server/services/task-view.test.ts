@@ -1,3 +1,4 @@
+import { vendorClip } from "@/tests/support/vendor-clip";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toClipDto } from "@/lib/server/data/clip-dto";
@@ -56,24 +57,9 @@ function runningTask(ownerId: string, vendorClips: Partial<VendorClip>[], create
     createdAt,
   });
   markTaskSubmitted(task.id, `vt-${newId()}`, { secret: "raw answer" }, { now, nextPollAt: now });
-  const clipsIn = vendorClips.map((c, i) => ({
-    vendorClipId: `c-${newId()}-${i}`,
-    title: "Tides",
-    lyrics: null,
-    style: "ambient",
-    model: "v5" as const,
-    vendorModel: "chirp-crow",
-    duration: null,
-    audioUrl: null,
-    streamAudioUrl: null,
-    imageUrl: null,
-    imageLargeUrl: null,
-    videoUrl: null,
-    state: "streaming" as const,
-    errorMessage: null,
-    createdAt: null,
-    ...c,
-  }));
+  const clipsIn = vendorClips.map((c, i) =>
+    vendorClip({ vendorClipId: `c-${newId()}-${i}`, title: "Tides", style: "ambient", model: "v5", vendorModel: "chirp-crow", state: "streaming", ...c }),
+  );
   applyVendorTask(
     task.id,
     {
