@@ -19,8 +19,18 @@ export interface Viewer {
 export const PROTOCOLS = ["newapi", "nengyongai", "sunohub", "demo"] as const;
 export type Protocol = (typeof PROTOCOLS)[number];
 
-export const TASK_KINDS = ["music", "lyrics", "extend"] as const;
+export const TASK_KINDS = ["music", "lyrics", "extend", "cover", "concat", "stems", "wav", "video", "upload", "persona"] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
+/** Kinds whose task makes new clips (the rest make lyrics, a file for an existing clip, or a persona). */
+export const SONG_TASK_KINDS = ["music", "extend", "cover", "concat", "stems"] as const satisfies readonly TaskKind[];
+
+/**
+ * What a provider can do besides generating a song and writing lyrics (DESIGN "Round 2
+ * contracts"). Each adapter declares the ones its protocol offers; `GET /api/v1/providers`
+ * lists the ones switched on, and the UI offers only those.
+ */
+export const CAPABILITIES = ["extend", "cover", "concat", "stems", "wav", "video", "timedLyrics", "upload", "persona"] as const;
+export type Capability = (typeof CAPABILITIES)[number];
 
 export const TASK_STATUSES = ["submitting", "queued", "running", "succeeded", "failed"] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];

@@ -13,10 +13,18 @@ export function parseOrThrow<T extends z.ZodType>(schema: T, data: unknown): z.i
   return parsed.data;
 }
 
-/** A zod error as field path → messages ("_" for the whole value). */
+/**
+ * A zod error as field path → messages ("_" for the whole value). A field the schema
+ * does not know is reported under its own name as `unknownField`, so a client sees
+ * which one to remove.
+ */
 export function fieldErrors(error: z.ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const name of issue.keys) (out[[...issue.path, name].join(".")] ??= []).push("unknownField");
+      continue;
+    }
     const key = issue.path.join(".") || "_";
     (out[key] ??= []).push(issue.message);
   }

@@ -17,8 +17,15 @@ export function formValues(form: FormData, keep: string[]): Record<string, strin
 }
 
 /** Parses a form; a failure names each field's problems as keys in `group` (the schema's catalogue group). */
+/**
+ * A form's fields through a schema. Only the schema's own top-level fields are read:
+ * forms also post framework fields (`$ACTION_*`) and hidden ones (the idempotency key)
+ * that strict API schemas would refuse.
+ */
 export function parseForm<T extends z.ZodType>(schema: T, form: FormData, group: string): { data: z.infer<T> } | { errors: Record<string, Message[]> } {
-  const parsed = schema.safeParse(form instanceof FormData ? Object.fromEntries(form.entries()) : {});
+  const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape;
+  const entries = form instanceof FormData ? [...form.entries()].filter(([name]) => !shape || name in shape) : [];
+  const parsed = schema.safeParse(Object.fromEntries(entries));
   return parsed.success ? { data: parsed.data } : { errors: fieldMessages(group, fieldErrors(parsed.error)) };
 }
 

@@ -136,7 +136,7 @@ export function deleteMediaRowsForClip(clipId: string): void {
   getDb().delete(mediaFiles).where(eq(mediaFiles.clipId, clipId)).run();
 }
 
-export type ClipMediaSource = Pick<ClipRow, "id" | "providerId" | "state" | "audioUrl" | "imageUrl" | "imageLargeUrl" | "videoUrl">;
+export type ClipMediaSource = Pick<ClipRow, "id" | "providerId" | "state" | "audioUrl" | "imageUrl" | "imageLargeUrl" | "videoUrl" | "wavUrl">;
 
 /** The clip's final URLs and its provider (whose adapter may render the media itself). */
 export function getClipMediaSource(clipId: string): ClipMediaSource | undefined {
@@ -149,6 +149,7 @@ export function getClipMediaSource(clipId: string): ClipMediaSource | undefined 
       imageUrl: clips.imageUrl,
       imageLargeUrl: clips.imageLargeUrl,
       videoUrl: clips.videoUrl,
+      wavUrl: clips.wavUrl,
     })
     .from(clips)
     .where(eq(clips.id, clipId))

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 // Relative, not "@/": drizzle-kit loads this file without the tsconfig paths.
-import { CLIP_STATES, OPEN_TASK_STATUSES, PROTOCOLS, ROLES, TASK_KINDS, TASK_STATUSES, VISIBILITIES } from "../../domain";
+import { CLIP_STATES, OPEN_TASK_STATUSES, PROTOCOLS, ROLES, TASK_KINDS, TASK_STATUSES, VISIBILITIES, type Capability } from "../../domain";
 
 // Times are epoch milliseconds (Drizzle maps them to Date). Ids are 128-bit random
 // strings from lib/server/ids.ts (SEC-3), except env-defined providers, whose ids
@@ -99,6 +99,8 @@ export const providers = sqliteTable("providers", {
   keyCiphertext: text("key_ciphertext"),
   keyHint: text("key_hint"),
   enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+  // The unconfirmed operations an admin switched on for this relay (null: none).
+  enabledCapabilities: text("enabled_capabilities", { mode: "json" }).$type<Capability[]>(),
   source: text("source", { enum: ["env", "db"] }).notNull(),
   createdAt: createdAt(),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
@@ -208,6 +210,12 @@ export const clips = sqliteTable(
     imageUrl: text("image_url"),
     imageLargeUrl: text("image_large_url"),
     videoUrl: text("video_url"),
+    // The vendor's WAV of this clip, once a wav task made one.
+    wavUrl: text("wav_url"),
+    // A whole song (concat): the app clip ids it joins, oldest first.
+    segments: text("segments", { mode: "json" }).$type<string[]>(),
+    // Timed lyrics, fetched from the vendor once: [{text, start, end}] in seconds; [] when it had none.
+    timedLyrics: text("timed_lyrics", { mode: "json" }).$type<{ text: string; start: number; end: number }[]>(),
     visibility: text("visibility", { enum: VISIBILITIES }).notNull().default("team"),
     parentClipId: text("parent_clip_id"),
     continueAt: real("continue_at"),
@@ -247,7 +255,7 @@ export const mediaFiles = sqliteTable(
     clipId: text("clip_id")
       .notNull()
       .references(() => clips.id, { onDelete: "cascade" }),
-    kind: text("kind", { enum: ["audio", "image", "video"] }).notNull(),
+    kind: text("kind", { enum: ["audio", "image", "video", "wav"] }).notNull(),
     sourceUrl: text("source_url").notNull(),
     status: text("status", { enum: ["pending", "archived", "failed"] })
       .notNull()
@@ -288,6 +296,63 @@ export const stars = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.clipId] }), index("stars_clip_idx").on(t.clipId)],
 );
+
+// An audio file a member uploaded to extend or cover. The vendor fetches it from a
+// signed, expiring APP_URL link; the file lives under DATA_DIR/uploads.
+export const uploads = sqliteTable(
+  "uploads",
+  {
+    id: text("id").primaryKey(),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => users.id),
+    title: text("title").notNull(),
+    contentType: text("content_type").notNull(),
+    // Relative to DATA_DIR/uploads.
+    path: text("path").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    duration: real("duration"),
+    // Where it came from when pasted as a URL.
+    sourceUrl: text("source_url"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("uploads_owner_created_idx").on(t.ownerId, t.createdAt)],
+);
+export type UploadRow = typeof uploads.$inferSelect;
+export type NewUploadRow = typeof uploads.$inferInsert;
+
+// A voice made from a clip, shared with the team; written when its persona task succeeds.
+export const personas = sqliteTable(
+  "personas",
+  {
+    id: text("id").primaryKey(),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => users.id),
+    providerId: text("provider_id")
+      .notNull()
+      .references(() => providers.id),
+    taskId: text("task_id")
+      .notNull()
+      .unique()
+      .references(() => tasks.id),
+    // Null once the clip is purged from the trash; the vendor's persona lives on.
+    sourceClipId: text("source_clip_id").references(() => clips.id, { onDelete: "set null" }),
+    vendorPersonaId: text("vendor_persona_id").notNull(),
+    name: text("name").notNull(),
+    description: text("description"),
+    createdAt: createdAt(),
+  },
+  // Foreign keys are checked through indexes: purging a clip or removing a provider never scans personas.
+  (t) => [
+    index("personas_created_idx").on(t.createdAt),
+    index("personas_source_idx").on(t.sourceClipId),
+    index("personas_provider_idx").on(t.providerId),
+    index("personas_owner_idx").on(t.ownerId),
+  ],
+);
+export type PersonaRow = typeof personas.$inferSelect;
 
 // A single row per lease name; whoever holds an unexpired lease runs the poller (REL-6).
 export const leases = sqliteTable("leases", {

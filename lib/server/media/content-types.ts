@@ -2,11 +2,11 @@
 // how the file is named when a person downloads it.
 
 /** The public names used in /media/<clipId>/<kind> URLs and on disk. */
-export type MediaKind = "audio" | "cover" | "video";
+export type MediaKind = "audio" | "cover" | "video" | "wav";
 /** The names the media_files table uses. */
-export type MediaRowKind = "audio" | "image" | "video";
+export type MediaRowKind = "audio" | "image" | "video" | "wav";
 
-export const MEDIA_KINDS: readonly MediaKind[] = ["audio", "cover", "video"];
+export const MEDIA_KINDS: readonly MediaKind[] = ["audio", "cover", "video", "wav"];
 
 export function isMediaKind(value: string): value is MediaKind {
   return (MEDIA_KINDS as readonly string[]).includes(value);
@@ -20,13 +20,14 @@ export function mediaKindOf(kind: MediaRowKind): MediaKind {
   return kind === "image" ? "cover" : kind;
 }
 
-const TOP_LEVEL: Record<MediaKind, string> = { audio: "audio", cover: "image", video: "video" };
+const TOP_LEVEL: Record<MediaKind, string> = { audio: "audio", cover: "image", video: "video", wav: "audio" };
 
 // CDNs sometimes label files as generic bytes; the URL's extension then decides.
 const OCTET_STREAM_EXTENSIONS: Record<MediaKind, string[]> = {
   audio: ["mp3", "wav", "m4a"],
   cover: ["png", "jpg", "jpeg", "webp"],
   video: ["mp4"],
+  wav: ["wav"],
 };
 
 const EXTENSIONS: Record<string, string> = {

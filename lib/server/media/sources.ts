@@ -5,7 +5,7 @@ import { isStreamHost } from "./host-policy";
 // Which vendor URL stands behind each media kind of a clip. The same choice feeds
 // the archiver and the fallback redirect, so both always mean the same file.
 
-type ClipUrls = Pick<ClipRow, "audioUrl" | "imageUrl" | "imageLargeUrl" | "videoUrl">;
+type ClipUrls = Pick<ClipRow, "audioUrl" | "imageUrl" | "imageLargeUrl" | "videoUrl" | "wavUrl">;
 
 export function isDemoAssetUrl(url: string): boolean {
   return url.startsWith("demo:");
@@ -30,6 +30,7 @@ export function fileUrlOrNull(raw: string | null | undefined, kind: MediaKind): 
 function rawSource(clip: ClipUrls, kind: MediaKind): string | null {
   if (kind === "audio") return clip.audioUrl;
   if (kind === "cover") return clip.imageUrl || clip.imageLargeUrl;
+  if (kind === "wav") return clip.wavUrl;
   return clip.videoUrl;
 }
 

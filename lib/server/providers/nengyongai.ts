@@ -88,6 +88,7 @@ export function createNengyongaiAdapter(config: ProviderConfig, options: Adapter
 
   return {
     protocol: "nengyongai",
+    capabilities: ["extend"],
     models: modelsFor("nengyongai"),
     batchFetch: false,
     submitMusic,

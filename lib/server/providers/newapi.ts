@@ -3,7 +3,16 @@ import { classifyNewapiError } from "./error-map";
 import { modelsFor, vendorModelFor } from "./model-map";
 import { id, isRecord, parseClips, parseTime, sunoClipSchema, text, toSunoClip } from "./suno-clip";
 import { failureMessage, guardSucceeded, parseLyrics, statusFromClips } from "./suno-task";
-import { VendorError, type ProviderAdapter, type ProviderConfig, type SubmitLyricsInput, type SubmitMusicInput, type VendorTask, type VendorTaskStatus } from "./types";
+import {
+  isUploadSource,
+  VendorError,
+  type ProviderAdapter,
+  type ProviderConfig,
+  type SubmitLyricsInput,
+  type SubmitMusicInput,
+  type VendorTask,
+  type VendorTaskStatus,
+} from "./types";
 import { createVendorHttp, DEFAULT_TIMEOUT_MS, probeConnection, type AdapterOptions, type ErrorClassifier } from "./vendor-http";
 
 // Vendor 1: the new-api / bltcy "Suno-API" task relay (REFERENCE §A1). nengyongai
@@ -25,6 +34,7 @@ export function buildNewapiMusicBody(input: SubmitMusicInput, mv: string): Recor
   }
   if (input.negativeStyle) body.negative_tags = input.negativeStyle;
   if (input.extend) {
+    if (isUploadSource(input.extend)) throw new VendorError("bad_request", "This provider cannot extend an uploaded file");
     body.task = "extend";
     body.continue_clip_id = input.extend.vendorClipId;
     body.continue_at = input.extend.continueAt;
@@ -151,6 +161,7 @@ export function createNewapiAdapter(config: ProviderConfig, options: AdapterOpti
 
   return {
     protocol: "newapi",
+    capabilities: ["extend"],
     models: modelsFor("newapi"),
     batchFetch: true,
     submitMusic,

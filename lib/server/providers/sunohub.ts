@@ -3,7 +3,7 @@ import { classifySunohubError, SUNOHUB_CODES } from "./error-map";
 import { modelsFor, vendorModelFor } from "./model-map";
 import { aceClipSchema, id, isRecord, parseClips, parseTime, text, toAceClip } from "./suno-clip";
 import { failureMessage, guardSucceeded, parseLyrics, progressHeuristic, statusFromClips } from "./suno-task";
-import { VendorError, type ProviderAdapter, type ProviderConfig, type SubmitMusicInput, type VendorTask, type VendorTaskStatus } from "./types";
+import { isUploadSource, VendorError, type ProviderAdapter, type ProviderConfig, type SubmitMusicInput, type VendorTask, type VendorTaskStatus } from "./types";
 import { createVendorHttp, DEFAULT_TIMEOUT_MS, probeConnection, type AdapterOptions } from "./vendor-http";
 
 // Vendor 3: sunohub, an AceData Cloud clone (REFERENCE §A3). Without `callback_url`
@@ -27,6 +27,7 @@ export function buildSunohubAudiosBody(input: SubmitMusicInput, model: string): 
   }
   if (input.negativeStyle) body.style_negative = input.negativeStyle;
   if (input.extend) {
+    if (isUploadSource(input.extend)) throw new VendorError("bad_request", "This provider cannot extend an uploaded file");
     body.audio_id = input.extend.vendorClipId;
     body.continue_at = input.extend.continueAt;
   }
@@ -149,6 +150,7 @@ export function createSunohubAdapter(config: ProviderConfig, options: AdapterOpt
 
   return {
     protocol: "sunohub",
+    capabilities: ["extend"],
     models: modelsFor("sunohub"),
     batchFetch: true,
     submitMusic: async (input) => submit("/suno/audios", buildSunohubAudiosBody(input, vendorModelFor("sunohub", input.model)), "audios"),

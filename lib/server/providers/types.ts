@@ -3,10 +3,10 @@ import type { ClipModel, ModelId, ModelLimits } from "@/lib/models";
 // The normalised model every adapter speaks (REFERENCE §B). Adapters never touch the
 // database: they turn requests into vendor calls and vendor answers into these shapes.
 
-import type { Protocol } from "@/lib/domain";
+import type { Capability, Protocol } from "@/lib/domain";
 import type { LyricsRequest, MusicRequest } from "@/lib/schemas/generate";
 
-export type { Protocol };
+export type { Capability, Protocol };
 export type VendorTaskStatus = "queued" | "running" | "succeeded" | "failed";
 export type VendorClipState = "queued" | "running" | "streaming" | "succeeded" | "failed";
 
@@ -25,12 +25,75 @@ export interface ProviderConfig {
   apiKey: string;
 }
 
-/** The task's normalised request, with the extended clip named as the vendor knows it. */
-export type SubmitMusicInput = Omit<MusicRequest, "extend"> & {
-  extend?: { vendorClipId: string; vendorTaskId?: string; continueAt: number };
+/**
+ * A clip as the vendor knows it: its clip id and the vendor task that made it (new-api
+ * routes follow-up calls to the original task's channel). For the demo, which keeps no
+ * state, also the clip's audio URL and length, so it can rebuild the sound.
+ */
+export interface VendorSource {
+  vendorClipId: string;
+  vendorTaskId?: string;
+  audioUrl?: string | null;
+  duration?: number | null;
+  title?: string | null;
+}
+
+/** An uploaded file the vendor fetches from this app (a signed, expiring APP_URL link). */
+export interface UploadSource {
+  /** Signed link to the file on this server. */
+  audioUrl: string;
+  /** Stable id of the upload, for providers that derive things from it (the demo). */
+  uploadId: string;
+  duration: number | null;
+  title: string | null;
+}
+
+/** The sunohub protocol's extra knobs, sent only when the chosen model takes them. */
+export interface AdvancedParams {
+  vocalGender?: "f" | "m";
+  /** 0–100 in our request; adapters scale to the vendor's range. */
+  weirdness?: number;
+  styleInfluence?: number;
+}
+
+/** The task's normalised request, with source clips named as the vendor knows them. */
+export type SubmitMusicInput = Omit<MusicRequest, "extend" | "cover" | "personaId" | "advanced"> & {
+  /** Continue a clip, or an uploaded file (`upload_extend`). */
+  extend?: (VendorSource | { upload: UploadSource }) & { continueAt: number };
+  /** A new arrangement of a clip, or of an uploaded file (`upload_cover`). */
+  cover?: VendorSource | { upload: UploadSource };
+  /** Sing in the voice of this persona (the vendor's persona id and the clip it was made from). */
+  persona?: { vendorPersonaId: string; source: VendorSource };
+  advanced?: AdvancedParams;
   /** Set when APP_URL is configured; adapters pass it as notify_hook / callback_url. */
   callbackUrl?: string;
 };
+
+/** Whole song: `source` is the last extension of a chain; `segments` the chain oldest first. */
+export interface SubmitConcatInput {
+  source: VendorSource;
+  segments: (VendorSource & { continueAt: number | null })[];
+  callbackUrl?: string;
+}
+
+export interface SubmitClipOperationInput {
+  source: VendorSource;
+  callbackUrl?: string;
+}
+
+export interface SubmitPersonaInput {
+  source: VendorSource;
+  name: string;
+  description: string | null;
+  callbackUrl?: string;
+}
+
+/** One line of timed lyrics, in seconds from the start of the clip. */
+export interface TimedLine {
+  text: string;
+  start: number;
+  end: number;
+}
 
 export type SubmitLyricsInput = LyricsRequest & { callbackUrl?: string };
 
@@ -65,6 +128,10 @@ export interface VendorTask {
   clips: VendorClip[];
   /** Lyrics tasks: the written lyrics. */
   lyrics: { title: string; text: string } | null;
+  /** WAV and video tasks: the file made for the source clip. */
+  formats?: { wav?: string; video?: string };
+  /** Persona tasks: the persona the vendor made. */
+  persona?: { vendorPersonaId: string };
   submittedAt: Date | null;
   startedAt: Date | null;
   finishedAt: Date | null;
@@ -99,8 +166,33 @@ export interface ProviderAdapter {
    * downloading. Null for a URL that is not one of the provider's own.
    */
   renderLocalAsset?(url: string): LocalAsset | null;
+  /**
+   * Everything this protocol can do besides a plain song and lyrics. `extend` is on for
+   * every protocol; the others need their submit method below.
+   */
+  readonly capabilities: readonly Capability[];
+  /**
+   * The subset of `capabilities` documented for the protocol's family but not confirmed
+   * for the vendor (REFERENCE [D]/[I]): off until an admin switches them on per provider.
+   */
+  readonly unconfirmedCapabilities?: readonly Capability[];
+  /** Which models take the advanced parameters (sunohub: v4.5 and newer). */
+  readonly advancedModels?: readonly ModelInfo["id"][];
+  /** Songs: plain, extend, cover (of a clip or an upload), and "in the voice of" a persona. */
   submitMusic(input: SubmitMusicInput): Promise<SubmitResult>;
   submitLyrics(input: SubmitLyricsInput): Promise<SubmitResult>;
+  /** One clip joining the chain; the finished task's only clip. */
+  submitConcat?(input: SubmitConcatInput): Promise<SubmitResult>;
+  /** Two clips: vocals first, then the instrumental. */
+  submitStems?(input: SubmitClipOperationInput): Promise<SubmitResult>;
+  /** The finished task carries `formats.wav` (no clips). */
+  submitWav?(input: SubmitClipOperationInput): Promise<SubmitResult>;
+  /** The finished task carries `formats.video` (no clips). */
+  submitVideo?(input: SubmitClipOperationInput): Promise<SubmitResult>;
+  /** The finished task carries `persona`. */
+  submitPersona?(input: SubmitPersonaInput): Promise<SubmitResult>;
+  /** The clip's lyrics with times; null when the vendor has none (an instrumental). */
+  fetchTimedLyrics?(source: VendorSource): Promise<TimedLine[] | null>;
   /** Tasks the vendor does not know are simply absent from the map. */
   fetchTasks(vendorTaskIds: string[]): Promise<Map<string, VendorTask>>;
   testConnection(): Promise<ConnectionTest>;
@@ -135,4 +227,9 @@ export class VendorError extends Error {
   get retryable(): boolean {
     return ["rate_limited", "vendor_unavailable", "timeout", "bad_response"].includes(this.code);
   }
+}
+
+/** True when an extend or cover source is an uploaded file rather than a clip. */
+export function isUploadSource<T extends object>(source: T | { upload: UploadSource }): source is { upload: UploadSource } {
+  return "upload" in source;
 }

@@ -33,7 +33,9 @@ export interface ResolvedMusic {
 }
 
 export function resolveMusicRequest(viewer: { id: string }, input: GenerationInput): ResolvedMusic {
-  const source = input.extend ? sourceClipFor(viewer, input.extend.clipId) : null;
+  // Cover, uploads and personas are resolved by the operations this file grows next.
+  if (input.cover || input.personaId || input.advanced || input.extend?.uploadId) throw invalid("cover", "operationUnavailable");
+  const source = input.extend?.clipId ? sourceClipFor(viewer, input.extend.clipId) : null;
   if (source && input.provider && input.provider !== source.providerId) throw invalid("provider", "providerInvalid");
   const provider = resolveProvider(input.provider ?? source?.providerId);
 
@@ -44,7 +46,7 @@ export function resolveMusicRequest(viewer: { id: string }, input: GenerationInp
   if (!model || !info) throw invalid("model", "modelInvalid");
   const checked = parseOrThrow(generationSchemaFor(info.limits), input);
 
-  const fields: Omit<MusicRequest, "extend"> = compact({
+  const fields: Omit<MusicRequest, "extend" | "cover" | "personaId" | "advanced"> = compact({
     mode: checked.mode,
     description: checked.description,
     lyrics: checked.lyrics,

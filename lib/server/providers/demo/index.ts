@@ -24,6 +24,7 @@ export function createDemoAdapter(_config: ProviderConfig, options: DemoAdapterO
   const now = options.now ?? Date.now;
   return {
     protocol: "demo",
+    capabilities: ["extend"],
     models: MODELS,
     batchFetch: true,
     renderLocalAsset: renderDemoAsset,

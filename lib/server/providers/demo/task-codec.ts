@@ -7,7 +7,7 @@ import crypto from "node:crypto";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { z } from "zod";
 import { MODEL_IDS, type ModelId } from "@/lib/models";
-import type { SubmitMusicInput } from "../types";
+import { isUploadSource, type SubmitMusicInput } from "../types";
 
 const PREFIX = "demo_";
 const MAX_ID_LENGTH = 4096;
@@ -69,7 +69,7 @@ export function musicToken(input: SubmitMusicInput, submittedAt: number): MusicT
       input.negativeStyle,
       input.instrumental,
       input.model,
-      input.extend?.vendorClipId,
+      input.extend && !isUploadSource(input.extend) ? input.extend.vendorClipId : input.extend?.upload.uploadId,
       input.extend?.continueAt,
     ]),
     nonce: crypto.randomBytes(6).toString("base64url"),
