@@ -112,6 +112,9 @@ export const concatBodySchema = z.strictObject({
 });
 export type ConcatInput = z.infer<typeof concatBodySchema>;
 
+/** `POST /api/v1/uploads` as JSON: a web address the app fetches. */
+export const uploadUrlSchema = z.strictObject({ url: z.string("uploadUrlInvalid").trim().min(1, "uploadUrlInvalid").max(2048, "uploadUrlInvalid") });
+
 /** `POST /api/v1/personas`. */
 export const personaBodySchema = z.strictObject({
   clipId: entityId("clipRequired"),
@@ -154,6 +157,8 @@ export interface MusicRequest {
 /** Operations on one clip (concat, stems, wav, video): the clip asked about. */
 export interface ClipOperationRequest {
   clipId: string;
+  /** Whole song: the chain it joins, oldest first, fixed when asked for. */
+  segments?: string[];
 }
 
 export interface PersonaRequest {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CAPABILITIES } from "@/lib/domain";
 
 // Admin provider forms. Messages are catalogue keys (providers.errors.*), so the same
 // schema serves both languages. Isomorphic and secret-free.
@@ -57,6 +58,12 @@ export interface ConnectionReport {
 }
 
 export const providerIdSchema = z.string().trim().min(1).max(64);
+
+/** The admin's switches for a provider's unconfirmed operations: checkbox names are capabilities. */
+export const setCapabilitiesSchema = z.object({
+  id: providerIdSchema,
+  capabilities: z.array(z.enum(CAPABILITIES)).max(CAPABILITIES.length).default([]),
+});
 
 export const setEnabledSchema = z.object({
   id: providerIdSchema,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MODEL_IDS } from "@/lib/models";
-import { CLIP_STATES, PROTOCOLS, TASK_KINDS, TASK_STATUSES, VISIBILITIES } from "@/lib/domain";
+import { CAPABILITIES, CLIP_STATES, PROTOCOLS, TASK_KINDS, TASK_STATUSES, VISIBILITIES } from "@/lib/domain";
 
 // What the JSON API answers, as zod schemas: the OpenAPI document is written from
 // them and lib/dto.ts infers the DTO types from them, so the two cannot drift.
@@ -28,7 +28,8 @@ export const clipDtoSchema = z.object({
   visibility: z.enum(VISIBILITIES),
   starred: z.boolean().describe("Whether you starred it"),
   owner,
-  parentClipId: z.string().nullable().describe("The clip this one extends"),
+  parentClipId: z.string().nullable().describe("The clip this one extends, covers, or was split or joined from"),
+  segments: z.array(z.string()).nullable().describe("A whole song: the clip ids it joins, oldest first"),
   continueAt: z.number().nullable(),
   createdAt: isoTime,
   deletedAt: isoTime.nullable(),
@@ -59,6 +60,25 @@ export const taskDtoSchema = z.object({
   clips: z.array(clipDtoSchema),
 });
 
+export const personaDtoSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  providerId: z.string().describe("Only this provider can sing in the persona"),
+  sourceClipId: z.string().nullable().describe("The clip it was made from (null once that clip was purged)"),
+  owner,
+  createdAt: isoTime,
+});
+
+export const uploadDtoSchema = z.object({
+  id: z.string(),
+  title: z.string().describe("From the file name"),
+  duration: z.number().nullable().describe("Seconds, when the file says"),
+  contentType: z.enum(["audio/mpeg", "audio/wav"]).describe("Sniffed from the bytes"),
+  size: z.number().describe("Bytes"),
+  createdAt: isoTime,
+});
+
 export const providerDtoSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -70,6 +90,8 @@ export const providerDtoSchema = z.object({
     }),
   ),
   defaultModel: z.enum(MODEL_IDS).nullable().describe("Used when a request names no model"),
+  capabilities: z.array(z.enum(CAPABILITIES)).describe("What this provider can do besides a plain song and lyrics"),
+  advancedModels: z.array(z.enum(MODEL_IDS)).describe("Models that take the advanced parameters (vocal gender, weirdness, style influence)"),
 });
 export type ProviderDto = z.infer<typeof providerDtoSchema>;
 

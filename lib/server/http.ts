@@ -64,16 +64,25 @@ export async function readBodyLimited(req: Request, limit = MAX_BODY): Promise<U
   return body;
 }
 
-/** Reads a JSON body (≤ 64 KiB) and validates it; field problems come back as 400 details. */
-export async function readJson<T extends z.ZodType>(req: Request, schema: T): Promise<z.infer<T>> {
+/** Reads a JSON body (≤ 64 KiB) as a plain value, for routes that pick the schema by its content. */
+export async function readJsonValue(req: Request): Promise<unknown> {
   const text = new TextDecoder().decode(await readBodyLimited(req));
-  let data: unknown;
   try {
-    data = text.trim() === "" ? {} : JSON.parse(text);
+    return text.trim() === "" ? {} : JSON.parse(text);
   } catch {
     throw new AppError("bad_request", "The request body is not valid JSON.");
   }
-  return parseOrThrow(schema, data);
+}
+
+/** 202 `{task}` for anything a vendor does asynchronously; a vendor that refused before giving a task id is a 502 carrying the task. */
+export function acceptedTask({ task, rejected }: { task: { error: { message: string } | null }; rejected: boolean }): Response {
+  if (rejected) throw new AppError("vendor_error", task.error?.message ?? "The vendor refused the request.", { details: { task } });
+  return NextResponse.json({ task }, { status: 202 });
+}
+
+/** Reads a JSON body (≤ 64 KiB) and validates it; field problems come back as 400 details. */
+export async function readJson<T extends z.ZodType>(req: Request, schema: T): Promise<z.infer<T>> {
+  return parseOrThrow(schema, await readJsonValue(req));
 }
 
 /** SEC-7: a mutating request from a browser must come from our own origin. */

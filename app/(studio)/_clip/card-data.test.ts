@@ -25,6 +25,7 @@ const clip = (over: Partial<ClipDto>): ClipDto => ({
   owner: { id: "u1", name: "Ann" },
   parentClipId: null,
   continueAt: null,
+  segments: null,
   createdAt: "2026-01-01T00:00:00.000Z",
   deletedAt: null,
   ...over,

@@ -47,6 +47,7 @@ export function toClipDto(row: ClipRow, extras: ClipDtoExtras): ClipDto {
     archived: extras.archived,
     parentClipId: row.parentClipId,
     continueAt: row.continueAt,
+    segments: row.segments ?? null,
   };
 }
 

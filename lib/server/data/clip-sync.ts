@@ -24,16 +24,19 @@ export interface ClipSyncResult {
   changed: boolean;
   /** Clips that reached `succeeded` in this call (their media gets archived). */
   succeededIds: string[];
+  /** Every clip of the task this call inserted or updated. */
+  clipIds: string[];
 }
 
 export function upsertVendorClips(vendorClips: VendorClip[], ctx: ClipContext): ClipSyncResult {
-  const out: ClipSyncResult = { changed: false, succeededIds: [] };
+  const out: ClipSyncResult = { changed: false, succeededIds: [], clipIds: [] };
   vendorClips.forEach((vc, position) => {
     const existing = getClipByVendorId(ctx.task.providerId, vc.vendorClipId);
     if (!existing) {
       const row = insertClip(vc, position, ctx);
       if (!row) return; // another writer inserted it first; the next answer updates it
       out.changed = true;
+      out.clipIds.push(row.id);
       if (row.state === "succeeded") out.succeededIds.push(row.id);
       return;
     }
@@ -43,6 +46,7 @@ export function upsertVendorClips(vendorClips: VendorClip[], ctx: ClipContext): 
     if (!update) return;
     getDb().update(clips).set(update).where(eq(clips.id, existing.id)).run();
     out.changed = true;
+    out.clipIds.push(existing.id);
     if (update.state === "succeeded") out.succeededIds.push(existing.id);
   });
   return out;

@@ -194,3 +194,60 @@ export function listMembers(): { id: string; name: string; disabled: boolean }[]
     .orderBy(asc(sql`${users.name} collate nocase`), asc(users.id))
     .all();
 }
+
+/** Longest extension chain a whole song may join; deeper chains are refused, not walked. */
+export const MAX_CHAIN_SEGMENTS = 50;
+
+export type ChainClip = Pick<ClipRow, "id" | "taskId" | "providerId" | "vendorClipId" | "title" | "lyrics" | "audioUrl" | "duration" | "continueAt" | "state" | "parentClipId">;
+
+/**
+ * The extension chain ending at a clip, oldest first: each clip's parent, up to the
+ * song it all started from. One primary-key lookup per step; stops after the cap.
+ */
+export function listExtensionChain(clipId: string): ChainClip[] {
+  const chain: ChainClip[] = [];
+  let next: string | null = clipId;
+  while (next && chain.length <= MAX_CHAIN_SEGMENTS) {
+    const row: ChainClip | undefined = getDb()
+      .select({
+        id: clips.id,
+        taskId: clips.taskId,
+        providerId: clips.providerId,
+        vendorClipId: clips.vendorClipId,
+        title: clips.title,
+        lyrics: clips.lyrics,
+        audioUrl: clips.audioUrl,
+        duration: clips.duration,
+        continueAt: clips.continueAt,
+        state: clips.state,
+        parentClipId: clips.parentClipId,
+      })
+      .from(clips)
+      .where(eq(clips.id, next))
+      .get();
+    if (!row) break;
+    chain.unshift(row);
+    next = row.parentClipId;
+  }
+  return chain;
+}
+
+/** Sets a file the vendor made for a clip (WAV, video); the archiver picks it up next. */
+export function setClipFormatUrl(clipId: string, format: "wav" | "video", url: string, now: Date): void {
+  getDb()
+    .update(clips)
+    .set(format === "wav" ? { wavUrl: url, updatedAt: now } : { videoUrl: url, updatedAt: now })
+    .where(eq(clips.id, clipId))
+    .run();
+}
+
+/** A whole song's segments, written when its concat task's clip arrives. */
+export function setClipSegments(clipIds: string[], segments: string[], now: Date): void {
+  if (clipIds.length === 0) return;
+  getDb().update(clips).set({ segments, updatedAt: now }).where(inArray(clips.id, clipIds)).run();
+}
+
+/** A clip by id, whoever owns it: for server-side bookkeeping, never for showing to a viewer. */
+export function getClipRow(id: string): ClipRow | undefined {
+  return getDb().select().from(clips).where(eq(clips.id, id)).get();
+}

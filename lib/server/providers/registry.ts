@@ -5,7 +5,7 @@ import { forgetProviderKey, getProviderRow, listProviderNameRows, listProviderRo
 import type { ProviderRow } from "@/lib/server/db/schema";
 import { createAdapter } from "./index";
 import { openProviderKey, UnreadableProviderKeyError } from "./stored-key";
-import { VendorError, type LocalAsset, type ModelInfo, type Protocol, type ProviderAdapter, type ProviderConfig } from "./types";
+import { VendorError, type Capability, type LocalAsset, type ModelInfo, type Protocol, type ProviderAdapter, type ProviderConfig } from "./types";
 import { keyScrubber } from "./vendor-http";
 
 // The only place that picks an adapter. Env providers (ids newapi, nengyongai,
@@ -64,6 +64,18 @@ export interface ProviderEntry {
   source: ProviderRow["source"];
   keyHint: string | null;
   models: ModelInfo[];
+  /** What this provider does now: the adapter's confirmed operations plus the unconfirmed ones an admin switched on. */
+  capabilities: Capability[];
+  /** The adapter's unconfirmed operations (REFERENCE [D]/[I]), each off until switched on. */
+  unconfirmedCapabilities: Capability[];
+  /** Models that take the advanced parameters. */
+  advancedModels: ModelInfo["id"][];
+}
+
+/** Confirmed operations are always on; an unconfirmed one only when the row switched it on. */
+export function effectiveCapabilities(adapter: Pick<ProviderAdapter, "capabilities" | "unconfirmedCapabilities">, switchedOn: readonly Capability[] | null): Capability[] {
+  const unconfirmed = adapter.unconfirmedCapabilities ?? [];
+  return adapter.capabilities.filter((c) => !unconfirmed.includes(c) || (switchedOn ?? []).includes(c));
 }
 
 const adapterCache = new Map<string, { fingerprint: string; adapter: ProviderAdapter }>();
@@ -180,6 +192,7 @@ export function redactProviderKey(id: string, text: string): string {
 }
 
 function toEntry(row: ProviderRow): ProviderEntry {
+  const adapter = adapterFor(row);
   const envKey = row.source === "env" ? envProviders().find((x) => x.id === row.id)?.apiKey : undefined;
   return {
     id: row.id,
@@ -189,7 +202,10 @@ function toEntry(row: ProviderRow): ProviderEntry {
     enabled: row.enabled,
     source: row.source,
     keyHint: row.source === "env" ? (envKey ? maskKey(envKey) : null) : row.keyHint,
-    models: adapterFor(row).models,
+    models: adapter.models,
+    capabilities: effectiveCapabilities(adapter, row.enabledCapabilities),
+    unconfirmedCapabilities: [...(adapter.unconfirmedCapabilities ?? [])],
+    advancedModels: [...(adapter.advancedModels ?? [])],
   };
 }
 

@@ -41,7 +41,7 @@ export interface SubmitOutcome {
   rejected: boolean;
 }
 
-type Requester = Pick<Viewer, "id"> & Partial<Pick<Viewer, "role">>;
+export type Requester = Pick<Viewer, "id"> & Partial<Pick<Viewer, "role">>;
 
 export async function submitGeneration(viewer: Requester, input: GenerationInput, options: SubmitOptions = {}): Promise<SubmitOutcome> {
   const resolved = resolveMusicRequest(viewer, input);
@@ -65,7 +65,7 @@ export async function submitLyrics(viewer: Requester, input: LyricsInput, option
   });
 }
 
-interface Submission {
+export interface Submission {
   providerId: string;
   kind: TaskRow["kind"];
   request: StoredRequest;
@@ -73,7 +73,8 @@ interface Submission {
   call: (callbackUrl: string | undefined) => Promise<SubmitResult>;
 }
 
-async function submitTask(viewer: Requester, options: SubmitOptions, s: Submission): Promise<SubmitOutcome> {
+/** Writes the task, then calls the vendor once (shared by every operation in ./operations.ts). */
+export async function submitTask(viewer: Requester, options: SubmitOptions, s: Submission): Promise<SubmitOutcome> {
   const now = new Date();
   const taskId = newId();
   const callback = callbackFor(s.providerId);

@@ -1,3 +1,4 @@
+import { env } from "@/lib/env";
 import type { ProviderDto } from "@/lib/schemas/responses";
 import { listProviders, providerNames } from "@/lib/server/providers/registry";
 
@@ -12,6 +13,9 @@ export function listProvidersForMembers(): ProviderDto[] {
     protocol: p.protocol,
     models: p.models.map((m) => ({ id: m.id, limits: m.limits })),
     defaultModel: p.models[0]?.id ?? null,
+    // Uploads reach the vendor through a link on APP_URL; without one there is nothing to fetch.
+    capabilities: p.capabilities.filter((c) => c !== "upload" || Boolean(env().APP_URL)),
+    advancedModels: p.advancedModels,
   }));
 }
 

@@ -20,7 +20,7 @@ import { logger } from "@/lib/server/logger";
 import { privateAddressOf } from "@/lib/server/providers/destination";
 import { evictAdapter, getProvider, listProviders, redactProviderKey, type ProviderEntry } from "@/lib/server/providers/registry";
 import { originOf, sealProviderKey } from "@/lib/server/providers/stored-key";
-import type { Protocol } from "@/lib/server/providers/types";
+import type { Capability, Protocol } from "@/lib/server/providers/types";
 
 // Admin use cases for vendor providers. Keys go in encrypted and come out only as a
 // mask (SEC-8); env providers are read-only here because the environment owns them.
@@ -36,6 +36,10 @@ export interface AdminProviderDto {
   source: "env" | "db";
   models: ModelId[];
   taskCount: number;
+  /** Operations on now. */
+  capabilities: Capability[];
+  /** Operations the relay family documents but the vendor has not confirmed: each an admin's switch. */
+  unconfirmedCapabilities: Capability[];
 }
 
 type Actor = Pick<Viewer, "role">;
@@ -45,8 +49,8 @@ function assertAdmin(actor: Actor) {
 }
 
 function toDto(entry: ProviderEntry, taskCount: number): AdminProviderDto {
-  const { id, name, protocol, baseUrl, keyHint, enabled, source, models } = entry;
-  return { id, name, protocol, baseUrl, keyMask: keyHint, enabled, source, models: models.map((m) => m.id), taskCount };
+  const { id, name, protocol, baseUrl, keyHint, enabled, source, models, capabilities, unconfirmedCapabilities } = entry;
+  return { id, name, protocol, baseUrl, keyMask: keyHint, enabled, source, models: models.map((m) => m.id), taskCount, capabilities, unconfirmedCapabilities };
 }
 
 function rowOf(id: string): ProviderRow {
@@ -143,6 +147,21 @@ export function setProviderEnabled(actor: Actor, id: string, enabled: boolean) {
   assertAdmin(actor);
   editableRow(id);
   updateProviderRow(id, { enabled });
+}
+
+/**
+ * Switches on the chosen unconfirmed operations (the rest off). Allowed for env
+ * providers too: the environment owns their address and key, not what the relay
+ * turns out to support. Confirmed operations cannot be switched off.
+ */
+export function setProviderCapabilities(actor: Actor, id: string, switchedOn: Capability[]): AdminProviderDto {
+  assertAdmin(actor);
+  rowOf(id);
+  const entry = getProvider(id);
+  const allowed = new Set(entry?.unconfirmedCapabilities ?? []);
+  const chosen = [...new Set(switchedOn)].filter((c) => allowed.has(c));
+  updateProviderRow(id, { enabledCapabilities: chosen });
+  return getProviderForAdmin(actor, id);
 }
 
 /** Tasks keep pointing at their provider, so a provider in use can only be disabled. */

@@ -1,11 +1,14 @@
-import type { MusicRequest } from "@/lib/schemas/generate";
+import { SONG_TASK_KINDS } from "@/lib/domain";
+import type { MusicRequest, PersonaRequest } from "@/lib/schemas/generate";
+import { setClipFormatUrl, setClipSegments } from "@/lib/server/data/clips";
+import { insertPersonaOnce } from "@/lib/server/data/personas";
 import { upsertVendorClips } from "@/lib/server/data/clip-sync";
 import { getTaskForSync, getTaskRow, insertTaskEvent, isTerminal, scheduleOpenTask, updateOpenTask } from "@/lib/server/data/tasks";
 import { inTransaction } from "@/lib/server/data/transaction";
 import type { NewTaskRow, TaskRow } from "@/lib/server/db/schema";
 import type { VendorTask } from "@/lib/server/providers/types";
 import { enqueueClipMedia } from "./archive-media";
-import { describeVendorFailure, noLyricsFailure, type TaskFailure } from "./task-errors";
+import { describeVendorFailure, noLyricsFailure, noOutputFailure, type TaskFailure } from "./task-errors";
 import { publishTaskChange } from "./task-events";
 
 // Applies what the vendor said to the database: one short synchronous transaction per
@@ -36,18 +39,20 @@ function applyInside(taskId: string, vt: VendorTask, { now, nextPollAt }: ApplyO
   const task = getTaskForSync(taskId);
   if (!task || isTerminal(task.status)) return { changed: false, status: task?.status ?? null };
 
-  const request = task.request as Partial<MusicRequest>;
-  const clipResult =
-    task.kind === "lyrics"
-      ? { changed: false, succeededIds: [] as string[] }
-      : upsertVendorClips(vt.clips, {
-          task,
-          model: request.model ?? "unknown",
-          prompt: request.description ?? null,
-          parentClipId: task.sourceClipId,
-          continueAt: request.extend?.continueAt ?? null,
-          now,
-        });
+  const request = task.request as Partial<MusicRequest> & { segments?: string[] };
+  const makesClips = (SONG_TASK_KINDS as readonly string[]).includes(task.kind);
+  const clipResult = !makesClips
+    ? { changed: false, succeededIds: [] as string[], clipIds: [] as string[] }
+    : upsertVendorClips(task.kind === "concat" ? vt.clips.slice(0, 1) : vt.clips, {
+        task,
+        model: request.model ?? "unknown",
+        prompt: request.description ?? null,
+        parentClipId: task.sourceClipId,
+        continueAt: request.extend?.continueAt ?? null,
+        now,
+      });
+  // A whole song lists the clips it joins; the chain was fixed when it was asked for.
+  if (task.kind === "concat" && request.segments && clipResult.changed) setClipSegments(clipResult.clipIds, request.segments, now);
   for (const clipId of clipResult.succeededIds) enqueueClipMedia(clipId);
 
   let status = STATUS_RANK[vt.status] < STATUS_RANK[task.status] ? task.status : vt.status;
@@ -57,6 +62,37 @@ function applyInside(taskId: string, vt: VendorTask, { now, nextPollAt }: ApplyO
     status = "failed";
     failure = noLyricsFailure();
   }
+  // WAV, video and persona tasks make no clip: their result lands on the source clip or in personas.
+  let formatReady: { format: "wav" | "video"; url: string } | null = null;
+  if ((task.kind === "wav" || task.kind === "video") && status === "succeeded") {
+    const url = vt.formats?.[task.kind];
+    if (url && task.sourceClipId) formatReady = { format: task.kind, url };
+    else {
+      status = "failed";
+      failure = noOutputFailure(task.kind === "wav" ? "a WAV file" : "a video");
+    }
+  }
+  if (task.kind === "persona" && status === "succeeded") {
+    const made = vt.persona?.vendorPersonaId;
+    const ask = task.request as Partial<PersonaRequest>;
+    if (made && task.sourceClipId) {
+      insertPersonaOnce({
+        id: task.id,
+        ownerId: task.ownerId,
+        providerId: task.providerId,
+        taskId: task.id,
+        sourceClipId: task.sourceClipId,
+        vendorPersonaId: made,
+        name: ask.name ?? "",
+        description: ask.description ?? null,
+        createdAt: now,
+      });
+    } else {
+      status = "failed";
+      failure = noOutputFailure("a persona");
+    }
+  }
+  if (formatReady && task.sourceClipId) setClipFormatUrl(task.sourceClipId, formatReady.format, formatReady.url, now);
   const terminal = isTerminal(status);
   const progress = terminal ? (status === "succeeded" ? 100 : task.progress) : (vt.progress ?? task.progress);
 
@@ -78,6 +114,7 @@ function applyInside(taskId: string, vt: VendorTask, { now, nextPollAt }: ApplyO
     values.vendorStatus !== task.vendorStatus ||
     (result !== null && task.result === null);
 
+  if (formatReady && task.sourceClipId) enqueueClipMedia(task.sourceClipId);
   if (!changed) {
     scheduleOpenTask(taskId, nextPollAt, task.pollCount + 1);
     return { changed: false, status: task.status };

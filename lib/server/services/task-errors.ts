@@ -69,6 +69,11 @@ export function noLyricsFailure(): TaskFailure {
   return { code: "no_output", message: "The vendor finished without writing any lyrics.", vendorMessage: null };
 }
 
+/** A vendor that said "done" for a WAV, video or persona without handing it over. */
+export function noOutputFailure(what: string): TaskFailure {
+  return { code: "no_output", message: `The vendor finished without making ${what}.`, vendorMessage: null };
+}
+
 export function timedOutFailure(minutes: number, lastProblem: unknown): TaskFailure {
   const span = minutes === 1 ? "1 minute" : `${Math.round(minutes * 10) / 10} minutes`;
   return { code: "timed_out", message: `Timed out: the vendor did not finish within ${span}.`, vendorMessage: null, details: { lastProblem: lastProblem ?? null } };

@@ -4,10 +4,10 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { UNEXPECTED, type ActionState } from "@/lib/action-state";
 import { AppError } from "@/lib/errors";
-import { createProviderSchema, providerIdSchema, setEnabledSchema, updateProviderSchema, type ConnectionReport } from "@/lib/schemas/providers";
+import { createProviderSchema, providerIdSchema, setCapabilitiesSchema, setEnabledSchema, updateProviderSchema, type ConnectionReport } from "@/lib/schemas/providers";
 import { requireAdmin } from "@/lib/server/auth/session";
 import { formValues, parseForm, toActionState } from "@/lib/server/form";
-import { addProvider, deleteProvider, setProviderEnabled, testProviderConnection, updateProvider } from "@/lib/server/services/providers";
+import { addProvider, deleteProvider, setProviderCapabilities, setProviderEnabled, testProviderConnection, updateProvider } from "@/lib/server/services/providers";
 
 // Every action checks the admin itself (SEC-1) and re-validates its input. Form
 // values echoed back never include the key field.
@@ -86,4 +86,19 @@ export async function testConnectionAction(_prev: TestState, form: FormData): Pr
   } catch (err) {
     return toActionState(err);
   }
+}
+
+/** Saves which unconfirmed operations this provider offers (the checkboxes left ticked). */
+export async function setProviderCapabilitiesAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  try {
+    const admin = await requireAdmin();
+    const parsed = setCapabilitiesSchema.safeParse({ id: form.get("id"), capabilities: form.getAll("capabilities") });
+    if (!parsed.success) return { formError: UNEXPECTED };
+    setProviderCapabilities(admin, parsed.data.id, parsed.data.capabilities);
+  } catch (err) {
+    return toActionState(err);
+  }
+  revalidatePath(LIST);
+  revalidatePath(`${LIST}/${form.get("id")}`);
+  return { ok: true };
 }

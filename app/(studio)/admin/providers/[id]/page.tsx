@@ -5,6 +5,7 @@ import { getT } from "@/lib/i18n/server";
 import { requirePageAdmin, type Viewer } from "@/lib/server/auth/session";
 import { getProviderForAdmin, type AdminProviderDto } from "@/lib/server/services/providers";
 import { ProviderActions } from "../provider-actions";
+import { ProviderCapabilities } from "../provider-capabilities";
 import { ProviderForm } from "../provider-form";
 import { ProviderPageFrame } from "../provider-page-frame";
 import { displayName } from "../provider-name";
@@ -73,6 +74,7 @@ export default async function ProviderPage({ params }: Props) {
           <ProviderActions id={provider.id} name={name} enabled={provider.enabled} editable={false} />
         </div>
       )}
+      <ProviderCapabilities id={provider.id} capabilities={provider.capabilities} unconfirmed={provider.unconfirmedCapabilities} />
     </ProviderPageFrame>
   );
 }
