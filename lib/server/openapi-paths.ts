@@ -48,20 +48,94 @@ const body = (id: string) => ({ required: true, content: { "application/json": {
 const idParam = (what: string) => ({ name: "id", in: "path", required: true, description: `The ${what} id`, schema: { type: "string" } });
 const noContent = { description: "Done" };
 
-export function openApiPaths(): Record<string, JsonObject> {
-  const idempotency = parametersFrom(idempotencyHeaderSchema, "header").map((p) => ({
+/** POST /api/v1/clips/{id}/stems|wav|video: one shape, three operations. */
+function clipOperationPaths(): Record<string, JsonObject> {
+  const what = {
+    stems: ["splitStems", 'Split a clip into vocals and instrumental: two new clips titled "<title> - Vocals" and "- Instrumental", with lineage to it'],
+    wav: ["makeWav", "Make a WAV of a clip; when the task succeeds the clip's `formats.wav` serves it (/media/{id}/wav, with Range)"],
+    video: ["makeVideo", "Make an MP4 video of a clip; when the task succeeds the clip's `formats.video` serves it (/media/{id}/video, with Range)"],
+  } as const;
+  return Object.fromEntries(
+    Object.entries(what).map(([op, [operationId, summary]]) => [
+      `/api/v1/clips/{id}/${op}`,
+      {
+        post: {
+          operationId,
+          tags: ["clips"],
+          summary,
+          description: "Needs the clip's provider to offer the operation (GET /api/v1/providers → capabilities), else 400. The body is empty.",
+          parameters: [idParam("clip"), ...idempotencyHeaders()],
+          responses: { "202": json("TaskEnvelope", "The task, queued"), ...errors("BadRequest", "Unauthorized", "Forbidden", "NotFound", "Conflict", "VendorError") },
+        },
+      },
+    ]),
+  );
+}
+
+function idempotencyHeaders(): JsonObject[] {
+  return parametersFrom(idempotencyHeaderSchema, "header").map((p) => ({
     ...p,
     description: "Any unique string (≤ 200 printable characters). A repeat with the same key returns the same task instead of submitting again.",
   }));
+}
+
+export function openApiPaths(): Record<string, JsonObject> {
+  const idempotency = idempotencyHeaders();
   return {
     "/api/v1/generations": {
       post: {
         operationId: "createGeneration",
         tags: ["generate"],
-        summary: "Generate a song (two takes), or extend a clip",
+        summary: "Generate a song (two takes), extend or cover a clip or an upload, or join an extension chain into the whole song",
+        description:
+          "A body with `concat: {clipId}` (and optionally `provider`) is a whole-song request: one clip joining the last extension with the parts before it; " +
+          "its `segments` lists them, oldest first. Any other body is a song; `extend` or `cover` (of a `clipId` or an `uploadId`) and `personaId` need the " +
+          "provider's capability (GET /api/v1/providers), else 400 — never an ordinary song. Unknown fields are a 400.",
         parameters: idempotency,
-        requestBody: body("GenerationRequest"),
-        responses: { "202": json("TaskEnvelope", "The task, queued"), ...errors("BadRequest", "Unauthorized", "Forbidden", "NotFound", "TooLarge", "RateLimited", "VendorError") },
+        requestBody: { required: true, content: { "application/json": { schema: { oneOf: [schemaRef("GenerationRequest"), schemaRef("ConcatRequest")] } } } },
+        responses: {
+          "202": json("TaskEnvelope", "The task, queued"),
+          ...errors("BadRequest", "Unauthorized", "Forbidden", "NotFound", "Conflict", "TooLarge", "RateLimited", "VendorError"),
+        },
+      },
+    },
+    ...clipOperationPaths(),
+    "/api/v1/personas": {
+      get: {
+        operationId: "listPersonas",
+        tags: ["generate"],
+        summary: "The team's personas, newest first: sing in one with `personaId` on POST /api/v1/generations",
+        responses: { "200": json("PersonaList", "The personas"), ...errors("Unauthorized") },
+      },
+      post: {
+        operationId: "createPersona",
+        tags: ["generate"],
+        summary: "Make a persona (a voice) from a finished clip; it is listed once the task succeeds",
+        parameters: idempotency,
+        requestBody: body("PersonaRequest"),
+        responses: { "202": json("TaskEnvelope", "The task, queued"), ...errors("BadRequest", "Unauthorized", "Forbidden", "NotFound", "Conflict", "TooLarge", "VendorError") },
+      },
+    },
+    "/api/v1/uploads": {
+      post: {
+        operationId: "createUpload",
+        tags: ["generate"],
+        summary: "Upload an MP3 or WAV (≤ 20 MiB, checked by its bytes) to extend or cover, as multipart `file` or JSON `{url}`",
+        description:
+          "The vendor fetches the file from a signed link on APP_URL that expires; without APP_URL uploads cannot be used (extend/cover answer 409). " +
+          "A URL is fetched with the archive's safeguards (public addresses only, size cap, timeouts).",
+        requestBody: {
+          required: true,
+          content: {
+            "multipart/form-data": { schema: { type: "object", required: ["file"], properties: { file: { type: "string", format: "binary" } } } },
+            "application/json": { schema: schemaRef("UploadUrlRequest") },
+          },
+        },
+        responses: {
+          "201": json("UploadEnvelope", "The upload"),
+          ...errors("BadRequest", "Unauthorized", "Forbidden", "RateLimited"),
+          "413": { description: "The file is larger than 20 MiB." },
+        },
       },
     },
     "/api/v1/lyrics": {

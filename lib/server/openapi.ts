@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { clipPatchSchema } from "@/lib/schemas/clips";
-import { generationBodySchema, lyricsBodySchema } from "@/lib/schemas/generate";
+import { concatBodySchema, generationBodySchema, lyricsBodySchema, personaBodySchema, uploadUrlSchema } from "@/lib/schemas/generate";
 import {
   clipDtoSchema,
   clipEnvelopeSchema,
@@ -11,6 +11,8 @@ import {
   providerListSchema,
   taskDtoSchema,
   taskEnvelopeSchema,
+  personaDtoSchema,
+  uploadDtoSchema,
 } from "@/lib/schemas/responses";
 import { ERRORS, openApiPaths, schemaRef, withoutKeys } from "./openapi-paths";
 
@@ -29,6 +31,9 @@ function componentSchemas(): Record<string, JsonObject> {
   requests.add(generationBodySchema, { id: "GenerationRequest" });
   requests.add(lyricsBodySchema, { id: "LyricsRequest" });
   requests.add(clipPatchSchema, { id: "ClipPatch" });
+  requests.add(concatBodySchema, { id: "ConcatRequest" });
+  requests.add(personaBodySchema, { id: "PersonaRequest" });
+  requests.add(uploadUrlSchema, { id: "UploadUrlRequest" });
   const responses = z.registry<{ id: string }>();
   const named = {
     Clip: clipDtoSchema,
@@ -40,6 +45,10 @@ function componentSchemas(): Record<string, JsonObject> {
     ClipPage: clipPageSchema,
     ProviderList: providerListSchema,
     Health: healthSchema,
+    Persona: personaDtoSchema,
+    PersonaList: z.object({ items: z.array(personaDtoSchema) }),
+    Upload: uploadDtoSchema,
+    UploadEnvelope: z.object({ upload: uploadDtoSchema }),
   };
   for (const [id, schema] of Object.entries(named)) responses.add(schema, { id });
   const all = {

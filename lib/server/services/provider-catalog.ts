@@ -1,4 +1,5 @@
 import { env } from "@/lib/env";
+import type { Capability } from "@/lib/domain";
 import type { ProviderDto } from "@/lib/schemas/responses";
 import { listProviders, providerNames } from "@/lib/server/providers/registry";
 
@@ -22,4 +23,9 @@ export function listProvidersForMembers(): ProviderDto[] {
 /** Display names by provider id, for labelling clips (a removed provider falls back to its id at the caller). */
 export function listProviderNames(): Map<string, string> {
   return providerNames();
+}
+
+/** What a provider offers members now (nothing when it is gone or disabled): the clip page offers only these. */
+export function providerCapabilities(providerId: string): Capability[] {
+  return listProvidersForMembers().find((p) => p.id === providerId)?.capabilities ?? [];
 }

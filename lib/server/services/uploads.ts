@@ -15,6 +15,7 @@ import { fileBody, serveMedia } from "@/lib/server/media/serve";
 import { mediaTempDir } from "@/lib/server/media/storage";
 import type { UploadSource } from "@/lib/server/providers/types";
 import { appSecret } from "@/lib/server/secret";
+import { listProvidersForMembers } from "./provider-catalog";
 
 // Audio a member brings in to extend or cover (DESIGN "Round 2 contracts"). The file
 // is checked by its bytes, never by its name or the browser's word (MP3 or WAV only,
@@ -66,8 +67,8 @@ function titleFrom(name: string | null | undefined): string {
   return [...stem].slice(0, 100).join("") || "Upload";
 }
 
-const notAudio = () => new AppError("validation", "The file is not an MP3 or WAV file.", { details: { file: ["uploadNotAudio"] }, key: "upload.errors.notAudio" });
-const tooLarge = () => new AppError("payload_too_large", "The file is larger than 20 MiB.", { details: { file: ["uploadTooLarge"] }, key: "upload.errors.tooLarge" });
+const notAudio = () => new AppError("validation", "The file is not an MP3 or WAV file.", { details: { file: ["uploadNotAudio"] }, key: "create.upload.errors.notAudio" });
+const tooLarge = () => new AppError("payload_too_large", "The file is larger than 20 MiB.", { details: { file: ["uploadTooLarge"] }, key: "create.upload.errors.tooLarge" });
 
 export async function createUploadFromBytes(viewer: Pick<Viewer, "id">, file: { bytes: Uint8Array; name?: string | null; sourceUrl?: string | null }): Promise<UploadDto> {
   if (file.bytes.length === 0) throw notAudio();
@@ -120,7 +121,7 @@ export async function createUploadFromUrl(viewer: Pick<Viewer, "id">, rawUrl: st
   } catch (err) {
     if (err instanceof MediaFetchError && err.reason === "too_large") throw tooLarge();
     const reason = err instanceof MediaFetchError ? err.message : "The address could not be fetched.";
-    throw new AppError("validation", `The audio could not be fetched: ${reason}`, { details: { url: ["uploadUrlFailed"] }, key: "upload.errors.urlFailed" });
+    throw new AppError("validation", `The audio could not be fetched: ${reason}`, { details: { url: ["uploadUrlFailed"] }, key: "create.upload.errors.urlFailed" });
   }
   try {
     const bytes = await fs.promises.readFile(file.tempPath);
@@ -182,8 +183,19 @@ export async function serveUploadLink(request: Request, id: string, expires: str
 /** An upload as the adapter is given it: the signed link and what we know of the file. Owner only. */
 export function uploadSourceFor(viewer: Pick<Viewer, "id">, uploadId: string): UploadSource {
   const row = getUploadForOwner(uploadId, viewer.id);
-  if (!row) throw new AppError("not_found", "Upload not found.", { key: "upload.errors.notFound" });
+  if (!row) throw new AppError("not_found", "Upload not found.", { key: "create.upload.errors.notFound" });
   const audioUrl = signedUploadUrl(row.id);
-  if (!audioUrl) throw new AppError("conflict", "Uploads need APP_URL: the vendor fetches the file from this server.", { key: "upload.errors.needsAppUrl" });
+  if (!audioUrl) throw new AppError("conflict", "Uploads need APP_URL: the vendor fetches the file from this server.", { key: "create.upload.errors.needsAppUrl" });
   return { audioUrl, uploadId: row.id, duration: row.duration, title: row.title };
+}
+
+/** Whether members can upload now: APP_URL must be set, and some enabled provider must take uploads. */
+export function uploadAvailability(): "ok" | "needsAppUrl" | "noProvider" {
+  if (!env().APP_URL) return "needsAppUrl";
+  return uploadProvider() ? "ok" : "noProvider";
+}
+
+/** The first enabled provider that takes uploads (the demo first on a fresh install). */
+export function uploadProvider(): { id: string; capabilities: string[] } | undefined {
+  return listProvidersForMembers().find((p) => p.capabilities.includes("upload"));
 }

@@ -15,6 +15,8 @@ import { absoluteUrl, loadClipDetails } from "./load-clip";
 import { Lyrics } from "./lyrics";
 import { RelatedClips } from "./related-clips";
 import { RenameTitle } from "./rename-title";
+import { ClipOperations } from "../../_operations/clip-operations";
+import { providerCapabilities } from "@/lib/server/services/provider-catalog";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -62,7 +64,7 @@ export default async function ClipPage({ params }: Props) {
     : [];
 
   return (
-    <ClientMessages paths={["clip", "auth.errors"]}>
+    <ClientMessages paths={["clip", "auth.errors", "create.errors"]}>
       {/* Phones read cover, song, then the facts; wide screens keep cover and facts in a left column. */}
       <article className="grid gap-6 lg:grid-cols-[minmax(0,20rem)_minmax(0,1fr)] lg:grid-rows-[auto_1fr] lg:gap-x-8" data-testid="clip-page" data-clip-id={clip.id}>
         <div className="aspect-square w-full max-w-60 overflow-hidden rounded-2xl bg-linear-to-br from-accent-500 to-sky-500 shadow-lg shadow-accent-600/10 sm:max-w-xs lg:col-start-1 lg:row-start-1 lg:max-w-none">
@@ -134,6 +136,16 @@ export default async function ClipPage({ params }: Props) {
                 </button>
               </form>
             </section>
+          ) : null}
+
+          {clip.state === "succeeded" && !clip.deletedAt ? (
+            <ClipOperations
+              clipId={clip.id}
+              capabilities={providerCapabilities(clip.providerId)}
+              isExtension={clip.parentClipId !== null && clip.continueAt !== null}
+              hasWav={false}
+              hasVideo={Boolean(clip.videoUrl)}
+            />
           ) : null}
 
           <section className="card p-5">

@@ -34,7 +34,8 @@ export async function extendClipAction(_prev: ActionState, form: FormData): Prom
       style: values.style,
       lyrics: values.lyrics,
       instrumental: form.get("instrumental") ?? "",
-      extend: { clipId: String(form.get("clipId") ?? ""), continueAt },
+      extend: form.get("uploadId") ? { uploadId: String(form.get("uploadId")), continueAt } : { clipId: String(form.get("clipId") ?? ""), continueAt },
+      ...(form.get("provider") ? { provider: String(form.get("provider")) } : {}),
     });
     if (!parsed.success) return { fieldErrors: formFieldErrors(fieldMessages(FIELDS, fieldErrors(parsed.error))), values };
     const key = idempotencyKeySchema.safeParse(form.get("idempotencyKey"));

@@ -13,8 +13,13 @@ import { isModelId, MODEL_LIMITS } from "@/lib/models";
 import { extendClipAction } from "./actions";
 import { ContinueAtField } from "./continue-at-field";
 
-/** Extends one clip: where to continue, then new words or style for the continuation. */
-export function ExtendForm({ clip }: { clip: ClipDto }) {
+type ExtendSource = Pick<ClipDto, "id" | "title" | "style" | "lyrics" | "duration" | "audioUrl" | "model">;
+
+/**
+ * Extends one clip, or an uploaded file (`source="upload"`, with the provider that
+ * takes uploads): where to continue, then new words or style for the continuation.
+ */
+export function ExtendForm({ clip, source = "clip", provider, submitLabel }: { clip: ExtendSource; source?: "clip" | "upload"; provider?: string; submitLabel?: string }) {
   const t = useTranslations("create.extend");
   const limits = isModelId(clip.model) ? MODEL_LIMITS[clip.model] : MODEL_LIMITS["v3.5"];
   const [state, dispatch, pending] = useActionState(extendClipAction, {});
@@ -27,7 +32,8 @@ export function ExtendForm({ clip }: { clip: ClipDto }) {
   const errors = state.fieldErrors ?? {};
   return (
     <form onSubmit={submit} className="space-y-4" noValidate data-testid="extend-form">
-      <input type="hidden" name="clipId" value={clip.id} />
+      <input type="hidden" name={source === "upload" ? "uploadId" : "clipId"} value={clip.id} />
+      {provider ? <input type="hidden" name="provider" value={provider} /> : null}
       <FormError error={state.formError} />
       {clip.audioUrl ? <audio ref={player} controls preload="metadata" src={clip.audioUrl} className="h-10 w-full" data-testid="extend-source-audio" /> : null}
       <ContinueAtField
@@ -53,7 +59,7 @@ export function ExtendForm({ clip }: { clip: ClipDto }) {
       )}
       <button type="submit" className="btn-primary w-full py-2.5" disabled={pending} aria-busy={pending} data-testid="extend-submit">
         {pending ? <Spinner /> : null}
-        {t("submit")}
+        {submitLabel ?? t("submit")}
       </button>
     </form>
   );
