@@ -11,6 +11,7 @@ import {
   providerListSchema,
   taskDtoSchema,
   taskEnvelopeSchema,
+  taskPageSchema,
 } from "@/lib/schemas/responses";
 import { ERRORS, openApiPaths, schemaRef, withoutKeys } from "./openapi-paths";
 
@@ -38,6 +39,7 @@ function componentSchemas(): Record<string, JsonObject> {
     TaskEnvelope: taskEnvelopeSchema,
     ClipEnvelope: clipEnvelopeSchema,
     ClipPage: clipPageSchema,
+    TaskPage: taskPageSchema,
     ProviderList: providerListSchema,
     Health: healthSchema,
   };
