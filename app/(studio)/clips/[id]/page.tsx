@@ -7,10 +7,12 @@ import { formatClock } from "@/app/_components/player/time";
 import { LocalTime } from "@/app/_components/local-time";
 import { getT } from "@/lib/i18n/server";
 import { currentUser, requirePageUser } from "@/lib/server/auth/session";
+import { clipTaskLinks } from "@/lib/server/services/task-history";
 import { toTracks, toCardData } from "../../_clip/card-data";
 import { StarButton } from "../../_clip/star-button";
 import { deleteClipAction } from "../../_clip/actions";
 import { CopyLinkButton, VisibilityToggle } from "./clip-controls";
+import { ClipOrigin } from "./clip-origin";
 import { absoluteUrl, loadClipDetails } from "./load-clip";
 import { Lyrics } from "./lyrics";
 import { RelatedClips } from "./related-clips";
@@ -47,6 +49,8 @@ export default async function ClipPage({ params }: Props) {
   const { clip, providerName, isOwner, takes, parent, extensions } = loadClipDetails(viewer.id, id);
   const t = await getT("clip");
   const lt = await getT("library");
+  const tt = await getT("tasks");
+  const origin = clipTaskLinks(viewer, clip);
   const untitled = t("untitled");
   const names = new Map([[clip.providerId, providerName]]);
   const [track] = toTracks([toCardData(clip, names)], untitled);
@@ -135,6 +139,8 @@ export default async function ClipPage({ params }: Props) {
               </form>
             </section>
           ) : null}
+
+          <ClipOrigin clip={clip} taskHref={origin.taskHref} reuseHref={origin.reuseHref} t={tt} />
 
           <section className="card p-5">
             <h2 className="mb-4 text-sm font-semibold">{t("lyrics")}</h2>
