@@ -29,6 +29,7 @@ export default async function StudioLayout({ children }: { children: ReactNode }
                 <NavLink href="/">{t("nav.create")}</NavLink>
                 <NavLink href="/library">{t("nav.library")}</NavLink>
                 <NavLink href="/team">{t("nav.team")}</NavLink>
+                <NavLink href="/tasks">{t("nav.tasks")}</NavLink>
                 <NavLink href="/settings">{t("nav.settings")}</NavLink>
                 {user.role === "admin" ? <NavLink href="/admin">{t("nav.admin")}</NavLink> : null}
               </nav>

@@ -109,6 +109,10 @@ export const clipPageSchema = z.object({
   items: z.array(clipDtoSchema),
   nextCursor: z.string().nullable().describe("Pass as cursor for the next page; null at the end. A search page may hold fewer items than limit and still have a cursor."),
 });
+export const taskPageSchema = z.object({
+  items: z.array(taskDtoSchema),
+  nextCursor: z.string().nullable().describe("Pass as cursor for the next page; null at the end"),
+});
 export const providerListSchema = z.object({ providers: z.array(providerDtoSchema) });
 export const healthSchema = z.object({
   ok: z.boolean(),

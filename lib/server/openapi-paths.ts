@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { clipDeleteQuerySchema, clipListQueryObject } from "@/lib/schemas/clips";
 import { idempotencyHeaderSchema } from "@/lib/schemas/generate";
+import { taskListQueryObject } from "@/lib/schemas/tasks";
 import { MAX_STREAMS_PER_TASK, MAX_STREAMS_PER_USER } from "@/lib/server/services/stream-registry";
 
 // Every route under /api/v1 (and the public health check), operation by operation,
@@ -146,6 +147,30 @@ export function openApiPaths(): Record<string, JsonObject> {
         parameters: idempotency,
         requestBody: body("LyricsRequest"),
         responses: { "202": json("TaskEnvelope", "The task, queued"), ...errors("BadRequest", "Unauthorized", "Forbidden", "TooLarge", "RateLimited", "VendorError") },
+      },
+    },
+    "/api/v1/tasks": {
+      get: {
+        operationId: "listTasks",
+        tags: ["tasks"],
+        summary: "Your tasks newest first, with their clips (admins: everyone's with scope=all), filtered by status, kind and provider (keyset pages)",
+        parameters: parametersFrom(taskListQueryObject, "query"),
+        responses: { "200": json("TaskPage", "One page"), ...errors("BadRequest", "Unauthorized", "Forbidden") },
+      },
+    },
+    "/api/v1/tasks/{id}/retry": {
+      post: {
+        operationId: "retryTask",
+        tags: ["tasks"],
+        summary: "Send a failed task's request again, as a new task (the task's owner only)",
+        description:
+          "The new task has the same provider and stored request and a fresh idempotency key (yours when you send one, so a repeat returns the same new task). " +
+          "Another member's task is 404; a task that did not fail, or a kind that cannot be retried yet, is 409.",
+        parameters: [idParam("task"), ...idempotency],
+        responses: {
+          "202": json("TaskEnvelope", "The new task, queued"),
+          ...errors("BadRequest", "Unauthorized", "Forbidden", "NotFound", "Conflict", "RateLimited", "VendorError"),
+        },
       },
     },
     "/api/v1/tasks/{id}": {

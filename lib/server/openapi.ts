@@ -13,6 +13,7 @@ import {
   taskEnvelopeSchema,
   personaDtoSchema,
   uploadDtoSchema,
+  taskPageSchema,
 } from "@/lib/schemas/responses";
 import { ERRORS, openApiPaths, schemaRef, withoutKeys } from "./openapi-paths";
 
@@ -43,6 +44,7 @@ function componentSchemas(): Record<string, JsonObject> {
     TaskEnvelope: taskEnvelopeSchema,
     ClipEnvelope: clipEnvelopeSchema,
     ClipPage: clipPageSchema,
+    TaskPage: taskPageSchema,
     ProviderList: providerListSchema,
     Health: healthSchema,
     Persona: personaDtoSchema,

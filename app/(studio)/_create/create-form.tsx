@@ -12,20 +12,26 @@ import { LyricsWriter } from "./lyrics-writer";
 import { ModeSwitch, type CreateMode } from "./mode-switch";
 import { ProviderModelFields } from "./provider-model-fields";
 import { TextField } from "./text-field";
-import type { ProviderOption } from "./types";
+import type { CreateInitial, ProviderOption } from "./types";
 import { useKeyedSubmit } from "./use-keyed-submit";
 import { useProviderChoice } from "./use-provider-choice";
 
-const EMPTY = { description: "", title: "", style: "", negativeStyle: "", lyrics: "" };
+type TextFields = "description" | "title" | "style" | "negativeStyle" | "lyrics";
 
-export function CreateForm({ providers, onCreated }: { providers: ProviderOption[]; onCreated: (task: TaskDto) => void }) {
+export function CreateForm({ providers, onCreated, initial }: { providers: ProviderOption[]; onCreated: (task: TaskDto) => void; initial?: CreateInitial }) {
   const t = useTranslations("create");
-  const choice = useProviderChoice(providers);
+  const choice = useProviderChoice(providers, initial);
   const limits = choice.limits ?? MODEL_LIMITS["v3.5"];
-  const [mode, setMode] = useState<CreateMode>("inspiration");
-  const [instrumental, setInstrumental] = useState(false);
-  const [text, setText] = useState(EMPTY);
-  const set = (field: keyof typeof EMPTY) => (value: string) => setText((prev) => ({ ...prev, [field]: value }));
+  const [mode, setMode] = useState<CreateMode>(initial?.mode ?? "inspiration");
+  const [instrumental, setInstrumental] = useState(initial?.instrumental ?? false);
+  const [text, setText] = useState(() => ({
+    description: initial?.description ?? "",
+    title: initial?.title ?? "",
+    style: initial?.style ?? "",
+    negativeStyle: initial?.negativeStyle ?? "",
+    lyrics: initial?.lyrics ?? "",
+  }));
+  const set = (field: TextFields) => (value: string) => setText((prev) => ({ ...prev, [field]: value }));
 
   // A success (or a key the server says is spent) starts a new idempotency key.
   const keyed = useKeyedSubmit();

@@ -6,13 +6,25 @@ import { useTranslations } from "use-intl";
 import { TaskCard } from "@/app/_components/task/task-card";
 import type { TaskDto } from "@/lib/dto";
 import { CreateForm } from "./create-form";
-import type { ProviderOption } from "./types";
+import type { CreateInitial, ProviderOption } from "./types";
 
 const RECENT_LIMIT = 10;
 
 /** The form and the live list of recent tasks; a new task goes to the top without a reload. */
-export function CreateStudio({ providers, initialTasks, noProviderHint }: { providers: ProviderOption[]; initialTasks: TaskDto[]; noProviderHint: string }) {
+export function CreateStudio({
+  providers,
+  initialTasks,
+  noProviderHint,
+  reused,
+}: {
+  providers: ProviderOption[];
+  initialTasks: TaskDto[];
+  noProviderHint: string;
+  /** "Reuse settings" of an earlier task, to start the form from. */
+  reused?: CreateInitial;
+}) {
   const t = useTranslations("create");
+  const th = useTranslations("tasks.history");
   const [tasks, setTasks] = useState(initialTasks);
   // The same key twice (double click, retry) answers with the same task: list it once.
   const addTask = (task: TaskDto) => setTasks((prev) => [task, ...prev.filter((x) => x.id !== task.id)].slice(0, RECENT_LIMIT));
@@ -34,7 +46,12 @@ export function CreateStudio({ providers, initialTasks, noProviderHint }: { prov
             </p>
           </div>
         ) : null}
-        <CreateForm providers={providers} onCreated={addTask} />
+        {reused ? (
+          <p role="status" className="mb-4 rounded-lg bg-accent-100 px-3 py-2 text-sm text-accent-700 dark:bg-accent-600/20 dark:text-accent-100" data-testid="reused-notice">
+            {th("reused")}
+          </p>
+        ) : null}
+        <CreateForm providers={providers} onCreated={addTask} initial={reused} />
       </section>
 
       <section aria-labelledby="recent-heading" className="min-w-0">

@@ -6,3 +6,16 @@ export interface ProviderOption {
   name: string;
   models: { id: ModelId; limits: ModelLimits }[];
 }
+
+/** "Reuse settings": an earlier task's settings, filled into the form (`/?reuse=<taskId>`). */
+export interface CreateInitial {
+  provider: string;
+  mode: "inspiration" | "custom";
+  description?: string;
+  lyrics?: string;
+  title?: string;
+  style?: string;
+  negativeStyle?: string;
+  instrumental: boolean;
+  model?: string;
+}

@@ -9,14 +9,17 @@ const STORAGE_KEY = "songloft.create.choice";
 /**
  * The provider and model select, remembered in localStorage: the first render uses
  * the server's order (demo first on a fresh install), then the stored choice wins if
- * that provider and model are still on offer.
+ * that provider and model are still on offer. Reused settings come first.
  */
-export function useProviderChoice(providers: ProviderOption[]) {
-  const first = providers[0];
+export function useProviderChoice(providers: ProviderOption[], reused?: { provider: string; model?: string }) {
+  // Reused settings name their provider and model; when still on offer they win over the stored choice.
+  const fromReuse = providers.find((p) => p.id === reused?.provider);
+  const first = fromReuse ?? providers[0];
   const [providerId, setProviderId] = useState(first?.id ?? "");
-  const [model, setModel] = useState<ModelId | "">(first?.models[0]?.id ?? "");
+  const [model, setModel] = useState<ModelId | "">(first?.models.find((m) => m.id === reused?.model)?.id ?? first?.models[0]?.id ?? "");
 
   useEffect(() => {
+    if (fromReuse) return;
     try {
       const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? "null") as { provider?: string; model?: string } | null;
       const provider = providers.find((p) => p.id === saved?.provider);
@@ -28,7 +31,7 @@ export function useProviderChoice(providers: ProviderOption[]) {
     } catch {
       // unreadable storage (private mode, bad JSON): keep the defaults
     }
-  }, [providers]);
+  }, [providers, fromReuse]);
 
   const remember = (provider: string, chosen: string) => {
     try {

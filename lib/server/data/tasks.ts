@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, isNull, lte, ne, notInArray, sql } from "drizzle-orm";
 import { TERMINAL_TASK_STATUSES } from "@/lib/domain";
+import { clipVisibleSql } from "@/lib/server/data/clip-access";
 import { fromRawRow, LIBRARY_SELECT, prepared, type LibraryClipRow } from "@/lib/server/data/clip-rows";
 import { getDb, perConnection, type Db } from "@/lib/server/db/client";
 import { inTransaction } from "./transaction";
@@ -146,11 +147,12 @@ export function listRecentTasksForOwner(ownerId: string, limit: number, options:
 }
 
 // One statement for the clips of any number of tasks (a page of tasks costs the same
-// few statements as one task), through the task index, in take order.
+// few statements as one task), through the task index, in take order. The clip access
+// rule applies: an admin reading a member's task sees only the clips the team may see.
 const TASKS_CLIPS = `SELECT ${LIBRARY_SELECT} FROM json_each(@tasks) t CROSS JOIN clips c INDEXED BY clips_task_idx ON c.task_id = t.value
-  WHERE c.deleted_at IS NULL ORDER BY c.task_id, c.position, c.created_at`;
+  WHERE ${clipVisibleSql()} ORDER BY c.task_id, c.position, c.created_at`;
 
-/** The tasks' clips (not deleted) with the viewer's star and the archive flag, by task id, in take order. */
+/** The tasks' clips (not deleted, visible to the viewer) with the viewer's star and the archive flag, by task id, in take order. */
 export function listClipRowsOfTasks(taskIds: string[], viewerId: string): Map<string, LibraryClipRow[]> {
   const byTask = new Map<string, LibraryClipRow[]>();
   if (taskIds.length === 0) return byTask;

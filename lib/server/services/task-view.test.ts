@@ -154,13 +154,16 @@ describe("getTaskForViewer", () => {
     expect(getTaskForViewer(taskId, owner, new Date(Date.now() + 3_600_000))!.progress).toBe(95);
   });
 
-  it("hides deleted clips and answers null to anyone but the owner, admins included", () => {
+  it("hides deleted clips and answers null to other members; admins read it, as the history's scope=all lists it", () => {
     const taskId = runningTask(owner.id, [{}, {}]);
     const [gone] = clipsOf(taskId);
     getDb().update(clips).set({ deletedAt: new Date() }).where(eq(clips.id, gone.id)).run();
     expect(getTaskForViewer(taskId, owner)!.clips).toHaveLength(1);
-    expect(getTaskForViewer(taskId, admin)).toBeNull();
-    expect(getTaskTimelineForViewer(taskId, admin)).toBeNull();
+    const member = createUser({ name: "Member" });
+    expect(getTaskForViewer(taskId, member)).toBeNull();
+    expect(getTaskTimelineForViewer(taskId, member)).toBeNull();
+    expect(getTaskForViewer(taskId, admin)?.id).toBe(taskId);
+    expect(getTaskTimelineForViewer(taskId, admin)).not.toBeNull();
   });
 
   it("lists the owner's recent tasks, newest first", () => {
@@ -206,5 +209,6 @@ describe("timeline and vendor details", () => {
     expect(getTaskVendorDetailsForAdmin(mine, admin)).toMatchObject({ vendorStatus: "IN_PROGRESS", rawPayload: { vendor: "said so" } });
     const theirs = runningTask(owner.id, []);
     expect(getTaskVendorDetailsForAdmin(theirs, owner)).toBeNull();
+    expect(getTaskVendorDetailsForAdmin(theirs, admin)).toMatchObject({ vendorStatus: "IN_PROGRESS" });
   });
 });

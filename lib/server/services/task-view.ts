@@ -2,24 +2,31 @@ import type { TaskDto } from "@/lib/dto";
 import type { Viewer } from "@/lib/domain";
 import { toClipDto } from "@/lib/server/data/clip-dto";
 import { listProviderNameRows } from "@/lib/server/data/providers";
-import { getTaskRowForOwner, listClipRowsOfTasks, listRecentTasksForOwner, listTaskEvents } from "@/lib/server/data/tasks";
+import { getTaskRow, getTaskRowForOwner, listClipRowsOfTasks, listRecentTasksForOwner, listTaskEvents } from "@/lib/server/data/tasks";
 import { getUserNames } from "@/lib/server/data/users";
 import type { TaskRow } from "@/lib/server/db/schema";
 import { storedVendorMessage } from "./task-errors";
 
-// Tasks as their owner sees them (SEC-2: anyone else gets null, which routes turn into
-// 404). Reading a task never calls a vendor: the poller keeps the rows fresh, so any
-// number of viewers cost the vendor nothing (PERF-4).
+// Tasks as their owner sees them (SEC-2: other members get null, which routes turn into
+// 404). Admins may read everyone's tasks, as the task history's scope=all lists them;
+// the clips inside still follow the clip access rule. Reading a task never calls a
+// vendor: the poller keeps the rows fresh, so any number of viewers cost the vendor
+// nothing (PERF-4).
 
-/** Tasks are their owner's; admins additionally see vendor details of their own. */
+/** Tasks are their owner's; admins read every task and its vendor details. */
 export type TaskViewer = Pick<Viewer, "id"> & Partial<Pick<Viewer, "role">>;
+
+/** The task row when the viewer may read it: their own, or any task for an admin. */
+export function readableTaskRow(taskId: string, viewer: TaskViewer): TaskRow | undefined {
+  return viewer.role === "admin" ? getTaskRow(taskId) : getTaskRowForOwner(taskId, viewer.id);
+}
 
 /** Suno takes one to three minutes; a progress estimate runs against two. */
 const EXPECTED_RUN_MS = 120_000;
 const ESTIMATE_CAP = 95;
 
 export function getTaskForViewer(taskId: string, viewer: TaskViewer, now = new Date()): TaskDto | null {
-  const task = getTaskRowForOwner(taskId, viewer.id);
+  const task = readableTaskRow(taskId, viewer);
   return task ? buildTaskDto(task, viewer, now) : null;
 }
 
@@ -37,7 +44,7 @@ export interface TaskTimelineEntry {
 
 /** The status timeline of the task page. */
 export function getTaskTimelineForViewer(taskId: string, viewer: TaskViewer): TaskTimelineEntry[] | null {
-  if (!getTaskRowForOwner(taskId, viewer.id)) return null;
+  if (!readableTaskRow(taskId, viewer)) return null;
   return listTaskEvents(taskId).map((e) => ({ at: e.at.toISOString(), status: e.status, progress: e.progress, message: e.message }));
 }
 
@@ -51,7 +58,7 @@ export interface TaskVendorDetails {
 /** Admins additionally see what the vendor sent (keys are scrubbed by the adapters before it is stored). */
 export function getTaskVendorDetailsForAdmin(taskId: string, viewer: TaskViewer): TaskVendorDetails | null {
   if (viewer.role !== "admin") return null;
-  const task = getTaskRowForOwner(taskId, viewer.id);
+  const task = getTaskRow(taskId);
   if (!task) return null;
   return { vendorTaskId: task.vendorTaskId, vendorStatus: task.vendorStatus, rawPayload: task.rawPayload, errorDetails: task.errorDetails };
 }

@@ -7,10 +7,12 @@ import { formatClock } from "@/app/_components/player/time";
 import { LocalTime } from "@/app/_components/local-time";
 import { getT } from "@/lib/i18n/server";
 import { currentUser, requirePageUser } from "@/lib/server/auth/session";
+import { clipTaskLinks } from "@/lib/server/services/task-history";
 import { toTracks, toCardData } from "../../_clip/card-data";
 import { StarButton } from "../../_clip/star-button";
 import { deleteClipAction } from "../../_clip/actions";
 import { CopyLinkButton, VisibilityToggle } from "./clip-controls";
+import { ClipOrigin } from "./clip-origin";
 import { absoluteUrl, loadClipDetails } from "./load-clip";
 import { Lyrics } from "./lyrics";
 import { RelatedClips } from "./related-clips";
@@ -49,6 +51,8 @@ export default async function ClipPage({ params }: Props) {
   const { clip, providerName, isOwner, takes, parent, extensions } = loadClipDetails(viewer.id, id);
   const t = await getT("clip");
   const lt = await getT("library");
+  const tt = await getT("tasks");
+  const origin = clipTaskLinks(viewer, clip);
   const untitled = t("untitled");
   const names = new Map([[clip.providerId, providerName]]);
   const [track] = toTracks([toCardData(clip, names)], untitled);
@@ -137,6 +141,8 @@ export default async function ClipPage({ params }: Props) {
               </form>
             </section>
           ) : null}
+
+          <ClipOrigin clip={clip} taskHref={origin.taskHref} reuseHref={origin.reuseHref} t={tt} />
 
           {clip.state === "succeeded" && !clip.deletedAt ? (
             <ClipOperations

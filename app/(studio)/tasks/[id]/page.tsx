@@ -7,7 +7,9 @@ import { TaskFacts } from "@/app/_components/task/task-facts";
 import { getT } from "@/lib/i18n/server";
 import { currentUser, requirePageUser } from "@/lib/server/auth/session";
 import { getClip } from "@/lib/server/services/library";
+import { canRetry, isReusableKind } from "@/lib/server/services/task-history";
 import { getTaskForViewer, getTaskTimelineForViewer, getTaskVendorDetailsForAdmin } from "@/lib/server/services/task-view";
+import { RetryButton } from "../retry-button";
 import { LiveTask } from "./live-task";
 import { RequestSummary } from "./request-summary";
 import { Timeline } from "./timeline";
@@ -51,6 +53,16 @@ export default async function TaskPage({ params }: Props) {
           </Link>
           <h1 className="mt-2 text-2xl font-semibold tracking-tight break-words">{taskHeadline(task) ?? t(`kind.${task.kind}`)}</h1>
           <TaskFacts task={task} className="mt-1 text-sm" />
+          {canRetry(user, task) || isReusableKind(task.kind) ? (
+            <div className="mt-3 flex flex-wrap items-start gap-2">
+              {canRetry(user, task) ? <RetryButton taskId={task.id} then="open" /> : null}
+              {isReusableKind(task.kind) ? (
+                <Link href={`/?reuse=${encodeURIComponent(task.id)}`} className="btn-secondary py-1.5" data-testid="task-reuse">
+                  {t("history.reuse")}
+                </Link>
+              ) : null}
+            </div>
+          ) : null}
         </header>
 
         <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">

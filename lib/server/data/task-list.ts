@@ -1,0 +1,84 @@
+import { getTableColumns } from "drizzle-orm";
+import { OPEN_TASK_STATUSES, type TaskKind, type TaskStatus } from "@/lib/domain";
+import { tasks, type TaskRow } from "@/lib/server/db/schema";
+import { clipVisibleSql } from "./clip-access";
+import { decodeClipCursor, encodeClipCursor } from "./clip-cursor";
+import { prepared } from "./clip-rows";
+
+// Task history pages (/tasks, GET /api/v1/tasks): newest first, keyset pages over
+// (created_at, id) with the library's opaque cursor. The owner's list walks
+// tasks_owner_created_idx, everyone's (admins) tasks_created_idx; status, kind and
+// provider are residual checks, so a page never sorts and stops after `limit` rows.
+// INDEXED BY pins those plans: tasks_due_idx (status, …) or tasks_provider_vendor_idx
+// would otherwise tempt the planner into reading every matching task and sorting them.
+
+/** A status, or `open`: still being made (submitting, queued or running). */
+export type TaskStatusFilter = TaskStatus | "open";
+
+export interface ListTasksInput {
+  /** Whose tasks: one owner's, or everyone's. */
+  ownerId: string | null;
+  status?: TaskStatusFilter;
+  kind?: TaskKind;
+  provider?: string;
+  cursor?: string;
+  limit: number;
+}
+
+export interface TaskPage {
+  items: TaskRow[];
+  nextCursor: string | null;
+}
+
+const columns = Object.entries(getTableColumns(tasks));
+const OPEN_LIST = OPEN_TASK_STATUSES.map((s) => `'${s}'`).join(", ");
+
+function fromRaw(raw: Record<string, unknown>): TaskRow {
+  const out: Record<string, unknown> = {};
+  for (const [key, column] of columns) {
+    const value = raw[column.name];
+    out[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return out as TaskRow;
+}
+
+export function listTaskRows(input: ListTasksInput): TaskPage {
+  const where: string[] = [];
+  const params: Record<string, string | number> = { limit: input.limit + 1 };
+  if (input.ownerId !== null) {
+    where.push("t.owner_id = @owner");
+    params.owner = input.ownerId;
+  }
+  if (input.status === "open") where.push(`t.status IN (${OPEN_LIST})`);
+  else if (input.status) {
+    where.push("t.status = @status");
+    params.status = input.status;
+  }
+  if (input.kind) {
+    where.push("t.kind = @kind");
+    params.kind = input.kind;
+  }
+  if (input.provider) {
+    where.push("t.provider_id = @provider");
+    params.provider = input.provider;
+  }
+  if (input.cursor) {
+    const cursor = decodeClipCursor(input.cursor);
+    where.push("(t.created_at, t.id) < (@beforeAt, @beforeId)");
+    Object.assign(params, { beforeAt: cursor.createdAt, beforeId: cursor.id });
+  }
+  const index = input.ownerId === null ? "tasks_created_idx" : "tasks_owner_created_idx";
+  const filter = where.length > 0 ? `WHERE ${where.join(" AND ")}` : "";
+  const text = `SELECT t.* FROM tasks t INDEXED BY ${index} ${filter} ORDER BY t.created_at DESC, t.id DESC LIMIT @limit`;
+  const rows = (prepared(text).all(params) as Record<string, unknown>[]).map(fromRaw);
+  const items = rows.slice(0, input.limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > input.limit && last ? encodeClipCursor(last) : null };
+}
+
+const VISIBLE_CLIP_OF_TASK = `SELECT 1 FROM clips c INDEXED BY clips_task_idx WHERE c.task_id = @task AND ${clipVisibleSql()} LIMIT 1`;
+
+/** Whether the viewer may read at least one of the task's clips (the clip access rule). */
+export function taskHasClipVisibleTo(taskId: string, viewerId: string): boolean {
+  return prepared(VISIBLE_CLIP_OF_TASK).get({ task: taskId, viewer: viewerId }) !== undefined;
+}
