@@ -1,13 +1,14 @@
 import type { TaskKind } from "@/lib/domain";
 import type { TaskDto } from "@/lib/dto";
 import { AppError } from "@/lib/errors";
-import { generationBodySchema, lyricsBodySchema, type MusicRequest } from "@/lib/schemas/generate";
+import { generationBodySchema, lyricsBodySchema, personaBodySchema, type MusicRequest, type PersonaRequest } from "@/lib/schemas/generate";
 import type { TaskListQuery } from "@/lib/schemas/tasks";
 import { listTaskRows, taskHasClipVisibleTo } from "@/lib/server/data/task-list";
 import { getTaskRow } from "@/lib/server/data/tasks";
 import type { TaskRow } from "@/lib/server/db/schema";
 import { newId } from "@/lib/server/ids";
 import { submitGeneration, submitLyrics, type SubmitOptions, type SubmitOutcome } from "./generate";
+import { submitClipOperation, submitConcat, submitPersona } from "./operations";
 import { buildTaskDtos, readableTaskRow, type TaskViewer } from "./task-view";
 
 // Task history (/tasks, GET /api/v1/tasks), Retry and "Reuse settings". A retry is a new
@@ -53,22 +54,40 @@ const retryLyrics: RetryTask = (viewer, task, options) => {
   return submitLyrics(viewer, parsed.data, options);
 };
 
+/** The clip an operation task was about (concat, stems, wav, video, persona). */
+function requestedClip(task: TaskRow): string {
+  const clipId = (task.request as { clipId?: unknown }).clipId;
+  if (typeof clipId !== "string" || clipId === "") throw cannotResend();
+  return clipId;
+}
+
+// A whole song is asked for again from the same last extension: the chain is read anew.
+const retryConcat: RetryTask = (viewer, task, options) => submitConcat(viewer, { provider: task.providerId, concat: { clipId: requestedClip(task) } }, options);
+const retryClipOperation =
+  (kind: "stems" | "wav" | "video"): RetryTask =>
+  (viewer, task, options) =>
+    submitClipOperation(viewer, requestedClip(task), kind, options);
+const retryPersona: RetryTask = (viewer, task, options) => {
+  const parsed = personaBodySchema.safeParse({ ...(task.request as PersonaRequest), clipId: requestedClip(task) });
+  if (!parsed.success) throw cannotResend();
+  return submitPersona(viewer, parsed.data, options);
+};
+
 /**
- * How each kind is sent again. A kind without an entry answers 409. The operations on
- * a clip (concat, stems, wav, video, persona, upload) add theirs here, or through
- * registerRetry from a module this one imports (a registration in a module nothing
- * loads never runs).
+ * How each kind is sent again. A kind without an entry answers 409 (uploads are not
+ * tasks a person starts: an upload is a file, registered when it is extended or covered).
  */
 const RETRIES = new Map<TaskKind, RetryTask>([
   ["music", retryGeneration],
   ["extend", retryGeneration],
   ["cover", retryGeneration],
   ["lyrics", retryLyrics],
+  ["concat", retryConcat],
+  ["stems", retryClipOperation("stems")],
+  ["wav", retryClipOperation("wav")],
+  ["video", retryClipOperation("video")],
+  ["persona", retryPersona],
 ]);
-
-export function registerRetry(kind: TaskKind, retry: RetryTask): void {
-  RETRIES.set(kind, retry);
-}
 
 const taskNotFound = () => new AppError("not_found", "Task not found.", { key: "tasks.history.errors.notFound" });
 
