@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { answerWithFault, sendJson, sendTruncated } from "./faults";
 import { errorFixture, type FixtureDir } from "./fixtures";
-import { makePng, makeWav } from "./media";
+import { makeMp4, makePng, makeWav } from "./media";
 import { TaskStore, type SimTask } from "./tasks";
 import type { CallbackDelivery, Fault, ProtocolHandler, SimContext, SimCounts, SimProtocol, SimRequest, SimRoute, Simulator, SimulatorControl, SimulatorOptions } from "./types";
 
@@ -67,7 +67,20 @@ export async function startSimulator(protocol: SimProtocol, handler: ProtocolHan
       audio: `${url}/media/${clipId}.wav`,
       image: `${url}/media/${clipId}.png`,
       preview: `${url}/audiopipe/?item_id=${clipId}`,
+      wav: `${url}/media/${clipId}-lossless.wav`,
+      video: `${url}/media/${clipId}.mp4`,
     }),
+    async fetchSource(source) {
+      if (typeof source !== "string" || !/^https?:\/\//.test(source)) return "audio_url is not an http(s) URL";
+      try {
+        const res = await fetch(source, { signal: AbortSignal.timeout(5000) });
+        const bytes = Buffer.from(await res.arrayBuffer());
+        if (!res.ok) return `fetching the audio failed with HTTP ${res.status}`;
+        return bytes.length > 0 ? null : "the audio is empty";
+      } catch (err) {
+        return `fetching the audio failed: ${err instanceof Error ? err.message : String(err)}`;
+      }
+    },
     // Node timers may fire a millisecond before Date.now() says the time is up, so the
     // wait re-checks the stage instead of trusting one timeout.
     untilDone: (task) =>
@@ -97,16 +110,17 @@ export async function startSimulator(protocol: SimProtocol, handler: ProtocolHan
 
   function serveMedia(res: http.ServerResponse, method: string, path: string, query: URLSearchParams) {
     counts.media += 1;
-    const m = /^\/media\/([\w-]+)\.(wav|png)$/.exec(path);
+    const m = /^\/media\/([\w-]+?)(-lossless)?\.(wav|png|mp4)$/.exec(path);
     const clipId = m?.[1] ?? (path.startsWith("/audiopipe") ? query.get("item_id") : null);
     if (!clipId || !store.taskOfClip(clipId)) {
       res.writeHead(404, { "Content-Type": "text/plain" });
       res.end("not found");
       return;
     }
-    const png = m?.[2] === "png";
-    const body = png ? makePng(clipId) : makeWav(clipId, 2);
-    res.writeHead(200, { "Content-Type": png ? "image/png" : "audio/wav", "Content-Length": String(body.length) });
+    const ext = m?.[3] ?? "wav";
+    const body = ext === "png" ? makePng(clipId) : ext === "mp4" ? makeMp4(clipId) : makeWav(clipId, 2);
+    const type = { png: "image/png", mp4: "video/mp4", wav: "audio/wav" }[ext];
+    res.writeHead(200, { "Content-Type": type ?? "audio/wav", "Content-Length": String(body.length) });
     res.end(method === "HEAD" ? undefined : body);
   }
 

@@ -78,3 +78,15 @@ export function makePng(seed: string, size = 64): Buffer {
     chunk("IEND", Buffer.alloc(0)),
   ]);
 }
+
+/** The smallest file players recognise as MP4: an `ftyp` box and an `mdat` box of seed bytes. */
+export function makeMp4(seed: string): Buffer {
+  const box = (type: string, body: Buffer) => {
+    const head = Buffer.alloc(8);
+    head.writeUInt32BE(8 + body.length);
+    head.write(type, 4, "ascii");
+    return Buffer.concat([head, body]);
+  };
+  const ftyp = box("ftyp", Buffer.concat([Buffer.from("isom", "ascii"), Buffer.alloc(4), Buffer.from("isommp41", "ascii")]));
+  return Buffer.concat([ftyp, box("mdat", seedBytes(seed))]);
+}

@@ -2,6 +2,7 @@ import { startSimulator } from "./core";
 import type { ProtocolHandler, SimContext, Simulator, SimulatorOptions } from "./types";
 import { errorFixture, loadFixture } from "./fixtures";
 import { newapiError, newapiTaskDto, rawSunoClip, submitNewapiStyle } from "./newapi";
+import { newapiFamilyRoute, newapiOperation } from "./newapi-operations";
 import type { SimTask } from "./tasks";
 
 // Vendor 2 (nengyongai, REFERENCE §A2): bltcy submits, GoAPI-style fetch answers
@@ -32,8 +33,9 @@ export function goapiTaskData(task: SimTask, ctx: SimContext): Record<string, un
     mv: task.model,
     tags: r.tags ?? "",
   });
-  const clipStates = stage === "queued" ? [] : stage === "streaming" ? ["streaming", "queued"] : stage === "failed" ? ["error", "error"] : ["complete", "complete"];
-  const clips = Object.fromEntries(clipStates.map((state, i) => [task.clipIds[i], rawSunoClip(clipTemplate, task, task.clipIds[i], ctx, state)]));
+  const stateOf = (i: number) => (stage === "streaming" ? (i === 0 ? "streaming" : "queued") : stage === "failed" ? "error" : "complete");
+  const clipIds = stage === "queued" ? [] : task.clipIds;
+  const clips = Object.fromEntries(clipIds.map((id, i) => [id, rawSunoClip(clipTemplate, task, id, ctx, stateOf(i))]));
   const status = { queued: "pending", streaming: "processing", succeeded: "completed", failed: "failed" }[stage];
   return { task_id: task.id, status, input: JSON.stringify(input), clips };
 }
@@ -42,13 +44,11 @@ export function startNengyongaiSimulator(options: NengyongaiSimulatorOptions = {
   const submitVariant = options.submitVariant ?? "newapi";
   const fetchEnvelope = options.fetchEnvelope ?? "goapi";
   const handler: ProtocolHandler = {
-    routeOf(method, path) {
-      if (method === "POST" && path === "/suno/submit/music") return "submit";
-      if (method === "POST" && path === "/suno/submit/lyrics") return "lyrics";
-      if (method === "GET" && path.startsWith("/suno/fetch/")) return "fetch";
-      return null;
-    },
-    handle(req, ctx) {
+    // No batch fetch; the family's operations as on vendor 1.
+    routeOf: newapiFamilyRoute,
+    async handle(req, ctx) {
+      const operation = await newapiOperation(req, ctx);
+      if (operation) return operation;
       if (req.route === "submit" || req.route === "lyrics") {
         const result = submitNewapiStyle(req, ctx, "nengyongai");
         if ("status" in result) return result;
@@ -61,8 +61,8 @@ export function startNengyongaiSimulator(options: NengyongaiSimulatorOptions = {
       if (!task) {
         return fetchEnvelope === "goapi" ? errorFixture("nengyongai", "error_task_not_found_goapi_variant") : errorFixture("nengyongai", "error_task_not_exist_newapi_variant");
       }
-      // Lyrics tasks have no documented GoAPI form; they come back as a TaskDto.
-      if (fetchEnvelope === "newapi" || task.kind === "lyrics") {
+      // Lyrics, WAV and MP4 tasks have no documented GoAPI form; they come back as a TaskDto.
+      if (fetchEnvelope === "newapi" || task.kind !== "music") {
         return { status: 200, body: { code: "success", message: "", data: newapiTaskDto(task, ctx, "raw") } };
       }
       return { status: 200, body: { code: 200, data: goapiTaskData(task, ctx), message: "success" } };

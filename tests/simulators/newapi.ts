@@ -1,6 +1,7 @@
 import { isObject, startSimulator } from "./core";
 import type { ProtocolHandler, SimContext, Simulator, SimulatorOptions, SimReply } from "./types";
 import { errorFixture, loadFixture } from "./fixtures";
+import { newapiFamilyRoute, newapiOperation } from "./newapi-operations";
 import type { SimTask } from "./tasks";
 
 // Vendor 1 (new-api / bltcy Suno relay, REFERENCE §A1), built from the fixtures in
@@ -20,7 +21,7 @@ export function rawSunoClip(template: Record<string, unknown>, task: SimTask, cl
   const done = state === "complete";
   Object.assign(clip, {
     id: clipId,
-    title: task.title,
+    title: ctx.store.clipTitle(task, clipId),
     status: state,
     model_name: task.model,
     major_model_version: "",
@@ -51,7 +52,7 @@ function flatClip(template: Record<string, unknown>, task: SimTask, clipId: stri
     clip_id: clipId,
     task_id: `${task.id}_${index + 1}`,
     mv: task.model,
-    title: task.title,
+    title: ctx.store.clipTitle(task, clipId),
     tags: task.style,
     prompt: task.lyrics,
     gpt_description_prompt: task.description,
@@ -72,7 +73,7 @@ export function newapiTaskDto(task: SimTask, ctx: SimContext, clipShape: "flat" 
   const dto: Record<string, unknown> = {
     task_id: task.id,
     notify_hook: task.callbackUrl ?? "",
-    action: task.kind === "lyrics" ? "LYRICS" : "MUSIC",
+    action: actionOf(task),
     status: { queued: "NOT_START", streaming: "IN_PROGRESS", succeeded: "SUCCESS", failed: "FAILURE" }[stage],
     fail_reason: stage === "failed" ? task.failReason : "",
     submit_time: Math.floor(times.created),
@@ -83,6 +84,12 @@ export function newapiTaskDto(task: SimTask, ctx: SimContext, clipShape: "flat" 
   };
   if (task.kind === "lyrics") {
     if (stage === "succeeded") dto.data = { id: task.id, text: task.lyrics, title: task.title, status: "complete" };
+    return dto;
+  }
+  // A WAV or MP4 task: the source clip with its new link (kkiai's bltcy template names the task, not the body; [I]).
+  if (task.kind === "wav" || task.kind === "video") {
+    const media = ctx.media(task.sourceClipId ?? "");
+    if (stage === "succeeded") dto.data = [{ id: task.sourceClipId, ...(task.kind === "wav" ? { wav_url: media.wav } : { video_url: media.video }) }];
     return dto;
   }
   if (stage === "streaming") {
@@ -99,6 +106,14 @@ export function newapiTaskDto(task: SimTask, ctx: SimContext, clipShape: "flat" 
     dto.data = task.clipIds.map((id, i) => flatClip(template, task, id, i, ctx));
   }
   return dto;
+}
+
+/** The upper-cased path segment of the call that made the task (REFERENCE §A1.1). */
+function actionOf(task: SimTask): string {
+  if (task.kind === "lyrics") return "LYRICS";
+  if (task.kind === "wav") return "WAV";
+  if (task.kind === "video") return "MP4";
+  return task.op === "concat" ? "CONCAT" : "MUSIC";
 }
 
 export function newapiError(status: number, message: string, code?: string): unknown {
@@ -118,20 +133,28 @@ export function submitNewapiStyle(req: { route: string; body: unknown }, ctx: Si
     if (typeof body.prompt !== "string" || body.prompt.trim() === "") return promptError;
     return ctx.store.create({ kind: "lyrics", request: body, description: body.prompt, callbackUrl: body.notify_hook });
   }
-  if (body.continue_clip_id && !body.task_id) return errorFixture("newapi", "error_400_task_id_empty");
-  if (body.task_id) {
-    const source = ctx.store.get(String(body.task_id));
-    if (!source || !source.clipIds.includes(String(body.continue_clip_id))) {
-      return errorDir === "newapi" ? errorFixture("newapi", "error_400_task_not_exist") : errorFixture("nengyongai", "error_task_not_exist_newapi_variant");
-    }
+  const notExist = () => (errorDir === "newapi" ? errorFixture("newapi", "error_400_task_not_exist") : errorFixture("nengyongai", "error_task_not_exist_newapi_variant"));
+  // Extend, cover, stems and persona voices all name a clip of an earlier task (or an upload).
+  const sourceClip = body.continue_clip_id ?? body.cover_clip_id ?? body.artist_clip_id;
+  if (sourceClip && !body.task_id) return errorFixture("newapi", "error_400_task_id_empty");
+  const sourceTask = body.task_id ? ctx.store.get(String(body.task_id)) : undefined;
+  if (body.task_id && (!sourceTask || !sourceTask.clipIds.includes(String(sourceClip)))) return notExist();
+  if (body.task === "artist_consistency" && !ctx.store.personas.has(String(body.persona_id))) {
+    return { status: 400, body: newapiError(400, "persona_not_exist", "invalid_request") };
   }
-  if (!body.gpt_description_prompt && !body.prompt && !body.tags) return promptError;
+  const stems = body.task === "gen_stem";
+  if (!stems && !body.gpt_description_prompt && !body.prompt && !body.tags) return promptError;
+  const sourceTitle = sourceTask && sourceClip ? ctx.store.clipTitle(sourceTask, String(sourceClip)) : undefined;
   const task = ctx.store.create({
     kind: "music",
+    op: typeof body.task === "string" ? body.task : "generate",
+    sourceClipId: typeof sourceClip === "string" ? sourceClip : null,
     request: body,
-    title: body.title,
-    lyrics: body.prompt,
-    style: body.tags,
+    title: body.title || sourceTitle,
+    // The vendor's order is not documented; instrumental first makes the adapter put vocals first itself.
+    clipTitles: stems ? [`${sourceTitle ?? "Untitled"} (Instrumental)`, `${sourceTitle ?? "Untitled"} (Vocals)`] : undefined,
+    lyrics: stems ? sourceTask?.lyrics : body.prompt,
+    style: body.tags || sourceTask?.style,
     description: body.gpt_description_prompt,
     model: body.mv,
     instrumental: body.make_instrumental,
@@ -145,12 +168,12 @@ export function startNewapiSimulator(options: NewapiSimulatorOptions = {}): Prom
   const clipShape = options.clipShape ?? "flat";
   const handler: ProtocolHandler = {
     routeOf(method, path) {
-      if (method === "POST" && path === "/suno/submit/music") return "submit";
-      if (method === "POST" && path === "/suno/submit/lyrics") return "lyrics";
-      if ((method === "POST" && path === "/suno/fetch") || (method === "GET" && path.startsWith("/suno/fetch/"))) return "fetch";
-      return null;
+      if (method === "POST" && path === "/suno/fetch") return "fetch";
+      return newapiFamilyRoute(method, path);
     },
-    handle(req, ctx) {
+    async handle(req, ctx) {
+      const operation = await newapiOperation(req, ctx);
+      if (operation) return operation;
       if (req.route === "submit" || req.route === "lyrics") {
         const result = submitNewapiStyle(req, ctx, "newapi");
         if ("status" in result) return result;

@@ -3,8 +3,12 @@ import type { SimTask, Stage, Steps, TaskStore } from "./tasks";
 // The simulators' public shapes: what tests, benchmarks and serve.ts program against.
 
 export type SimProtocol = "newapi" | "nengyongai" | "sunohub";
-/** What a fault or a counter applies to. `any` matches every API route. */
-export type SimRoute = "submit" | "lyrics" | "fetch" | "media" | "any";
+/**
+ * What a fault or a counter applies to. `any` matches every API route. The operation
+ * routes are those a protocol has as calls of their own (sunohub's cover, concat and
+ * stems are `submit`, as they go to /suno/audios; new-api's stems go to submit/music).
+ */
+export type SimRoute = "submit" | "lyrics" | "fetch" | "media" | "upload" | "concat" | "wav" | "video" | "timing" | "persona" | "any";
 
 export type Fault =
   /** Any status and body (default body: the vendor's own error shape). */
@@ -70,7 +74,9 @@ export interface SimContext {
   readonly url: string;
   readonly store: TaskStore;
   stage(task: SimTask): Stage;
-  media(clipId: string): { audio: string; image: string; preview: string };
+  media(clipId: string): { audio: string; image: string; preview: string; wav: string; video: string };
+  /** GETs a URL a client handed over (an upload's signed link); the reason it failed, or null. */
+  fetchSource(url: unknown): Promise<string | null>;
   /** Resolves when the task reaches its terminal stage. */
   untilDone(task: SimTask): Promise<void>;
   /** Call after creating a task that has a callback URL. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { classifyNengyongaiError } from "./error-map";
 import { modelsFor } from "./model-map";
-import { newapiFamilyClient, parseNewapiTask } from "./newapi";
+import { NEWAPI_FAMILY_CAPABILITIES, NEWAPI_FAMILY_UNCONFIRMED, newapiFamilyClient, parseNewapiTask } from "./newapi";
 import { id, isRecord, parseClips, sunoClipSchema, text, toSunoClip } from "./suno-clip";
 import { failureMessage, guardSucceeded, progressHeuristic, statusFromClips } from "./suno-task";
 import { VendorError, type ProviderAdapter, type ProviderConfig, type VendorTask, type VendorTaskStatus } from "./types";
@@ -9,7 +9,8 @@ import { probeConnection, type AdapterOptions } from "./vendor-http";
 
 // Vendor 2: nengyongai (REFERENCE §A2). Submits follow the bltcy template; fetch
 // answers come in the GoAPI envelope (`clips` keyed by id, `input` as a JSON string)
-// or in new-api's TaskDto, so both parse. There is no batch fetch.
+// or in new-api's TaskDto, so both parse. There is no batch fetch. A task that made a
+// file or a persona (WAV, MP4…) has no GoAPI form anywhere; it parses as a TaskDto.
 
 /** Parallel single fetches; enough to keep a poll round short without hammering the vendor. */
 const FETCH_CONCURRENCY = 4;
@@ -80,7 +81,7 @@ export function parseNengyongaiTask(data: unknown, requestedId?: string): Vendor
 const envelopeSchema = z.looseObject({ data: z.unknown().optional() });
 
 export function createNengyongaiAdapter(config: ProviderConfig, options: AdapterOptions = {}): ProviderAdapter {
-  const { http, timeoutMs, fetchOne, submitMusic, submitLyrics } = newapiFamilyClient("nengyongai", config, {
+  const { http, timeoutMs, fetchOne, ...operations } = newapiFamilyClient("nengyongai", config, {
     ...options,
     classify: classifyNengyongaiError,
     parse: parseNengyongaiTask,
@@ -88,11 +89,12 @@ export function createNengyongaiAdapter(config: ProviderConfig, options: Adapter
 
   return {
     protocol: "nengyongai",
-    capabilities: ["extend"],
+    // The same family operations as vendor 1, and no more confirmed than there.
+    capabilities: NEWAPI_FAMILY_CAPABILITIES,
+    unconfirmedCapabilities: NEWAPI_FAMILY_UNCONFIRMED,
     models: modelsFor("nengyongai"),
     batchFetch: false,
-    submitMusic,
-    submitLyrics,
+    ...operations,
     async fetchTasks(vendorTaskIds) {
       const ids = [...new Set(vendorTaskIds)];
       const out = new Map<string, VendorTask>();

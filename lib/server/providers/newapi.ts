@@ -1,48 +1,53 @@
 import { z } from "zod";
 import { classifyNewapiError } from "./error-map";
 import { modelsFor, vendorModelFor } from "./model-map";
+import {
+  buildNewapiConcatBody,
+  buildNewapiMusicBody,
+  buildNewapiPersonaBody,
+  buildNewapiStemsBody,
+  formatSubmitResult,
+  operationResultOf,
+  personaSubmitResult,
+  uploadAnswerSchema,
+} from "./newapi-requests";
 import { id, isRecord, parseClips, parseTime, sunoClipSchema, text, toSunoClip } from "./suno-clip";
-import { failureMessage, guardSucceeded, parseLyrics, statusFromClips } from "./suno-task";
+import { failureMessage, guardSucceeded, orderStems, parseLyrics, statusFromClips } from "./suno-task";
+import { hasTimingData, parseTimedLyrics } from "./timed-lyrics";
 import {
   isUploadSource,
   VendorError,
+  type Capability,
   type ProviderAdapter,
   type ProviderConfig,
+  type SubmitClipOperationInput,
+  type SubmitConcatInput,
   type SubmitLyricsInput,
   type SubmitMusicInput,
+  type SubmitPersonaInput,
+  type TimedLine,
+  type VendorSource,
   type VendorTask,
   type VendorTaskStatus,
 } from "./types";
 import { createVendorHttp, DEFAULT_TIMEOUT_MS, probeConnection, type AdapterOptions, type ErrorClassifier } from "./vendor-http";
 
 // Vendor 1: the new-api / bltcy "Suno-API" task relay (REFERENCE §A1). nengyongai
-// speaks the same submit dialect and reuses the builders and the task parser below.
+// speaks the same submit dialect and reuses the client and the task parser below.
+
+export { buildNewapiMusicBody };
+
+/**
+ * Every operation the family documents. Only `extend` is confirmed for vendor 1 and
+ * nengyongai (their own pages); the rest come from other relays of the family
+ * (newapi-requests.ts says which), so they start switched off.
+ */
+export const NEWAPI_FAMILY_CAPABILITIES: readonly Capability[] = ["extend", "cover", "concat", "stems", "wav", "video", "timedLyrics", "upload", "persona"];
+export const NEWAPI_FAMILY_UNCONFIRMED: readonly Capability[] = NEWAPI_FAMILY_CAPABILITIES.filter((c) => c !== "extend");
 
 const SUBMIT_TIMEOUT_MS = 60_000;
 /** ≤ 1 vendor request per 100 tasks per poll round (PERF-4). */
 const BATCH_SIZE = 100;
-
-/** §B.2: inspiration sends only the description; custom and extend send lyrics, tags and title. */
-export function buildNewapiMusicBody(input: SubmitMusicInput, mv: string): Record<string, unknown> {
-  const body: Record<string, unknown> = { mv, make_instrumental: input.instrumental };
-  if (input.mode === "inspiration" && !input.extend) {
-    body.gpt_description_prompt = input.description ?? "";
-  } else {
-    body.prompt = input.lyrics ?? "";
-    body.tags = input.style ?? "";
-    body.title = input.title ?? "";
-  }
-  if (input.negativeStyle) body.negative_tags = input.negativeStyle;
-  if (input.extend) {
-    if (isUploadSource(input.extend)) throw new VendorError("bad_request", "This provider cannot extend an uploaded file");
-    body.task = "extend";
-    body.continue_clip_id = input.extend.vendorClipId;
-    body.continue_at = input.extend.continueAt;
-    if (input.extend.vendorTaskId) body.task_id = input.extend.vendorTaskId;
-  }
-  if (input.callbackUrl) body.notify_hook = input.callbackUrl;
-  return body;
-}
 
 /** `data` is the task id (new-api) or `{task_id}` (GoAPI, seen on nengyongai). */
 export const submitAnswerSchema = z.looseObject({ data: z.union([id, z.looseObject({ task_id: id })]) }).transform((a) => (typeof a.data === "string" ? a.data : a.data.task_id));
@@ -78,8 +83,9 @@ export function parseNewapiTask(raw: unknown): VendorTask | null {
   if (!parsed.success) return null;
   const t = parsed.data;
   const vendorStatus = t.status ?? "";
-  const isLyrics = t.action?.toUpperCase() === "LYRICS" || isRecord(t.data);
-  const clips = isLyrics ? [] : parseClips(t.data, sunoClipSchema, toSunoClip);
+  const made = operationResultOf(t.action, t.data);
+  const isLyrics = !made && (t.action?.toUpperCase() === "LYRICS" || isRecord(t.data));
+  const clips = made || isLyrics ? [] : orderStems(parseClips(t.data, sunoClipSchema, toSunoClip));
   // An unrecognised word is never terminal: the poller's deadline settles it.
   const known = NEWAPI_STATUS[vendorStatus.toUpperCase()];
   const fromClips = statusFromClips(clips);
@@ -99,6 +105,7 @@ export function parseNewapiTask(raw: unknown): VendorTask | null {
     error,
     clips,
     lyrics: isLyrics ? parseLyrics(t.data) : null,
+    ...made,
     submittedAt: parseTime(t.submit_time),
     startedAt: parseTime(t.start_time),
     finishedAt: parseTime(t.finish_time),
@@ -107,6 +114,8 @@ export function parseNewapiTask(raw: unknown): VendorTask | null {
 }
 
 const singleSchema = z.looseObject({ data: z.unknown().optional() });
+/** Operation answers differ between relays; the readers in newapi-requests.ts take them apart. */
+const anyAnswer = z.unknown();
 const batchSchema = z.looseObject({ data: z.array(z.unknown()).nullish() });
 
 /**
@@ -127,29 +136,60 @@ export function newapiFamilyClient(
     const { data, raw } = await http.request({ method: "POST", path, body, timeoutMs: submitTimeoutMs, schema: submitAnswerSchema });
     return { vendorTaskId: data, raw };
   }
+  const answerOf = async (method: "GET" | "POST", path: string, body?: unknown) => (await http.request({ method, path, body, timeoutMs: submitTimeoutMs, schema: anyAnswer })).raw;
+  const clipPath = (action: string, source: VendorSource) => `/suno/act/${action}/${encodeURIComponent(source.vendorClipId)}`;
+
+  /** The task, or null when the vendor does not know it. */
+  async function fetchOne(taskId: string): Promise<VendorTask | null> {
+    try {
+      const path = `/suno/fetch/${encodeURIComponent(taskId)}`;
+      const { data } = await http.request({ method: "GET", path, timeoutMs, schema: singleSchema });
+      return data.data == null ? null : options.parse(data.data, taskId);
+    } catch (err) {
+      if (err instanceof VendorError && err.code === "not_found") return null;
+      throw err;
+    }
+  }
+
+  /** An uploaded file reaches the vendor first, by its signed link; the song then names the clip it became. */
+  async function uploadedClipId(input: SubmitMusicInput): Promise<string | undefined> {
+    const source = input.extend ?? input.cover;
+    if (!source || !isUploadSource(source)) return undefined;
+    const body = { url: source.upload.audioUrl };
+    const { data } = await http.request({ method: "POST", path: "/suno/uploads/audio-url", body, timeoutMs: submitTimeoutMs, schema: uploadAnswerSchema });
+    return data;
+  }
 
   return {
     http,
     timeoutMs,
-    /** The task, or null when the vendor does not know it. */
-    async fetchOne(taskId: string): Promise<VendorTask | null> {
-      try {
-        const path = `/suno/fetch/${encodeURIComponent(taskId)}`;
-        const { data } = await http.request({ method: "GET", path, timeoutMs, schema: singleSchema });
-        return data.data == null ? null : options.parse(data.data, taskId);
-      } catch (err) {
-        if (err instanceof VendorError && err.code === "not_found") return null;
-        throw err;
-      }
-    },
+    fetchOne,
     // Async so a model the protocol lacks rejects like any vendor failure instead of throwing at the call.
-    submitMusic: async (input: SubmitMusicInput) => submit("/suno/submit/music", buildNewapiMusicBody(input, vendorModelFor(protocol, input.model))),
+    async submitMusic(input: SubmitMusicInput) {
+      const mv = vendorModelFor(protocol, input.model);
+      return submit("/suno/submit/music", buildNewapiMusicBody(input, mv, await uploadedClipId(input)));
+    },
     submitLyrics: (input: SubmitLyricsInput) => submit("/suno/submit/lyrics", { prompt: input.prompt, ...(input.callbackUrl ? { notify_hook: input.callbackUrl } : {}) }),
+    submitConcat: (input: SubmitConcatInput) => submit("/suno/submit/concat", buildNewapiConcatBody(input)),
+    submitStems: (input: SubmitClipOperationInput) => submit("/suno/submit/music", buildNewapiStemsBody(input)),
+    submitWav: async ({ source }: SubmitClipOperationInput) => formatSubmitResult("wav", source.vendorClipId, await answerOf("GET", clipPath("wav", source))),
+    submitVideo: async ({ source }: SubmitClipOperationInput) => formatSubmitResult("video", source.vendorClipId, await answerOf("GET", clipPath("mp4", source))),
+    submitPersona: async (input: SubmitPersonaInput) => personaSubmitResult(await answerOf("POST", "/suno/persona/create", buildNewapiPersonaBody(input))),
+    async fetchTimedLyrics(source: VendorSource): Promise<TimedLine[] | null> {
+      const raw = await answerOf("GET", clipPath("timing", source));
+      if (hasTimingData(raw)) return parseTimedLyrics(raw);
+      // A relay that answers with a task id: one look at the task, else "not yet" (retryable).
+      const taskId = isRecord(raw) && typeof raw.data === "string" ? raw.data : null;
+      if (!taskId) throw new VendorError("bad_response", "The vendor's timing answer holds no timed lyrics.", { raw });
+      const task = await fetchOne(taskId);
+      if (task && hasTimingData(task.raw)) return parseTimedLyrics(task.raw);
+      throw new VendorError("timeout", "The vendor is still preparing the timed lyrics.");
+    },
   };
 }
 
 export function createNewapiAdapter(config: ProviderConfig, options: AdapterOptions = {}): ProviderAdapter {
-  const { http, timeoutMs, fetchOne, submitMusic, submitLyrics } = newapiFamilyClient("newapi", config, { ...options, classify: classifyNewapiError, parse: parseNewapiTask });
+  const { http, timeoutMs, fetchOne, ...operations } = newapiFamilyClient("newapi", config, { ...options, classify: classifyNewapiError, parse: parseNewapiTask });
 
   async function fetchBatch(ids: string[], action: "MUSIC" | "LYRICS", into: Map<string, VendorTask>) {
     const { data } = await http.request({ method: "POST", path: "/suno/fetch", body: { ids, action }, timeoutMs, schema: batchSchema });
@@ -161,11 +201,11 @@ export function createNewapiAdapter(config: ProviderConfig, options: AdapterOpti
 
   return {
     protocol: "newapi",
-    capabilities: ["extend"],
+    capabilities: NEWAPI_FAMILY_CAPABILITIES,
+    unconfirmedCapabilities: NEWAPI_FAMILY_UNCONFIRMED,
     models: modelsFor("newapi"),
     batchFetch: true,
-    submitMusic,
-    submitLyrics,
+    ...operations,
     async fetchTasks(vendorTaskIds) {
       const ids = [...new Set(vendorTaskIds)];
       const out = new Map<string, VendorTask>();

@@ -2,40 +2,21 @@ import { z } from "zod";
 import { classifySunohubError, SUNOHUB_CODES } from "./error-map";
 import { modelsFor, vendorModelFor } from "./model-map";
 import { aceClipSchema, id, isRecord, parseClips, parseTime, text, toAceClip } from "./suno-clip";
-import { failureMessage, guardSucceeded, parseLyrics, progressHeuristic, statusFromClips } from "./suno-task";
-import { isUploadSource, VendorError, type ProviderAdapter, type ProviderConfig, type SubmitMusicInput, type VendorTask, type VendorTaskStatus } from "./types";
+import { failureMessage, guardSucceeded, orderStems, parseLyrics, progressHeuristic, statusFromClips } from "./suno-task";
+import { buildSunohubAudiosBody, SUNOHUB_ADVANCED_MODELS, SUNOHUB_CAPABILITIES, SUNOHUB_UNCONFIRMED, sunohubOperationResult, withDelivery } from "./sunohub-requests";
+import { hasTimingData, parseTimedLyrics } from "./timed-lyrics";
+import { VendorError, type ProviderAdapter, type ProviderConfig, type SubmitResult, type TimedLine, type VendorSource, type VendorTask, type VendorTaskStatus } from "./types";
 import { createVendorHttp, DEFAULT_TIMEOUT_MS, probeConnection, type AdapterOptions } from "./vendor-http";
 
 // Vendor 3: sunohub, an AceData Cloud clone (REFERENCE §A3). Without `callback_url`
 // or `async` the vendor holds the request until the song is done, so the submit
 // deadline is long and a synchronous answer with finished clips is accepted.
 
+export { buildSunohubAudiosBody };
+
 /** §A3.2: "use an HTTP timeout of ≥180 s in case a variant answers synchronously". */
 const SUBMIT_TIMEOUT_MS = 180_000;
 const BATCH_SIZE = 100;
-
-export function buildSunohubAudiosBody(input: SubmitMusicInput, model: string): Record<string, unknown> {
-  const body: Record<string, unknown> = { action: input.extend ? "extend" : "generate", model, instrumental: input.instrumental };
-  if (input.mode === "inspiration" && !input.extend) {
-    body.custom = false;
-    body.prompt = input.description ?? "";
-  } else {
-    body.custom = true;
-    if (input.lyrics) body.lyric = input.lyrics;
-    if (input.title) body.title = input.title;
-    if (input.style) body.style = input.style;
-  }
-  if (input.negativeStyle) body.style_negative = input.negativeStyle;
-  if (input.extend) {
-    if (isUploadSource(input.extend)) throw new VendorError("bad_request", "This provider cannot extend an uploaded file");
-    body.audio_id = input.extend.vendorClipId;
-    body.continue_at = input.extend.continueAt;
-  }
-  // A callback or `async` gets an immediate task id instead of a 1–2 minute wait.
-  if (input.callbackUrl) body.callback_url = input.callbackUrl;
-  else body.async = true;
-  return body;
-}
 
 const responseSchema = z.looseObject({
   success: z.unknown().optional(),
@@ -72,24 +53,26 @@ export function parseSunohubRecord(raw: unknown): VendorTask | null {
   const r = parsed.data;
   const resp = r.response ?? null;
   const top = r.state ? TOP_STATES[r.state.toLowerCase()] : undefined;
-  const isLyrics = r.type === "lyrics" || isRecord(resp?.data);
-  const clips = resp && !isLyrics ? parseClips(resp.data, aceClipSchema, toAceClip) : [];
+  const failed = resp !== null && (resp.success === false || Boolean(resp.error));
+  const made = resp && !failed ? sunohubOperationResult(r.type, resp.data) : null;
+  const isLyrics = !made && (r.type === "lyrics" || isRecord(resp?.data));
+  const clips = resp && !isLyrics && !made ? orderStems(parseClips(resp.data, aceClipSchema, toAceClip)) : [];
   const lyrics = resp && isLyrics ? parseLyrics(resp.data) : null;
   const finished = r.finished_at != null || top === "succeeded";
   const terminal = clips.length > 0 && clips.every((c) => c.state === "succeeded" || c.state === "failed");
 
   let status: VendorTaskStatus;
   let error: VendorTask["error"] = null;
-  if (resp && (resp.success === false || resp.error)) {
+  if (failed) {
     status = "failed";
-    const code = resp.error?.code ? SUNOHUB_CODES[resp.error.code] : undefined;
-    error = { code: code ?? "generation_failed", message: resp.error?.message ?? resp.error?.code ?? null };
+    const code = resp?.error?.code ? SUNOHUB_CODES[resp.error.code] : undefined;
+    error = { code: code ?? "generation_failed", message: resp?.error?.message ?? resp?.error?.code ?? null };
   } else if (top === "failed") {
     status = "failed";
   } else if (!resp) {
     // A "complete" record without its response is a race: wait for the response.
     status = top === "running" || top === "succeeded" ? "running" : "queued";
-  } else if (isLyrics) {
+  } else if (made || isLyrics) {
     status = "succeeded";
   } else if (terminal) {
     status = statusFromClips(clips);
@@ -109,6 +92,7 @@ export function parseSunohubRecord(raw: unknown): VendorTask | null {
     error,
     clips,
     lyrics,
+    ...made,
     submittedAt: parseTime(r.created_at),
     startedAt: parseTime(r.started_at),
     finishedAt: parseTime(r.finished_at),
@@ -117,7 +101,7 @@ export function parseSunohubRecord(raw: unknown): VendorTask | null {
 }
 
 /** A synchronous answer (`{success, task_id, data}`) is the record's `response` on its own. */
-export function parseSunohubAnswer(taskId: string, answer: unknown, type: "audios" | "lyrics"): VendorTask | null {
+export function parseSunohubAnswer(taskId: string, answer: unknown, type: string): VendorTask | null {
   return parseSunohubRecord({ id: taskId, type, response: answer });
 }
 
@@ -130,13 +114,18 @@ export function createSunohubAdapter(config: ProviderConfig, options: AdapterOpt
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const submitTimeoutMs = options.submitTimeoutMs ?? SUBMIT_TIMEOUT_MS;
 
-  async function submit(path: string, body: Record<string, unknown>, type: "audios" | "lyrics") {
+  /** `type` names the record the answer stands for (`audios`, `lyrics`, `wav`, `mp4`, `persona`). */
+  async function submit(path: string, body: Record<string, unknown>, type: string): Promise<SubmitResult> {
     const { data, raw } = await http.request({ method: "POST", path, body, timeoutMs: submitTimeoutMs, schema: submitSchema });
     const vendorTaskId = data.task_id as string;
     const finished = data.data !== undefined && data.data !== null;
     const task = finished ? parseSunohubAnswer(vendorTaskId, raw, type) : null;
     return { vendorTaskId, raw, ...(task ? { task } : {}) };
   }
+  // The file and persona calls document only `audio_id` (the WAV one also `callback_url`)
+  // and answer within seconds, so they are called synchronously; a variant that answers
+  // with a bare task id is polled like any task.
+  const clipCall = (path: string, type: string, source: VendorSource, extra: Record<string, unknown> = {}) => submit(path, { audio_id: source.vendorClipId, ...extra }, type);
 
   async function fetchOne(taskId: string): Promise<VendorTask | null> {
     try {
@@ -150,12 +139,29 @@ export function createSunohubAdapter(config: ProviderConfig, options: AdapterOpt
 
   return {
     protocol: "sunohub",
-    capabilities: ["extend"],
+    capabilities: SUNOHUB_CAPABILITIES,
+    unconfirmedCapabilities: SUNOHUB_UNCONFIRMED,
+    advancedModels: SUNOHUB_ADVANCED_MODELS,
     models: modelsFor("sunohub"),
     batchFetch: true,
     submitMusic: async (input) => submit("/suno/audios", buildSunohubAudiosBody(input, vendorModelFor("sunohub", input.model)), "audios"),
     // Lyrics answer synchronously; no callback is documented for them.
     submitLyrics: (input) => submit("/suno/lyrics", { prompt: input.prompt }, "lyrics"),
+    // concat takes the chain's last extension and answers one clip with its concat_history.
+    submitConcat: (input) => submit("/suno/audios", withDelivery({ action: "concat", audio_id: input.source.vendorClipId }, input.callbackUrl), "audios"),
+    // `is_pro`: "Pro account, supports stems and WAV" (sunohub's field list).
+    submitStems: (input) => submit("/suno/audios", withDelivery({ action: "stems", audio_id: input.source.vendorClipId, is_pro: true }, input.callbackUrl), "audios"),
+    submitWav: (input) => clipCall("/suno/wav", "wav", input.source, input.callbackUrl ? { callback_url: input.callbackUrl } : {}),
+    submitVideo: (input) => clipCall("/suno/mp4", "mp4", input.source),
+    submitPersona: (input) => clipCall("/suno/persona", "persona", input.source, { name: input.name, ...(input.description ? { description: input.description } : {}) }),
+    async fetchTimedLyrics(source): Promise<TimedLine[] | null> {
+      const { data, raw } = await http.request({ method: "POST", path: "/suno/timing", body: { audio_id: source.vendorClipId }, timeoutMs: submitTimeoutMs, schema: submitSchema });
+      if (hasTimingData(raw)) return parseTimedLyrics(raw);
+      // An answer with only a task id: one look at the record, else "not yet" (retryable).
+      const record = await fetchOne(data.task_id as string);
+      if (record && hasTimingData(record.raw)) return parseTimedLyrics(record.raw);
+      throw new VendorError("timeout", "The vendor is still preparing the timed lyrics.");
+    },
     async fetchTasks(vendorTaskIds) {
       const ids = [...new Set(vendorTaskIds)];
       const out = new Map<string, VendorTask>();
