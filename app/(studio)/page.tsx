@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ClientMessages } from "@/app/_components/client-messages";
 import { getT } from "@/lib/i18n/server";
 import { requirePageUser } from "@/lib/server/auth/session";
@@ -6,7 +7,8 @@ import { listProvidersForMembers } from "@/lib/server/services/provider-catalog"
 import { getReuseSettings } from "@/lib/server/services/task-history";
 import { listRecentSongTasksForViewer } from "@/lib/server/services/task-view";
 import { CreateStudio } from "./_create/create-studio";
-import type { ProviderOption } from "./_create/types";
+import type { PersonaOption, ProviderOption } from "./_create/types";
+import { listPersonas } from "@/lib/server/services/operations";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT("create"))("pageTitle") };
@@ -22,7 +24,8 @@ export default async function CreatePage({ searchParams }: Props) {
   // Only what the form needs crosses to the browser: never base URLs or key hints (SEC-8).
   const providers: ProviderOption[] = listProvidersForMembers()
     .filter((p) => p.models.length > 0)
-    .map((p) => ({ id: p.id, name: p.name, models: p.models.map((m) => ({ id: m.id, limits: m.limits })) }));
+    .map((p) => ({ id: p.id, name: p.name, models: p.models.map((m) => ({ id: m.id, limits: m.limits })), capabilities: p.capabilities, advancedModels: p.advancedModels }));
+  const personas: PersonaOption[] = listPersonas().map((p) => ({ id: p.id, name: p.name, providerId: p.providerId }));
   const tasks = listRecentSongTasksForViewer(user, 10);
   // "Reuse settings" (/?reuse=<taskId>): only a task the viewer may read; anything else is a blank form.
   const reused = reuseId ? (getReuseSettings(user, reuseId) ?? undefined) : undefined;
@@ -30,11 +33,17 @@ export default async function CreatePage({ searchParams }: Props) {
     <ClientMessages paths={["create", "tasks", "auth.errors"]}>
       <header className="mb-6">
         <h1 className="text-2xl font-semibold tracking-tight">{t("heading")}</h1>
-        <p className="mt-1 text-sm muted">{t("lead")}</p>
+        <p className="mt-1 text-sm muted">
+          {t("lead")}{" "}
+          <Link href="/upload" className="text-accent-600 hover:underline dark:text-accent-500" data-testid="upload-link">
+            {t("upload.link")}
+          </Link>
+        </p>
       </header>
       <CreateStudio
         key={reuseId ?? "new"}
         providers={providers}
+        personas={personas}
         initialTasks={tasks}
         noProviderHint={user.role === "admin" ? t("noProviders.admin") : t("noProviders.member")}
         reused={reused}

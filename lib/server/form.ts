@@ -23,9 +23,19 @@ export function formValues(form: FormData, keep: string[]): Record<string, strin
  * that strict API schemas would refuse.
  */
 export function parseForm<T extends z.ZodType>(schema: T, form: FormData, group: string): { data: z.infer<T> } | { errors: Record<string, Message[]> } {
+  return parseRecord(schema, formRecord(schema, form), group);
+}
+
+/** The form's fields that are the schema's own top-level fields, as a plain object (see parseForm). */
+export function formRecord(schema: z.ZodType, form: FormData): Record<string, unknown> {
   const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape;
   const entries = form instanceof FormData ? [...form.entries()].filter(([name]) => !shape || name in shape) : [];
-  const parsed = schema.safeParse(Object.fromEntries(entries));
+  return Object.fromEntries(entries);
+}
+
+/** parseForm for a record a form was turned into (fields nested by hand). */
+export function parseRecord<T extends z.ZodType>(schema: T, record: Record<string, unknown>, group: string): { data: z.infer<T> } | { errors: Record<string, Message[]> } {
+  const parsed = schema.safeParse(record);
   return parsed.success ? { data: parsed.data } : { errors: fieldMessages(group, fieldErrors(parsed.error)) };
 }
 

@@ -6,7 +6,7 @@ import { isAppError } from "@/lib/errors";
 import { generationBodySchema, idempotencyKeySchema, lyricsBodySchema } from "@/lib/schemas/generate";
 import { requireUser } from "@/lib/server/auth/session";
 import { fieldErrors } from "@/lib/validation";
-import { parseForm, toActionState } from "@/lib/server/form";
+import { formRecord, parseRecord, toActionState } from "@/lib/server/form";
 import { submitGeneration, submitLyrics } from "@/lib/server/services/generate";
 
 /** The generation schemas' field errors are keys in this catalogue group. */
@@ -24,16 +24,31 @@ function keyFrom(value: unknown): string | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
+const ADVANCED = ["vocalGender", "weirdness", "styleInfluence"] as const;
+
+/** The form posts the advanced knobs as plain fields; the request nests them under `advanced` when any is set. */
+function withAdvanced(form: FormData): Record<string, unknown> {
+  const record = formRecord(generationBodySchema, form);
+  const advanced = Object.fromEntries(ADVANCED.map((name) => [name, String(form.get(name) ?? "").trim()]).filter(([, value]) => value !== ""));
+  return Object.keys(advanced).length > 0 ? { ...record, advanced } : record;
+}
+
+/** `advanced.weirdness` in the request is the form's `weirdness` field. */
+function flatAdvanced<T>(errors: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(errors).map(([key, value]) => [key.replace(/^advanced\./, ""), value]));
+}
+
 /** The create form: one task per idempotency key, however often it is posted. */
 export async function createSongAction(_prev: CreateState, form: FormData): Promise<CreateState> {
   try {
     const user = await requireUser();
-    const parsed = parseForm(generationBodySchema, form, FIELDS);
-    if ("errors" in parsed) return { fieldErrors: parsed.errors };
+    const parsed = parseRecord(generationBodySchema, withAdvanced(form), FIELDS);
+    if ("errors" in parsed) return { fieldErrors: flatAdvanced(parsed.errors) };
     const { task } = await submitGeneration(user, parsed.data, { idempotencyKey: keyFrom(form.get("idempotencyKey")) });
     return { ok: true, task };
   } catch (err) {
     const state: CreateState = toActionState(err, { fields: FIELDS });
+    if (state.fieldErrors) state.fieldErrors = flatAdvanced(state.fieldErrors);
     // The person changed the text after a send whose answer they never saw: the next send is a new song.
     return isAppError(err) && err.code === "conflict" ? { ...state, renewKey: true } : state;
   }

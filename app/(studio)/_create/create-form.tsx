@@ -12,13 +12,24 @@ import { LyricsWriter } from "./lyrics-writer";
 import { ModeSwitch, type CreateMode } from "./mode-switch";
 import { ProviderModelFields } from "./provider-model-fields";
 import { TextField } from "./text-field";
-import type { CreateInitial, ProviderOption } from "./types";
+import type { CreateInitial, PersonaOption, ProviderOption } from "./types";
+import { VoiceAndAdvanced } from "./voice-and-advanced";
 import { useKeyedSubmit } from "./use-keyed-submit";
 import { useProviderChoice } from "./use-provider-choice";
 
 type TextFields = "description" | "title" | "style" | "negativeStyle" | "lyrics";
 
-export function CreateForm({ providers, onCreated, initial }: { providers: ProviderOption[]; onCreated: (task: TaskDto) => void; initial?: CreateInitial }) {
+export function CreateForm({
+  providers,
+  personas,
+  onCreated,
+  initial,
+}: {
+  providers: ProviderOption[];
+  personas: PersonaOption[];
+  onCreated: (task: TaskDto) => void;
+  initial?: CreateInitial;
+}) {
   const t = useTranslations("create");
   const choice = useProviderChoice(providers, initial);
   const limits = choice.limits ?? MODEL_LIMITS["v3.5"];
@@ -125,6 +136,14 @@ export function CreateForm({ providers, onCreated, initial }: { providers: Provi
             onProvider={choice.chooseProvider}
             onModel={choice.chooseModel}
             errors={{ provider: errors.provider, model: errors.model }}
+          />
+        )}
+        {noProvider ? null : (
+          <VoiceAndAdvanced
+            provider={providers.find((p) => p.id === choice.providerId)}
+            model={choice.model}
+            personas={personas.filter((p) => p.providerId === choice.providerId)}
+            errors={errors}
           />
         )}
 

@@ -6,18 +6,20 @@ import { useTranslations } from "use-intl";
 import { TaskCard } from "@/app/_components/task/task-card";
 import type { TaskDto } from "@/lib/dto";
 import { CreateForm } from "./create-form";
-import type { CreateInitial, ProviderOption } from "./types";
+import type { CreateInitial, PersonaOption, ProviderOption } from "./types";
 
 const RECENT_LIMIT = 10;
 
 /** The form and the live list of recent tasks; a new task goes to the top without a reload. */
 export function CreateStudio({
   providers,
+  personas,
   initialTasks,
   noProviderHint,
   reused,
 }: {
   providers: ProviderOption[];
+  personas: PersonaOption[];
   initialTasks: TaskDto[];
   noProviderHint: string;
   /** "Reuse settings" of an earlier task, to start the form from. */
@@ -51,7 +53,7 @@ export function CreateStudio({
             {th("reused")}
           </p>
         ) : null}
-        <CreateForm providers={providers} onCreated={addTask} initial={reused} />
+        <CreateForm providers={providers} personas={personas} onCreated={addTask} initial={reused} />
       </section>
 
       <section aria-labelledby="recent-heading" className="min-w-0">
