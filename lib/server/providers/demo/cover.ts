@@ -7,19 +7,35 @@ export const COVER_SIZE = 512;
 /** Longest title drawn on a cover; longer ones end with an ellipsis. */
 export const COVER_TITLE_MAX = 40;
 
-export function renderDemoCover(seed: string, take: number, title: string): string {
+/** The shapes and colours of a cover, shared by the SVG and the video's still frame. */
+export interface CoverDesign {
+  hue: number;
+  second: number;
+  circles: { cx: number; cy: number; r: number; hue: number; opacity: number }[];
+  /** Heights of the level-meter bars along the bottom. */
+  bars: number[];
+}
+
+export function coverDesign(seed: string, take: number): CoverDesign {
   const rng = createRng(seed, `cover-${take}`);
   const hue = rng.int(360);
   const second = (hue + 40 + rng.int(100)) % 360;
   const circles = Array.from({ length: 4 }, (_, i) => {
     const r = 60 + rng.int(160);
-    return `<circle cx="${rng.int(COVER_SIZE)}" cy="${rng.int(380)}" r="${r}" fill="hsl(${(hue + i * 35) % 360} 80% 70%)" fill-opacity="${(0.12 + rng.next() * 0.2).toFixed(2)}"/>`;
+    const cx = rng.int(COVER_SIZE);
+    const cy = rng.int(380);
+    return { cx, cy, r, hue: (hue + i * 35) % 360, opacity: Math.round((0.12 + rng.next() * 0.2) * 100) / 100 };
   });
+  return { hue, second, circles, bars: Array.from({ length: COVER_BARS }, () => 12 + rng.int(70)) };
+}
+
+export const COVER_BARS = 24;
+
+export function renderDemoCover(seed: string, take: number, title: string): string {
+  const { hue, second, ...design } = coverDesign(seed, take);
+  const circles = design.circles.map((c) => `<circle cx="${c.cx}" cy="${c.cy}" r="${c.r}" fill="hsl(${c.hue} 80% 70%)" fill-opacity="${c.opacity.toFixed(2)}"/>`);
   // A row of bars along the bottom, like a still of a level meter.
-  const bars = Array.from({ length: 24 }, (_, i) => {
-    const h = 12 + rng.int(70);
-    return `<rect x="${40 + i * 18}" y="${440 - h}" width="10" height="${h}" rx="3" fill="#fff" fill-opacity="0.35"/>`;
-  });
+  const bars = design.bars.map((h, i) => `<rect x="${40 + i * 18}" y="${440 - h}" width="10" height="${h}" rx="3" fill="#fff" fill-opacity="0.35"/>`);
   const lines = wrapTitle(cleanTitle(title));
   const fontSize = Math.max(...lines.map((l) => [...l].length)) > 16 ? 30 : 42;
   const text = lines.map((line, i) => `<tspan x="40" dy="${i === 0 ? 0 : fontSize * 1.15}">${escapeXml(line)}</tspan>`).join("");

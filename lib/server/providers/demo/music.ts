@@ -117,8 +117,12 @@ export interface NoteEvent {
   velocity: number;
 }
 
-/** The song for a seed; `seconds` stretches it to a fixed length (extends), else it is natural. */
-export function planSong(seed: string, seconds?: number): SongPlan {
+/**
+ * The song for a seed; `seconds` stretches it to a fixed length (extends), else it is natural.
+ * An `arrangement` seed (covers) keeps the key, progression and melody but moves the tempo,
+ * the chord colour and the bass line, the way a cover keeps the tune in a new style.
+ */
+export function planSong(seed: string, seconds?: number, arrangement?: string): SongPlan {
   const rng = createRng(seed, "plan");
   const minor = rng.next() < 0.25;
   const plan = {
@@ -129,6 +133,14 @@ export function planSong(seed: string, seconds?: number): SongPlan {
     sevenths: rng.next() < 0.5,
     bassFigure: rng.int(BASS_FIGURES.length),
   };
+  if (arrangement) {
+    const alt = createRng(arrangement, "arrangement");
+    // At least 14 BPM away from the original, so the new feel is obvious at once.
+    const shift = alt.pick([-22, -14, 14, 22]);
+    plan.bpm = plan.bpm + shift >= 64 && plan.bpm + shift <= 130 ? plan.bpm + shift : plan.bpm - shift;
+    plan.sevenths = !plan.sevenths;
+    plan.bassFigure = (plan.bassFigure + 1 + alt.int(BASS_FIGURES.length - 1)) % BASS_FIGURES.length;
+  }
   const barSeconds = (60 / plan.bpm) * 4;
   // Whole four-bar loops plus one bar that resolves to the tonic.
   const loops = Math.max(1, Math.ceil(((MIN_SONG_SECONDS - TAIL_SECONDS) / barSeconds - 1) / 4));
@@ -139,11 +151,25 @@ export function planSong(seed: string, seconds?: number): SongPlan {
   return { ...plan, bars: Math.max(1, Math.ceil((seconds - TAIL_SECONDS) / barSeconds)), seconds };
 }
 
+/** How a take is played: the pad's register, the drum groove and the lead's tone. */
+export interface Feel {
+  padCentre: number;
+  groove: 0 | 1;
+  leadTone: 0 | 1;
+}
+
+/** A take's feel follows the take, or for a cover the arrangement seed, so the two cover takes differ too. */
+export function feelFor(take: number, arrangement?: string): Feel {
+  if (!arrangement) return { padCentre: take === 0 ? 60 : 65, groove: take === 0 ? 0 : 1, leadTone: take % 2 === 0 ? 0 : 1 };
+  const rng = createRng(arrangement, "feel");
+  return { padCentre: rng.pick([55, 58, 63, 67]), groove: rng.int(2) as 0 | 1, leadTone: rng.int(2) as 0 | 1 };
+}
+
 export function describeKey(plan: SongPlan): string {
   return `${KEY_NAMES[plan.key]} ${plan.minor ? "minor" : "major"}`;
 }
 
-export function arrangeSong(plan: SongPlan, seed: string, take: number): NoteEvent[] {
+export function arrangeSong(plan: SongPlan, seed: string, take: number, feel: Feel = feelFor(take)): NoteEvent[] {
   const scale = plan.minor ? MINOR : MAJOR;
   const eighth = 30 / plan.bpm;
   const last = plan.bars - 1;
@@ -153,7 +179,6 @@ export function arrangeSong(plan: SongPlan, seed: string, take: number): NoteEve
   const midiOf = (index: number) => tonic + 12 * Math.floor(index / 7) + scale[mod(index, 7)];
   const pitchClass = (index: number) => mod(tonic + scale[mod(index, 7)], 12);
   const phrases = ["a", "b"].map((name) => writePhrase(createRng(seed, `melody-${name}-${take}`), plan.progression));
-  const padCentre = take === 0 ? 60 : 65;
   const events: NoteEvent[] = [];
 
   for (let bar = 0; bar < plan.bars; bar++) {
@@ -162,7 +187,7 @@ export function arrangeSong(plan: SongPlan, seed: string, take: number): NoteEve
     const tones = plan.sevenths && bar !== last ? [0, 2, 4, 6] : [0, 2, 4];
     for (const step of tones) {
       // Each chord tone sits in the octave nearest the centre: smooth voice leading for free.
-      const midi = atOrAbove(padCentre - 6, pitchClass(degree + step));
+      const midi = atOrAbove(feel.padCentre - 6, pitchClass(degree + step));
       events.push({ voice: "pad", start: at, length: 8 * eighth, midi, velocity: bar === last ? 1.1 : 1 });
     }
     const bassRoot = atOrAbove(36, pitchClass(degree));
@@ -177,7 +202,7 @@ export function arrangeSong(plan: SongPlan, seed: string, take: number): NoteEve
       }
     }
     if (bar === last) events.push({ voice: "lead", start: at, length: 6 * eighth, midi: midiOf(7), velocity: 0.8 });
-    events.push(...drumsForBar(bar, last, at, eighth, take));
+    events.push(...drumsForBar(bar, last, at, eighth, feel.groove));
   }
   return events;
 }
@@ -215,14 +240,14 @@ function nearestChordTone(index: number, degree: number): number {
   return index;
 }
 
-function drumsForBar(bar: number, last: number, at: number, eighth: number, take: number): NoteEvent[] {
+function drumsForBar(bar: number, last: number, at: number, eighth: number, groove: 0 | 1): NoteEvent[] {
   const hit = (voice: Voice, e: number, velocity: number): NoteEvent => ({ voice, start: at + e * eighth, length: eighth, midi: 0, velocity });
   if (bar === last) return [hit("kick", 0, 0.8)];
   const events: NoteEvent[] = [];
-  if (bar >= 1) for (let e = 0; e < 8; e++) events.push(hit("hat", e, e % 2 === 0 ? 1 : take === 0 ? 0.55 : 0.75));
+  if (bar >= 1) for (let e = 0; e < 8; e++) events.push(hit("hat", e, e % 2 === 0 ? 1 : groove === 0 ? 0.55 : 0.75));
   if (bar >= 2) {
     events.push(hit("kick", 0, 1), hit("kick", 4, 0.9), hit("snare", 2, 1), hit("snare", 6, 1));
-    if (take === 1 || bar % 4 === 3) events.push(hit("kick", 5, 0.6));
+    if (groove === 1 || bar % 4 === 3) events.push(hit("kick", 5, 0.6));
   }
   return events;
 }

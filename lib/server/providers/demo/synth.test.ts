@@ -22,7 +22,7 @@ function readWav(buf: Buffer) {
 const SEEDS = ["a1b2c3d4e5f6", "000000000000", "ffffffffffff", "0123456789ab"];
 
 describe("renderDemoWav", () => {
-  const wav = renderDemoWav(SEEDS[0], 0);
+  const wav = renderDemoWav({ seed: SEEDS[0], take: 0 });
   const info = readWav(wav);
 
   it("writes a valid 16-bit PCM mono WAV header", () => {
@@ -34,7 +34,7 @@ describe("renderDemoWav", () => {
   });
 
   it.each(SEEDS)("lasts at least 20 s, as reported, and stays near 1 MB (seed %s)", (seed) => {
-    const { dataSize } = readWav(renderDemoWav(seed, 1));
+    const { dataSize } = readWav(renderDemoWav({ seed: seed, take: 1 }));
     const seconds = dataSize / 2 / SAMPLE_RATE;
     expect(seconds).toBeGreaterThanOrEqual(20);
     expect(Math.abs(seconds - naturalSeconds(seed))).toBeLessThan(0.001);
@@ -42,11 +42,11 @@ describe("renderDemoWav", () => {
   });
 
   it("is deterministic for the same seed and take", () => {
-    expect(renderDemoWav(SEEDS[0], 0).equals(wav)).toBe(true);
+    expect(renderDemoWav({ seed: SEEDS[0], take: 0 }).equals(wav)).toBe(true);
   });
 
   it("gives the two takes different audio", () => {
-    expect(renderDemoWav(SEEDS[0], 1).equals(wav)).toBe(false);
+    expect(renderDemoWav({ seed: SEEDS[0], take: 1 }).equals(wav)).toBe(false);
   });
 
   it("is audible and never clips", () => {
@@ -68,7 +68,7 @@ describe("renderDemoWav", () => {
   });
 
   it("renders a requested length, capped at MAX_CLIP_SECONDS", () => {
-    expect(readWav(renderDemoWav(SEEDS[1], 0, 40)).dataSize).toBe(40 * SAMPLE_RATE * 2);
-    expect(readWav(renderDemoWav(SEEDS[1], 0, 500)).dataSize).toBe(MAX_CLIP_SECONDS * SAMPLE_RATE * 2);
+    expect(readWav(renderDemoWav({ seed: SEEDS[1], take: 0, seconds: 40 })).dataSize).toBe(40 * SAMPLE_RATE * 2);
+    expect(readWav(renderDemoWav({ seed: SEEDS[1], take: 0, seconds: 500 })).dataSize).toBe(MAX_CLIP_SECONDS * SAMPLE_RATE * 2);
   });
 });

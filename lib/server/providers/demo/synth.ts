@@ -2,7 +2,7 @@
 // wavetable oscillators, enveloped noise drums, an echo on the lead and a small
 // Schroeder reverb. Wavetables keep it to a few multiply-adds per voice and sample,
 // so a 25 s clip renders in tens of milliseconds.
-import { arrangeSong, planSong, type NoteEvent, type SongPlan } from "./music";
+import { arrangeSong, feelFor, planSong, type NoteEvent, type SongPlan } from "./music";
 import { createRng } from "./random";
 import { encodeWav } from "./wav";
 
@@ -44,37 +44,70 @@ const PAD: Envelope = { attack: 0.45, release: 0.9, decay: 0, sustain: 1 };
 const LEAD: Envelope = { attack: 0.012, release: 0.12, decay: 0.35, sustain: 0.45 };
 const BASS: Envelope = { attack: 0.01, release: 0.08, decay: 0.5, sustain: 0.6 };
 
-export function renderDemoWav(seed: string, take: number, seconds?: number): Buffer {
-  const plan = planSong(seed, seconds === undefined ? undefined : Math.min(seconds, MAX_CLIP_SECONDS));
-  return encodeWav(renderSong(plan, seed, take), SAMPLE_RATE);
+/**
+ * Everything that decides a demo sound, all of it carried in its `demo:audio` URL.
+ * `arrangement` (covers) re-plays the song in a new style; `voice` (personas) gives the
+ * lead its own timbre; `part` keeps only the lead ("vocals") or everything else.
+ */
+export interface DemoSound {
+  seed: string;
+  take: number;
+  /** Absent: the song's natural length. */
+  seconds?: number;
+  arrangement?: string;
+  voice?: string;
+  part?: "vocals" | "instrumental";
+}
+
+export function renderDemoWav(sound: DemoSound): Buffer {
+  return encodeWav(renderDemoSound(sound), SAMPLE_RATE);
+}
+
+export function renderDemoSound(sound: DemoSound): Float32Array {
+  const plan = planSong(sound.seed, sound.seconds === undefined ? undefined : Math.min(sound.seconds, MAX_CLIP_SECONDS), sound.arrangement);
+  return renderSong(plan, sound);
 }
 
 /** Length of the natural (non-extend) clip for a seed, as reported to the app. */
-export function naturalSeconds(seed: string): number {
-  return planSong(seed).seconds;
+export function naturalSeconds(seed: string, arrangement?: string): number {
+  return planSong(seed, undefined, arrangement).seconds;
 }
 
-export function renderSong(plan: SongPlan, seed: string, take: number): Float32Array {
+/** A lead timbre of its own per voice seed: the fundamental plus a few seeded overtones. */
+function voiceTable(voice: string): Float32Array {
+  const rng = createRng(voice, "voice");
+  return wavetable([1, 0.1 + rng.next() * 0.6, rng.next() * 0.4, rng.next() * 0.25, rng.next() * 0.15]);
+}
+
+export function renderSong(plan: SongPlan, sound: DemoSound): Float32Array {
   const length = Math.round(plan.seconds * SAMPLE_RATE);
   const dry = new Float32Array(length);
   const wet = new Float32Array(length);
   const lead = new Float32Array(length);
-  const noise = createRng(seed, `noise-${take}`);
-  for (const note of arrangeSong(plan, seed, take)) {
+  const feel = feelFor(sound.take, sound.arrangement);
+  const leadTable = sound.voice ? voiceTable(sound.voice) : TABLES.lead[feel.leadTone];
+  const noise = createRng(sound.seed, `noise-${sound.take}`);
+  for (const note of arrangeSong(plan, sound.seed, sound.take, feel)) {
     const start = Math.round(note.start * SAMPLE_RATE);
     if (start >= length) continue;
-    addNote(note, start, { dry, wet, lead }, take, noise.next);
+    addNote(note, start, { dry, wet, lead }, leadTable, noise.next);
   }
   addEcho(lead, Math.round((90 / plan.bpm) * SAMPLE_RATE), 0.3);
-  for (let i = 0; i < length; i++) wet[i] += lead[i];
-  const reverb = schroeder(wet);
+  // The reverb is linear, so the lead's and the band's can run apart and still sum to
+  // the mix: the stems of a clip add up to the clip itself.
+  const leadVerb = schroeder(lead);
+  const bandVerb = schroeder(wet);
+  const mix = new Float32Array(length);
+  for (let i = 0; i < length; i++) mix[i] = dry[i] + wet[i] + lead[i] + 0.25 * (bandVerb[i] + leadVerb[i]);
+  const gain = fadeAndNormalise(mix);
+  if (!sound.part) return mix;
+  // A stem gets the mix's fades and scale, not its own, so it sits at its level in the song.
   const out = new Float32Array(length);
-  for (let i = 0; i < length; i++) out[i] = dry[i] + wet[i] + 0.25 * reverb[i];
-  fadeAndNormalise(out);
+  for (let i = 0; i < length; i++) out[i] = gain(i) * (sound.part === "vocals" ? lead[i] + 0.25 * leadVerb[i] : dry[i] + wet[i] + 0.25 * bandVerb[i]);
   return out;
 }
 
-function addNote(note: NoteEvent, start: number, bus: { dry: Float32Array; wet: Float32Array; lead: Float32Array }, take: number, random: () => number) {
+function addNote(note: NoteEvent, start: number, bus: { dry: Float32Array; wet: Float32Array; lead: Float32Array }, leadTable: Float32Array, random: () => number) {
   const freq = 440 * 2 ** ((note.midi - 69) / 12);
   const samples = Math.round(note.length * SAMPLE_RATE);
   switch (note.voice) {
@@ -86,7 +119,7 @@ function addNote(note: NoteEvent, start: number, bus: { dry: Float32Array; wet: 
     case "bass":
       return tone(bus.dry, TABLES.bass, start, samples, freq, 0.28 * note.velocity, BASS);
     case "lead":
-      return tone(bus.lead, TABLES.lead[take % 2], start, samples, freq, 0.2 * note.velocity, LEAD);
+      return tone(bus.lead, leadTable, start, samples, freq, 0.2 * note.velocity, LEAD);
     case "kick":
       return kick(bus.dry, start, 0.5 * note.velocity);
     case "snare":
@@ -182,16 +215,20 @@ function schroeder(input: Float32Array): Float32Array {
   return out;
 }
 
-function fadeAndNormalise(out: Float32Array) {
+/** Fades and scales `out` in place; returns the gain it applied at each sample, for the stems. */
+function fadeAndNormalise(out: Float32Array): (i: number) => number {
   const fadeIn = Math.round(FADE_IN_SECONDS * SAMPLE_RATE);
   const fadeOut = Math.round(FADE_OUT_SECONDS * SAMPLE_RATE);
+  const fade = (i: number) => {
+    const left = out.length - 1 - i;
+    return (i < fadeIn ? i / fadeIn : 1) * (left < fadeOut ? left / fadeOut : 1);
+  };
   let peak = 0;
   for (let i = 0; i < out.length; i++) {
-    if (i < fadeIn) out[i] *= i / fadeIn;
-    const left = out.length - 1 - i;
-    if (left < fadeOut) out[i] *= left / fadeOut;
+    out[i] *= fade(i);
     peak = Math.max(peak, Math.abs(out[i]));
   }
   const scale = peak > 0 ? PEAK / peak : 0;
   for (let i = 0; i < out.length; i++) out[i] *= scale;
+  return (i) => fade(i) * scale;
 }
