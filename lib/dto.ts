@@ -16,6 +16,6 @@ export type ClipSummaryDto = Pick<
 
 export type TaskDto = z.infer<typeof taskDtoSchema>;
 
-export function mediaUrl(clipId: string, kind: "audio" | "cover" | "video"): string {
+export function mediaUrl(clipId: string, kind: "audio" | "cover" | "video" | "wav"): string {
   return `/media/${clipId}/${kind}`;
 }
