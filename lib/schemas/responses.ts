@@ -93,6 +93,18 @@ export const clipPageSchema = z.object({
   items: z.array(clipDtoSchema),
   nextCursor: z.string().nullable().describe("Pass as cursor for the next page; null at the end. A search page may hold fewer items than limit and still have a cursor."),
 });
+export const timedLyricsSchema = z.object({
+  lines: z
+    .array(
+      z.object({
+        text: z.string(),
+        start: z.number().describe("Seconds from the start of the clip"),
+        end: z.number().describe("Seconds from the start of the clip"),
+      }),
+    )
+    .describe("In order; empty for an instrumental"),
+});
+export const timedLyricsPendingSchema = z.object({ status: z.literal("pending").describe("The first fetch from the vendor is running; ask again after Retry-After") });
 export const providerListSchema = z.object({ providers: z.array(providerDtoSchema) });
 export const healthSchema = z.object({
   ok: z.boolean(),

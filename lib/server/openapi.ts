@@ -11,6 +11,8 @@ import {
   providerListSchema,
   taskDtoSchema,
   taskEnvelopeSchema,
+  timedLyricsPendingSchema,
+  timedLyricsSchema,
 } from "@/lib/schemas/responses";
 import { ERRORS, openApiPaths, schemaRef, withoutKeys } from "./openapi-paths";
 
@@ -39,6 +41,8 @@ function componentSchemas(): Record<string, JsonObject> {
     ClipEnvelope: clipEnvelopeSchema,
     ClipPage: clipPageSchema,
     ProviderList: providerListSchema,
+    TimedLyrics: timedLyricsSchema,
+    TimedLyricsPending: timedLyricsPendingSchema,
     Health: healthSchema,
   };
   for (const [id, schema] of Object.entries(named)) responses.add(schema, { id });

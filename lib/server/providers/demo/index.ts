@@ -6,6 +6,7 @@ import { VendorError, type ModelInfo, type ProviderAdapter, type ProviderConfig,
 import { renderDemoAsset } from "./assets";
 import { describeDemoTask } from "./lifecycle";
 import { decodeTaskId, encodeTaskId, lyricsToken, musicToken } from "./task-codec";
+import { demoTimedLyrics } from "./timing";
 
 export { renderDemoAsset, type DemoAsset } from "./assets";
 export { DEMO_EXTEND_SECONDS, DEMO_PROGRESS_PEAK_MS, DEMO_RUNNING_AFTER_MS, DEMO_STREAMING_AFTER_MS, DEMO_SUCCEEDED_AFTER_MS, DEMO_TAKES } from "./lifecycle";
@@ -42,6 +43,8 @@ export function createDemoAdapter(_config: ProviderConfig, options: DemoAdapterO
       const vendorTaskId = encodeTaskId(token);
       return { vendorTaskId, raw: { demo: true, task_id: vendorTaskId }, task: describeDemoTask(vendorTaskId, token, now()) };
     },
+
+    fetchTimedLyrics: async (source) => demoTimedLyrics(source.lyrics ?? null, source.duration ?? 0),
 
     async fetchTasks(vendorTaskIds) {
       const at = now();
