@@ -23,15 +23,18 @@ const ARCHIVE_MAX_AGE = 7 * 24 * 3600;
 const DEMO_MAX_AGE = 24 * 3600;
 
 /**
- * `Title.mp3` for the first take, `Title (take 2).mp3` for the second, so the two takes
- * of one song never overwrite each other in a downloads folder. Stems are two parts
- * with their own titles (" - Vocals", " - Instrumental"), not takes.
+ * The name a download gets, without its extension: `Title` for the first take, `Title
+ * (take 2)` for the second, so the two takes of one song never overwrite each other in
+ * a downloads folder. Stems are two parts with their own titles (" - Vocals",
+ * " - Instrumental"), not takes.
  */
-function fileNameFor(clip: Pick<ClipRow, "title" | "position" | "taskId">, ext: string): string {
+export function downloadStem(clip: Pick<ClipRow, "title" | "position" | "taskId">): string {
   const stem = safeFileStem(clip.title, "song");
   const take = clip.position > 0 && getTaskRow(clip.taskId)?.kind !== "stems" ? ` (take ${clip.position + 1})` : "";
-  return `${stem}${take}.${ext}`;
+  return `${stem}${take}`;
 }
+
+const fileNameFor = (clip: Pick<ClipRow, "title" | "position" | "taskId">, ext: string) => `${downloadStem(clip)}.${ext}`;
 
 async function statFile(absolute: string): Promise<fs.Stats | null> {
   try {

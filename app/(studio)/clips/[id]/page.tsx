@@ -11,10 +11,12 @@ import { toTracks, toCardData } from "../../_clip/card-data";
 import { StarButton } from "../../_clip/star-button";
 import { deleteClipAction } from "../../_clip/actions";
 import { CopyLinkButton, VisibilityToggle } from "./clip-controls";
+import { DownloadMenu } from "./download-menu";
 import { absoluteUrl, loadClipDetails } from "./load-clip";
 import { Lyrics } from "./lyrics";
 import { RelatedClips } from "./related-clips";
 import { RenameTitle } from "./rename-title";
+import { TimedLyricsPanel } from "./timed-lyrics-panel";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -44,7 +46,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ClipPage({ params }: Props) {
   const { id } = await params;
   const viewer = await requirePageUser(`/clips/${encodeURIComponent(id)}`);
-  const { clip, providerName, isOwner, takes, parent, extensions } = loadClipDetails(viewer.id, id);
+  const { clip, providerName, isOwner, takes, parent, extensions, audioExt, downloadStem } = loadClipDetails(viewer.id, id);
   const t = await getT("clip");
   const lt = await getT("library");
   const untitled = t("untitled");
@@ -104,19 +106,29 @@ export default async function ClipPage({ params }: Props) {
             {track ? <ClipPlayer track={track} queue={queue} /> : <p className="text-sm muted">{clip.state === "failed" ? clip.errorMessage || t("failed") : t("notReady")}</p>}
           </section>
 
+          {clip.formats.video ? (
+            <section className="card overflow-hidden">
+              {/* preload="none": the video is fetched only when someone plays it (PERF-5). */}
+              <video
+                controls
+                preload="none"
+                src={clip.formats.video}
+                poster={clip.imageUrl ?? undefined}
+                className="aspect-video w-full bg-black"
+                aria-label={t("videoLabel", { title: clip.title || untitled })}
+                data-testid="clip-video"
+              />
+            </section>
+          ) : null}
+
           <div className="flex flex-wrap gap-2">
             <StarButton clipId={clip.id} starred={clip.starred} labels={{ star: lt("star"), unstar: lt("unstar"), starred: lt("starred") }} />
             <CopyLinkButton path={`/clips/${clip.id}`} />
-            {clip.audioUrl ? (
-              <a href={`/media/${clip.id}/audio?download=1`} download className="btn-secondary" data-testid="download-audio">
-                {t("downloadAudio")}
-              </a>
-            ) : null}
-            {clip.imageUrl ? (
-              <a href={`/media/${clip.id}/cover?download=1`} download className="btn-secondary" data-testid="download-cover">
-                {t("downloadCover")}
-              </a>
-            ) : null}
+            <DownloadMenu
+              clipId={clip.id}
+              stem={downloadStem}
+              files={{ audio: clip.audioUrl ? { ext: audioExt } : null, wav: Boolean(clip.formats.wav), video: Boolean(clip.formats.video), cover: Boolean(clip.imageUrl) }}
+            />
             {clip.state === "succeeded" ? (
               <Link href={`/clips/${clip.id}/extend`} className="btn-secondary" data-testid="extend">
                 {t("extend")}
@@ -136,10 +148,9 @@ export default async function ClipPage({ params }: Props) {
             </section>
           ) : null}
 
-          <section className="card p-5">
-            <h2 className="mb-4 text-sm font-semibold">{t("lyrics")}</h2>
+          <TimedLyricsPanel clipId={clip.id} track={clip.lyrics ? (track ?? null) : null} queue={queue}>
             <Lyrics text={clip.lyrics} emptyLabel={t("noLyrics")} />
-          </section>
+          </TimedLyricsPanel>
 
           <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
             <RelatedClips title={t("otherTake")} clips={takes} untitled={untitled} testId="sibling-takes" />
