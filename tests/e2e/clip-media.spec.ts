@@ -38,6 +38,13 @@ test("the lyrics follow the music, and a click on a line plays from there", asyn
   await expect(clip.timedLines).toHaveCount(10);
   await expect(clip.timedLines.first()).toHaveText("Headlights on the empty road");
   await expect(clip.currentLine).toHaveCount(0);
+  // The karaoke view keeps the lyrics' sections; the full text is one click away.
+  await expect(page.getByTestId("timed-lyrics").getByRole("heading", { name: "Chorus" })).toBeVisible();
+  await page.getByTestId("lyrics-mode").click();
+  await expect(page.getByTestId("lyrics").getByRole("heading", { name: "Bridge" })).toBeVisible();
+  await expect(clip.timedLines).toHaveCount(0);
+  await page.getByTestId("lyrics-mode").click();
+  await expect(clip.timedLines).toHaveCount(10);
 
   await clip.play.click();
   await expect(clip.currentLine).toHaveCount(1);

@@ -65,8 +65,10 @@ export function useTimedLyrics(clipId: string | null): TimedLyricsState | null {
     () => (clipId ? (states.get(clipId) ?? null) : null),
     () => null,
   );
+  // A clip that was not finished, or failed, when last asked is asked again when a view of it appears.
   useEffect(() => {
-    if (clipId && !states.has(clipId)) void load(clipId);
+    const known = clipId ? states.get(clipId) : undefined;
+    if (clipId && (!known || known.status === "unavailable" || known.status === "failed")) void load(clipId);
   }, [clipId]);
   return state;
 }

@@ -148,7 +148,7 @@ export default async function ClipPage({ params }: Props) {
             </section>
           ) : null}
 
-          <TimedLyricsPanel clipId={clip.id} track={clip.lyrics ? (track ?? null) : null} queue={queue}>
+          <TimedLyricsPanel clipId={clip.id} lyrics={clip.lyrics} track={clip.lyrics ? (track ?? null) : null} queue={queue}>
             <Lyrics text={clip.lyrics} emptyLabel={t("noLyrics")} />
           </TimedLyricsPanel>
 
