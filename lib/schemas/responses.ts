@@ -24,6 +24,12 @@ export const clipDtoSchema = z.object({
   previewUrl: z.string().nullable().describe("Live preview while the vendor is still streaming"),
   imageUrl: z.string().nullable(),
   videoUrl: z.string().nullable(),
+  formats: z
+    .object({
+      wav: z.string().optional().describe("/media/<id>/wav: the clip's WAV, once a wav task made one"),
+      video: z.string().optional().describe("/media/<id>/video: the clip's MP4, once the vendor made one"),
+    })
+    .describe("Other files of the same song, served by the app (the archive, or the vendor's file until archived); a key is absent when the file does not exist"),
   archived: z.boolean(),
   visibility: z.enum(VISIBILITIES),
   starred: z.boolean().describe("Whether you starred it"),
@@ -113,6 +119,18 @@ export const taskPageSchema = z.object({
   items: z.array(taskDtoSchema),
   nextCursor: z.string().nullable().describe("Pass as cursor for the next page; null at the end"),
 });
+export const timedLyricsSchema = z.object({
+  lines: z
+    .array(
+      z.object({
+        text: z.string(),
+        start: z.number().describe("Seconds from the start of the clip"),
+        end: z.number().describe("Seconds from the start of the clip"),
+      }),
+    )
+    .describe("In order; empty for an instrumental"),
+});
+export const timedLyricsPendingSchema = z.object({ status: z.literal("pending").describe("The first fetch from the vendor is running; ask again after Retry-After") });
 export const providerListSchema = z.object({ providers: z.array(providerDtoSchema) });
 export const healthSchema = z.object({
   ok: z.boolean(),

@@ -247,6 +247,27 @@ export function openApiPaths(): Record<string, JsonObject> {
         responses: { "200": json("ClipEnvelope", "The restored clip"), ...errors("Unauthorized", "Forbidden", "NotFound") },
       },
     },
+    "/api/v1/clips/{id}/timed-lyrics": {
+      get: {
+        operationId: "getTimedLyrics",
+        tags: ["clips"],
+        summary: "The clip's lyrics line by line with start and end times (karaoke)",
+        description:
+          "Fetched from the vendor once, on the first request, then served from the database. While that first fetch runs the answer is 202 " +
+          "with Retry-After; ask again then. A vendor failure is a 502 with the vendor's reason, and the next request asks the vendor again. " +
+          "409 when the song is not finished or its provider cannot time lyrics.",
+        parameters: [idParam("clip")],
+        responses: {
+          "200": json("TimedLyrics", "The lines (empty for an instrumental)"),
+          "202": {
+            description: "The first fetch is running",
+            headers: { "Retry-After": { description: "Seconds to wait before asking again", schema: { type: "integer" } } },
+            content: { "application/json": { schema: schemaRef("TimedLyricsPending") } },
+          },
+          ...errors("Unauthorized", "NotFound", "Conflict", "VendorError"),
+        },
+      },
+    },
     "/api/v1/providers": {
       get: {
         operationId: "listProviders",

@@ -14,6 +14,8 @@ import {
   personaDtoSchema,
   uploadDtoSchema,
   taskPageSchema,
+  timedLyricsPendingSchema,
+  timedLyricsSchema,
 } from "@/lib/schemas/responses";
 import { ERRORS, openApiPaths, schemaRef, withoutKeys } from "./openapi-paths";
 
@@ -46,6 +48,8 @@ function componentSchemas(): Record<string, JsonObject> {
     ClipPage: clipPageSchema,
     TaskPage: taskPageSchema,
     ProviderList: providerListSchema,
+    TimedLyrics: timedLyricsSchema,
+    TimedLyricsPending: timedLyricsPendingSchema,
     Health: healthSchema,
     Persona: personaDtoSchema,
     PersonaList: z.object({ items: z.array(personaDtoSchema) }),

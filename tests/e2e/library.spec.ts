@@ -62,7 +62,7 @@ test("a member finds a teammate's song by a Chinese word, reopens it from a book
   const clip = new ClipPage(page);
   await expect(clip.title).toHaveText("月光小巷");
   await expect(page).toHaveTitle(/月光小巷/);
-  await expect(page.getByTestId("lyrics").getByRole("heading", { name: "Chorus" })).toBeVisible();
+  await expect(page.getByTestId("lyrics-panel").getByRole("heading", { name: "Chorus" }).first()).toBeVisible();
 
   await clip.signOut();
   await page.goto(bookmark);
@@ -80,7 +80,7 @@ test("a member finds a teammate's song by a Chinese word, reopens it from a book
   await page.keyboard.press("Space");
   await expect.poll(() => audio.evaluate((el: HTMLAudioElement) => el.paused)).toBe(true);
 
-  const [download] = await Promise.all([page.waitForEvent("download"), clip.downloadAudio.click()]);
+  const download = await clip.download("audio");
   const file = await download.path();
   expect(fs.statSync(file).size).toBeGreaterThan(1000);
   expect(download.suggestedFilename()).toMatch(/\.(wav|mp3)$/);

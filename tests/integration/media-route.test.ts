@@ -7,7 +7,7 @@ import { newSecret, sha256Hex } from "@/lib/server/ids";
 import { demoAudioUrl, demoCoverUrl } from "@/lib/server/providers/demo/assets";
 import { enqueueClipMedia, processDueMedia } from "@/lib/server/services/archive-media";
 import { eq } from "drizzle-orm";
-import { createClip, createProvider, createUser, openTestDb, type TestDb } from "../support/db";
+import { createClip, createProvider, createTask, createUser, openTestDb, type TestDb } from "../support/db";
 import { serveBytes, startServer, type TestServer } from "./media-support";
 
 // The route handler itself, called with a real Request: a bearer token identifies the
@@ -17,6 +17,7 @@ import { serveBytes, startServer, type TestServer } from "./media-support";
 const { GET, HEAD } = await import("@/app/media/[clipId]/[kind]/route");
 
 const song = crypto.randomBytes(3000);
+const wav = Buffer.concat([Buffer.from("RIFF"), crypto.randomBytes(4000)]);
 let db: TestDb;
 let cdn: TestServer;
 let alice: User & { token: string };
@@ -37,7 +38,8 @@ async function call(viewer: { token: string } | null, clipId: string, kind: stri
 }
 
 beforeAll(async () => {
-  cdn = await startServer(serveBytes(song, "audio/mpeg"));
+  // The vendor's CDN: the WAV a wav task made, and the MP3 for everything else.
+  cdn = await startServer((req, res) => (req.url?.endsWith(".wav") ? serveBytes(wav, "audio/wav") : serveBytes(song, "audio/mpeg"))(req, res));
   db = openTestDb({ MEDIA_ALLOWED_HOSTS: `127.0.0.1:${cdn.port}` });
   providerId = createProvider("newapi", { baseUrl: "https://relay.example.com" }).id;
   alice = withToken(createUser({ name: "Alice" }));
@@ -125,5 +127,37 @@ describe("GET /media/<clip>/<kind>", () => {
     expect(cover.headers.get("content-type")).toBe("image/svg+xml");
     expect(cover.headers.get("content-security-policy")).toBe("default-src 'none'; style-src 'unsafe-inline'; sandbox");
     expect(cover.headers.get("content-disposition")).toBe('attachment; filename="Night Drive.svg"');
+  });
+
+  it("serves a clip's WAV like its audio: vendor file first, then the archive with ranges, under the same access rule", async () => {
+    const clip = clipOf(alice, { title: "Rain", wavUrl: `${cdn.url}/w/rain.wav` });
+    const early = await call(bob, clip.id, "wav");
+    expect(early.status).toBe(302);
+    expect(early.headers.get("location")).toBe(`${cdn.url}/w/rain.wav`);
+    expect((await call(alice, clipOf(alice).id, "wav")).status).toBe(404);
+
+    enqueueClipMedia(clip.id);
+    await processDueMedia();
+    const part = await call(bob, clip.id, "wav", { headers: { range: "bytes=0-3" } });
+    expect(part.status).toBe(206);
+    expect(part.headers.get("content-type")).toBe("audio/wav");
+    expect(part.headers.get("content-range")).toBe(`bytes 0-3/${wav.length}`);
+    expect(Buffer.from(await part.arrayBuffer()).toString("ascii")).toBe("RIFF");
+    const download = await call(bob, clip.id, "wav", { query: "?download=1" });
+    expect(download.headers.get("content-disposition")).toBe('attachment; filename="Rain.wav"');
+    expect(Buffer.from(await download.arrayBuffer()).equals(wav)).toBe(true);
+
+    getDb().update(clips).set({ visibility: "private" }).where(eq(clips.id, clip.id)).run();
+    expect((await call(bob, clip.id, "wav")).status).toBe(404);
+  });
+
+  it("names the second take of a song apart from the first, in every format", async () => {
+    const task = createTask(alice, { providerId });
+    const takes = [0, 1].map((position) => clipOf(alice, { taskId: task.id, position, title: "Night Drive", wavUrl: `${cdn.url}/w/${position}.wav` }));
+    for (const take of takes) enqueueClipMedia(take.id);
+    await processDueMedia();
+    const names = async (kind: string) => Promise.all(takes.map(async (take) => (await call(alice, take.id, kind, { query: "?download=1" })).headers.get("content-disposition")));
+    expect(await names("audio")).toEqual(['attachment; filename="Night Drive.mp3"', 'attachment; filename="Night Drive (take 2).mp3"']);
+    expect(await names("wav")).toEqual(['attachment; filename="Night Drive.wav"', 'attachment; filename="Night Drive (take 2).wav"']);
   });
 });

@@ -198,7 +198,7 @@ describe("sunohub operations", () => {
 
   it("covers an uploaded file: the vendor fetches it through the signed link", async () => {
     const user = owner();
-    const upload = await createUploadFromBytes(user, { bytes: renderDemoWav("00aabbccddee", 0, 4), name: "voice memo.wav" });
+    const upload = await createUploadFromBytes(user, { bytes: renderDemoWav({ seed: "00aabbccddee", take: 0, seconds: 4 }), name: "voice memo.wav" });
     const { task } = await submitGeneration(user, song("sunohub", { cover: { uploadId: upload.id } }));
     expect(task.request).toMatchObject({ cover: { uploadId: upload.id } });
     const takes = await finished(task.id);

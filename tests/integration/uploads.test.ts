@@ -37,7 +37,7 @@ async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
 
 describe("uploads", () => {
   it("tells MP3 and WAV from their bytes, not their names", () => {
-    expect(sniffAudioType(renderDemoWav("00aabbccddee", 0, 2))).toBe("audio/wav");
+    expect(sniffAudioType(renderDemoWav({ seed: "00aabbccddee", take: 0, seconds: 2 }))).toBe("audio/wav");
     expect(sniffAudioType(Buffer.concat([Buffer.from("ID3\x04\x00\x00\x00\x00\x00\x00"), MP3_FRAME]))).toBe("audio/mpeg");
     expect(sniffAudioType(MP3_FRAME)).toBe("audio/mpeg");
     expect(sniffAudioType(Buffer.from("<html><body>not audio</body></html>"))).toBeNull();
@@ -46,7 +46,7 @@ describe("uploads", () => {
 
   it("keeps a WAV with its length and title, privately, and refuses a renamed HTML page or a file over 20 MiB", async () => {
     const owner = createUser();
-    const upload = await createUploadFromBytes(owner, { bytes: renderDemoWav("00aabbccddee", 0, 3), name: "My demo take.wav" });
+    const upload = await createUploadFromBytes(owner, { bytes: renderDemoWav({ seed: "00aabbccddee", take: 0, seconds: 3 }), name: "My demo take.wav" });
     expect(upload).toMatchObject({ title: "My demo take", contentType: "audio/wav" });
     expect(upload.duration).toBeCloseTo(3, 0);
     const stored = path.join(db.dataDir, "uploads", `${upload.id}.wav`);
@@ -60,7 +60,7 @@ describe("uploads", () => {
 
   it("serves the file through a signed link with Range, and nothing through an altered or expired one", async () => {
     const owner = createUser();
-    const upload = await createUploadFromBytes(owner, { bytes: renderDemoWav("00aabbccddee", 1, 2), name: "x.wav" });
+    const upload = await createUploadFromBytes(owner, { bytes: renderDemoWav({ seed: "00aabbccddee", take: 1, seconds: 2 }), name: "x.wav" });
     const link = signedUploadUrl(upload.id)!;
     expect(link.startsWith(`https://songs.example.test/api/uploads/${upload.id}/`)).toBe(true);
     const [, , , , , id, expires, signature] = link.split("/");
@@ -78,7 +78,7 @@ describe("uploads", () => {
   it("lets only the owner use an upload, and explains that uploads need APP_URL", async () => {
     const owner = createUser();
     const other = createUser();
-    const upload = await createUploadFromBytes(owner, { bytes: renderDemoWav("00aabbccddee", 0, 2), name: "x.wav" });
+    const upload = await createUploadFromBytes(owner, { bytes: renderDemoWav({ seed: "00aabbccddee", take: 0, seconds: 2 }), name: "x.wav" });
     expect(uploadSourceFor(owner, upload.id).audioUrl).toContain(`/api/uploads/${upload.id}/`);
     expect(() => uploadSourceFor(other, upload.id)).toThrow(/Upload not found/);
 

@@ -80,6 +80,18 @@ describe("the plan guard", () => {
     sqlite.exec("CREATE TABLE playlists (id TEXT PRIMARY KEY, owner_id TEXT NOT NULL)");
     const guarded = guardedTables(sqlite);
     sqlite.close();
-    expect([...guarded].sort()).toEqual(["api_tokens", "clips", "login_attempts", "media_files", "playlists", "stars", "task_events", "tasks", "uploads", "usage_days", "usage_failure_days"]);
+    expect([...guarded].sort()).toEqual([
+      "api_tokens",
+      "clips",
+      "login_attempts",
+      "media_files",
+      "playlists",
+      "stars",
+      "task_events",
+      "tasks",
+      "uploads",
+      "usage_days",
+      "usage_failure_days",
+    ]);
   });
 });

@@ -19,6 +19,7 @@ const clip = (over: Partial<ClipDto>): ClipDto => ({
   previewUrl: null,
   imageUrl: "/media/c1/cover",
   videoUrl: null,
+  formats: {},
   archived: true,
   visibility: "team",
   starred: false,

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useTranslations } from "use-intl";
+import { CurrentLine } from "./current-line";
 import { CloseIcon, MusicIcon, NextIcon, PauseIcon, PlayIcon, PreviousIcon, SpinnerIcon } from "./icons";
 import { usePlayer, usePlayerState } from "./player-provider";
 import { SeekBar } from "./seek-bar";
@@ -36,7 +37,11 @@ export function MiniPlayer() {
             <span className="block truncate text-sm font-medium" data-testid="mini-player-title">
               {track.title || t("untitled")}
             </span>
-            <span className="block truncate text-xs muted">{failed ? t("failed") : track.artist}</span>
+            {failed ? (
+              <span className="block truncate text-xs muted">{t("failed")}</span>
+            ) : (
+              <CurrentLine clipId={track.id} fallback={<span className="block truncate text-xs muted">{track.artist}</span>} />
+            )}
           </span>
         </Link>
         <div className="flex items-center gap-1">

@@ -44,6 +44,10 @@ export function toClipDto(row: ClipRow, extras: ClipDtoExtras): ClipDto {
     prompt: row.prompt,
     errorMessage: row.errorMessage,
     videoUrl: row.videoUrl ? mediaUrl(row.id, "video") : null,
+    formats: {
+      ...(row.wavUrl ? { wav: mediaUrl(row.id, "wav") } : {}),
+      ...(row.videoUrl ? { video: mediaUrl(row.id, "video") } : {}),
+    },
     archived: extras.archived,
     parentClipId: row.parentClipId,
     continueAt: row.continueAt,

@@ -36,6 +36,8 @@ export interface VendorSource {
   audioUrl?: string | null;
   duration?: number | null;
   title?: string | null;
+  /** The clip's lyrics as stored, for the demo's timing (fetchTimedLyrics), which has nothing else to go on. */
+  lyrics?: string | null;
 }
 
 /** An uploaded file the vendor fetches from this app (a signed, expiring APP_URL link). */

@@ -3,6 +3,7 @@ import path from "node:path";
 import { AppError } from "@/lib/errors";
 import { getClipRowForViewer, type ClipViewer } from "@/lib/server/data/clip-access";
 import { getMediaFile } from "@/lib/server/data/media";
+import { getTaskRow } from "@/lib/server/data/tasks";
 import type { ClipRow } from "@/lib/server/db/schema";
 import { sha256Hex } from "@/lib/server/ids";
 import { logger } from "@/lib/server/logger";
@@ -12,7 +13,7 @@ import { isDemoAssetUrl, servableSourceUrl } from "@/lib/server/media/sources";
 import { absoluteMediaPath } from "@/lib/server/media/storage";
 import { localAssetRenderer } from "@/lib/server/providers/registry";
 
-// What /media/<clip>/<kind> answers, under the clip's own access rule (SEC-2): a clip
+// What /media/<clip>/<kind> (audio, cover, video, wav) answers, under the clip's own access rule (SEC-2): a clip
 // the viewer may not see, a deleted or unknown one is 404, exactly like the clip
 // page. Otherwise the archived file when there is one, an asset the provider renders
 // here (the demo's), or a redirect to the vendor's file until archiving catches up.
@@ -21,9 +22,19 @@ import { localAssetRenderer } from "@/lib/server/providers/registry";
 const ARCHIVE_MAX_AGE = 7 * 24 * 3600;
 const DEMO_MAX_AGE = 24 * 3600;
 
-function fileNameFor(clip: Pick<ClipRow, "title">, ext: string): string {
-  return `${safeFileStem(clip.title, "song")}.${ext}`;
+/**
+ * The name a download gets, without its extension: `Title` for the first take, `Title
+ * (take 2)` for the second, so the two takes of one song never overwrite each other in
+ * a downloads folder. Stems are two parts with their own titles (" - Vocals",
+ * " - Instrumental"), not takes.
+ */
+export function downloadStem(clip: Pick<ClipRow, "title" | "position" | "taskId">): string {
+  const stem = safeFileStem(clip.title, "song");
+  const take = clip.position > 0 && getTaskRow(clip.taskId)?.kind !== "stems" ? ` (take ${clip.position + 1})` : "";
+  return `${stem}${take}`;
 }
+
+const fileNameFor = (clip: Pick<ClipRow, "title" | "position" | "taskId">, ext: string) => `${downloadStem(clip)}.${ext}`;
 
 async function statFile(absolute: string): Promise<fs.Stats | null> {
   try {
@@ -69,4 +80,19 @@ export async function respondWithClipMedia(request: Request, clip: ClipRow, kind
     return new Response(null, { status: 302, headers: { Location: source, "Cache-Control": "private, no-store" } });
   }
   throw new AppError("not_found", "This clip has no such media.");
+}
+
+/**
+ * The audio's file type as a download names it (`mp3`, `wav`, `m4a`): the archived
+ * file's, else the extension of the URL it will be archived from; null when neither says.
+ */
+export function audioFileExtension(clip: Pick<ClipRow, "id" | "audioUrl">): string | null {
+  const row = getMediaFile(clip.id, "audio");
+  if (row?.status === "archived" && row.path) return path.extname(row.path).slice(1).toLowerCase() || null;
+  if (!clip.audioUrl) return null;
+  try {
+    return /\.([a-z0-9]{2,4})$/i.exec(new URL(clip.audioUrl).pathname)?.[1].toLowerCase() ?? null;
+  } catch {
+    return null;
+  }
 }

@@ -8,6 +8,7 @@ import type { LibraryClipRow, ListClipsInput } from "@/lib/server/data/clips";
 import { getProviderRow } from "@/lib/server/data/providers";
 import { parseOrThrow } from "@/lib/validation";
 import { deleteClipMedia } from "./archive-media";
+import { audioFileExtension, downloadStem } from "./clip-media";
 
 // The library's use cases. Reading follows the one access rule (clip-access.ts);
 // changing a clip is for its owner. Anything the viewer may not see is not_found
@@ -27,6 +28,10 @@ export interface ClipDetails {
   takes: ClipDto[];
   parent: ClipDto | null;
   extensions: ClipDto[];
+  /** The audio's file extension (mp3, wav, …) for the download menu; null when unknown. */
+  audioExt: string | null;
+  /** What a download of this clip is called, without the extension (`Title (take 2)`). */
+  downloadStem: string;
 }
 
 const notFound = () => new AppError("not_found", "This clip does not exist or you cannot see it.", { key: "common.errors.clipNotFound" });
@@ -86,6 +91,8 @@ export function getClipDetails(viewer: ClipViewer, clipId: string): ClipDetails 
     takes: clipData.listSiblingTakes(row, viewer).map(toDto),
     parent: lineage.parent ? toDto(lineage.parent) : null,
     extensions: lineage.extensions.map(toDto),
+    audioExt: row.audioUrl || row.archived ? audioFileExtension(row) : null,
+    downloadStem: downloadStem(row),
   };
 }
 

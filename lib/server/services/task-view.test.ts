@@ -127,6 +127,12 @@ describe("toClipDto", () => {
   it("keeps the archived audio even when the vendor URL is gone", () => {
     expect(toClipDto(row({ state: "succeeded" }), { ...extras, archived: true }).audioUrl).toBe("/media/clip1/audio");
   });
+
+  it("lists the WAV and the video as the app's own URLs, only when the vendor made them", () => {
+    expect(toClipDto(row({ state: "succeeded" }), extras).formats).toEqual({});
+    const both = toClipDto(row({ state: "succeeded", wavUrl: "https://cdn1.suno.ai/v.wav", videoUrl: "https://cdn1.suno.ai/v.mp4" }), extras);
+    expect(both.formats).toEqual({ wav: "/media/clip1/wav", video: "/media/clip1/video" });
+  });
 });
 
 describe("getTaskForViewer", () => {

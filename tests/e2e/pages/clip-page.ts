@@ -1,19 +1,36 @@
-import { expect } from "@playwright/test";
+import { expect, type Download } from "@playwright/test";
 import { StudioPage } from "./studio-page";
 
-// A clip's page (title, creator, player, visibility, download) and its extend form.
+// A clip's page (title, creator, player, visibility, downloads, karaoke lyrics) and its extend form.
 
 export class ClipPage extends StudioPage {
   readonly title = this.page.getByTestId("clip-title");
   readonly creator = this.page.getByTestId("clip-creator");
   readonly play = this.page.getByTestId("clip-play");
   readonly private = this.page.getByTestId("visibility-private");
-  readonly downloadAudio = this.page.getByTestId("download-audio");
+  readonly downloadMenu = this.page.getByTestId("download-menu");
+  readonly downloadToggle = this.page.getByTestId("download-toggle");
+  readonly timedLines = this.page.getByTestId("timed-line");
+  /** The karaoke line being sung (aria-current). */
+  readonly currentLine = this.page.locator('[data-testid="timed-line"][aria-current="true"]');
+  readonly audio = this.page.getByTestId("player-audio");
   readonly continueAt = this.page.getByTestId("continue-at");
   readonly extendSubmit = this.page.getByTestId("extend-submit");
 
   async goto(clipId: string) {
     return this.page.goto(`/clips/${clipId}`);
+  }
+
+  /** Opens the Download menu (if closed) and saves one of its files. */
+  async download(kind: "audio" | "wav" | "video" | "cover"): Promise<Download> {
+    if (!(await this.downloadMenu.evaluate((d) => (d as HTMLDetailsElement).open))) await this.downloadToggle.click();
+    const [download] = await Promise.all([this.page.waitForEvent("download"), this.page.getByTestId(`download-${kind}`).click()]);
+    return download;
+  }
+
+  /** Where the studio's player is in the song, in seconds. */
+  async playerTime(): Promise<number> {
+    return this.audio.evaluate((el: HTMLAudioElement) => el.currentTime);
   }
 
   async gotoExtend(clipPath: string) {

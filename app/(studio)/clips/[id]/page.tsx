@@ -13,12 +13,14 @@ import { StarButton } from "../../_clip/star-button";
 import { deleteClipAction } from "../../_clip/actions";
 import { CopyLinkButton, VisibilityToggle } from "./clip-controls";
 import { ClipOrigin } from "./clip-origin";
+import { DownloadMenu } from "./download-menu";
 import { absoluteUrl, loadClipDetails } from "./load-clip";
 import { Lyrics } from "./lyrics";
 import { RelatedClips } from "./related-clips";
 import { RenameTitle } from "./rename-title";
 import { ClipOperations } from "../../_operations/clip-operations";
 import { providerCapabilities } from "@/lib/server/services/provider-catalog";
+import { TimedLyricsPanel } from "./timed-lyrics-panel";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -48,7 +50,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ClipPage({ params }: Props) {
   const { id } = await params;
   const viewer = await requirePageUser(`/clips/${encodeURIComponent(id)}`);
-  const { clip, providerName, isOwner, takes, parent, extensions } = loadClipDetails(viewer.id, id);
+  const { clip, providerName, isOwner, takes, parent, extensions, audioExt, downloadStem } = loadClipDetails(viewer.id, id);
   const t = await getT("clip");
   const lt = await getT("library");
   const tt = await getT("tasks");
@@ -110,19 +112,29 @@ export default async function ClipPage({ params }: Props) {
             {track ? <ClipPlayer track={track} queue={queue} /> : <p className="text-sm muted">{clip.state === "failed" ? clip.errorMessage || t("failed") : t("notReady")}</p>}
           </section>
 
+          {clip.formats.video ? (
+            <section className="card overflow-hidden">
+              {/* preload="none": the video is fetched only when someone plays it (PERF-5). */}
+              <video
+                controls
+                preload="none"
+                src={clip.formats.video}
+                poster={clip.imageUrl ?? undefined}
+                className="aspect-video w-full bg-black"
+                aria-label={t("videoLabel", { title: clip.title || untitled })}
+                data-testid="clip-video"
+              />
+            </section>
+          ) : null}
+
           <div className="flex flex-wrap gap-2">
             <StarButton clipId={clip.id} starred={clip.starred} labels={{ star: lt("star"), unstar: lt("unstar"), starred: lt("starred") }} />
             <CopyLinkButton path={`/clips/${clip.id}`} />
-            {clip.audioUrl ? (
-              <a href={`/media/${clip.id}/audio?download=1`} download className="btn-secondary" data-testid="download-audio">
-                {t("downloadAudio")}
-              </a>
-            ) : null}
-            {clip.imageUrl ? (
-              <a href={`/media/${clip.id}/cover?download=1`} download className="btn-secondary" data-testid="download-cover">
-                {t("downloadCover")}
-              </a>
-            ) : null}
+            <DownloadMenu
+              clipId={clip.id}
+              stem={downloadStem}
+              files={{ audio: clip.audioUrl ? { ext: audioExt } : null, wav: Boolean(clip.formats.wav), video: Boolean(clip.formats.video), cover: Boolean(clip.imageUrl) }}
+            />
             {clip.state === "succeeded" ? (
               <Link href={`/clips/${clip.id}/extend`} className="btn-secondary" data-testid="extend">
                 {t("extend")}
@@ -149,15 +161,14 @@ export default async function ClipPage({ params }: Props) {
               clipId={clip.id}
               capabilities={providerCapabilities(clip.providerId)}
               isExtension={clip.parentClipId !== null && clip.continueAt !== null}
-              hasWav={false}
-              hasVideo={Boolean(clip.videoUrl)}
+              hasWav={Boolean(clip.formats.wav)}
+              hasVideo={Boolean(clip.formats.video)}
             />
           ) : null}
 
-          <section className="card p-5">
-            <h2 className="mb-4 text-sm font-semibold">{t("lyrics")}</h2>
+          <TimedLyricsPanel clipId={clip.id} lyrics={clip.lyrics} track={clip.lyrics ? (track ?? null) : null} queue={queue}>
             <Lyrics text={clip.lyrics} emptyLabel={t("noLyrics")} />
-          </section>
+          </TimedLyricsPanel>
 
           <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
             <RelatedClips title={t("otherTake")} clips={takes} untitled={untitled} testId="sibling-takes" />

@@ -2,7 +2,7 @@ import { requireApiUser } from "@/lib/server/auth/api-caller";
 import { handle } from "@/lib/server/http";
 import { serveClipMedia } from "@/lib/server/services/clip-media";
 
-// Stable media URLs (/media/<clipId>/audio|cover|video): signed out → 401; the rest
+// Stable media URLs (/media/<clipId>/audio|cover|video|wav): signed out → 401; the rest
 // (the access rule, archive or vendor fallback) is the service's.
 
 type Context = { params: Promise<{ clipId: string; kind: string }> };

@@ -20,6 +20,7 @@ import { voiceOf } from "./operations";
 import { MAX_CLIP_SECONDS, naturalSeconds } from "./synth";
 import { clipToken, decodeTaskId, encodeTaskId, lyricsToken, musicToken, seedOf, type ClipToken, type DemoToken } from "./task-codec";
 import { AUDIO_PREFIX, demoJoinUrl, demoSoundUrl, MAX_JOIN_PIECES, parseDemoAudioUrl, soundSeconds, type JoinPiece } from "./urls";
+import { demoTimedLyrics } from "./timing";
 
 export { renderDemoAsset, type DemoAsset } from "./assets";
 export { DEMO_FILE_SUCCEEDED_AFTER_MS, DEMO_PROGRESS_PEAK_MS, DEMO_RUNNING_AFTER_MS, DEMO_STREAMING_AFTER_MS, DEMO_SUCCEEDED_AFTER_MS } from "./lifecycle";
@@ -88,6 +89,8 @@ export function createDemoAdapter(_config: ProviderConfig, options: DemoAdapterO
     async submitPersona({ source, name }) {
       return onClip("persona", source, name);
     },
+
+    fetchTimedLyrics: async (source) => demoTimedLyrics(source.lyrics ?? null, source.duration ?? 0),
 
     async fetchTasks(vendorTaskIds) {
       const at = now();
