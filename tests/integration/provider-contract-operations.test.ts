@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Capability, ProviderAdapter, SubmitResult, UploadSource, VendorSource, VendorTask } from "@/lib/server/providers/types";
 import { makeWav } from "@/tests/simulators/media";
 import { CONTRACT_VENDORS, useVendorSimulator } from "./provider-contract-vendors";
-import { expectMedia, pollUntil, vendorError } from "./providers-support";
+import { expectMedia, pollUntil, startCallbackReceiver, vendorError } from "./providers-support";
 
 // Every operation each relay adapter declares, against its simulator over real HTTP:
 // whole song, cover, upload (fetched by the vendor from a signed link, as the app serves
@@ -162,6 +162,20 @@ describe.each(CONTRACT_VENDORS)("$protocol adapter ↔ simulator: vendor operati
         .subarray(4, 8)
         .toString("ascii"),
     ).toBe("ftyp");
+  });
+
+  it("WAV with a callback URL: a task id at once, the file once the task is done", async () => {
+    const source = await song();
+    const receiver = await startCallbackReceiver();
+    try {
+      const result = await v.adapter.submitWav!({ source, callbackUrl: receiver.url });
+      expect(result.task).toBeUndefined();
+      const { task } = await pollUntil(v.adapter, result.vendorTaskId);
+      expect(task).toMatchObject({ status: "succeeded", clips: [] });
+      await expectMedia(task.formats?.wav ?? null, "audio");
+    } finally {
+      await receiver.stop();
+    }
   });
 
   it("timed lyrics: the lyric lines in order with their times; none for an instrumental", async () => {
