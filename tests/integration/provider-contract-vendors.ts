@@ -1,8 +1,8 @@
 import type { ModelId } from "@/lib/models";
 import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 import { createAdapter } from "@/lib/server/providers";
-import type { ProviderAdapter, ProviderConfig, SubmitMusicInput, VendorErrorCode, VendorTask } from "@/lib/server/providers/types";
-import { loadFixture, startNengyongaiSimulator, startNewapiSimulator, startSunohubSimulator, type Simulator, type SimulatorOptions } from "@/tests/simulators";
+import type { Capability, ProviderAdapter, ProviderConfig, SubmitMusicInput, VendorErrorCode, VendorSource, VendorTask } from "@/lib/server/providers/types";
+import { loadFixture, startNengyongaiSimulator, startNewapiSimulator, startSunohubSimulator, type SimRoute, type Simulator, type SimulatorOptions } from "@/tests/simulators";
 import { FAST_STEPS, FAST_TIMEOUTS } from "./providers-support";
 
 // What differs between the three relay protocols, as data, so one contract suite
@@ -39,6 +39,24 @@ export interface ContractVendor {
   unofferedModel?: ModelId;
   submitErrors: Array<[fixture: string, code: VendorErrorCode]>;
   vendorMessageOf(body: { message?: string; error?: { message: string } }): string | undefined;
+  operations: OperationsSpec;
+}
+
+/** What the vendor operations look like on each protocol's wire (provider-contract-operations.test.ts). */
+export interface OperationsSpec {
+  capabilities: readonly Capability[];
+  unconfirmed: readonly Capability[];
+  /** The concat body for the chain's last clip (the concat fixture with the clip id put in). */
+  concatBody(clipId: string): unknown;
+  /** The route a concat request counts under, to inject a fault on it. */
+  concatRoute: SimRoute;
+  /** A cover of a clip: the input and the body it must send (the cover fixture where there is one). */
+  cover(source: VendorSource): { input: SubmitMusicInput; body: unknown };
+  /** What the song request for an uploaded file carries. */
+  uploadBody(kind: "extend" | "cover", url: string): unknown;
+  /** Where an upload link the vendor cannot read is refused: at the submit, or as a failed task. */
+  unreadableUpload: "submit" | "task";
+  personaBody(vendorPersonaId: string, clipId: string): unknown;
 }
 
 const errorMessage = (body: { message?: string; error?: { message: string } }) => body.message ?? body.error?.message;
@@ -93,6 +111,28 @@ const newapi: ContractVendor = {
     ["error_400_invalid_request", "bad_request"],
   ],
   vendorMessageOf: errorMessage,
+  operations: {
+    capabilities: ["extend", "cover", "concat", "stems", "wav", "video", "timedLyrics", "upload", "persona"],
+    unconfirmed: ["cover", "concat", "stems", "wav", "video", "timedLyrics", "upload", "persona"],
+    concatBody: (clipId) => ({ ...loadFixture<Fixture>("newapi", "submit_request_concat"), clip_id: clipId }),
+    concatRoute: "concat",
+    cover: (source) => ({
+      input: { mode: "custom", lyrics: "[Verse]\nNew words", style: "jazz", title: "Neon (cover)", instrumental: false, model: "v4", cover: source },
+      body: {
+        mv: "chirp-v4",
+        make_instrumental: false,
+        prompt: "[Verse]\nNew words",
+        tags: "jazz",
+        title: "Neon (cover)",
+        task: "cover",
+        cover_clip_id: source.vendorClipId,
+        task_id: source.vendorTaskId,
+      },
+    }),
+    uploadBody: (kind) => expect.objectContaining(kind === "extend" ? { task: "upload_extend", continue_at: 1 } : { task: "cover" }),
+    unreadableUpload: "submit",
+    personaBody: (personaId, clipId) => expect.objectContaining({ task: "artist_consistency", persona_id: personaId, artist_clip_id: clipId, mv: "chirp-v4-tau" }),
+  },
 };
 
 const nengyongai: ContractVendor = {
@@ -125,6 +165,7 @@ const nengyongai: ContractVendor = {
   unofferedModel: "v5",
   submitErrors: [["error_401_invalid_token", "auth"]],
   vendorMessageOf: errorMessage,
+  operations: newapi.operations,
 };
 
 const sunohub: ContractVendor = {
@@ -185,6 +226,23 @@ const sunohub: ContractVendor = {
     ["error_429_too_many_requests", "rate_limited"],
   ],
   vendorMessageOf: (body) => body.error?.message,
+  operations: {
+    capabilities: ["extend", "cover", "concat", "stems", "upload", "wav", "video", "timedLyrics", "persona"],
+    unconfirmed: ["wav", "video", "timedLyrics", "persona"],
+    concatBody: (clipId) => ({ ...loadFixture<Fixture>("sunohub", "submit_request_concat"), audio_id: clipId, async: true }),
+    concatRoute: "submit",
+    cover(source) {
+      const f = loadFixture<Fixture>("sunohub", "submit_request_cover");
+      return {
+        input: { mode: "inspiration", description: f.prompt, instrumental: false, model: "v4.5", cover: source },
+        body: { ...f, audio_id: source.vendorClipId, async: true },
+      };
+    },
+    uploadBody: (kind, url) =>
+      expect.objectContaining(kind === "extend" ? { action: "upload_extend", audio_url: url, continue_at: 1 } : { action: "upload_cover", audio_url: url }),
+    unreadableUpload: "task",
+    personaBody: (personaId, clipId) => expect.objectContaining({ action: "artist_consistency", persona_id: personaId, audio_id: clipId }),
+  },
 };
 
 export const CONTRACT_VENDORS: ContractVendor[] = [newapi, nengyongai, sunohub];

@@ -68,7 +68,9 @@ function operationData(task: SimTask, ctx: SimContext): unknown {
 /** What the synchronous call, the callback and the record's `response` carry; null while queued. */
 function responseOf(task: SimTask, ctx: SimContext): Record<string, unknown> | null {
   const stage = ctx.stage(task);
-  if (stage === "failed") return { ...sunohubError(403, task.failReason ?? "failed", "forbidden"), task_id: task.id };
+  // AceData reports an audio_url it could not read as `api_error` ("fetch failed"); other failures here are moderation.
+  const failedCode = task.op.startsWith("upload_") ? "api_error" : "forbidden";
+  if (stage === "failed") return { ...sunohubError(403, task.failReason ?? "failed", failedCode), task_id: task.id };
   if (task.kind === "lyrics") {
     return { success: true, task_id: task.id, data: { text: task.lyrics, title: task.title, tags: [task.style], status: "complete" } };
   }

@@ -3,7 +3,7 @@ import { classifyNengyongaiError } from "./error-map";
 import { modelsFor } from "./model-map";
 import { NEWAPI_FAMILY_CAPABILITIES, NEWAPI_FAMILY_UNCONFIRMED, newapiFamilyClient, parseNewapiTask } from "./newapi";
 import { id, isRecord, parseClips, sunoClipSchema, text, toSunoClip } from "./suno-clip";
-import { failureMessage, guardSucceeded, progressHeuristic, statusFromClips } from "./suno-task";
+import { failureMessage, guardSucceeded, orderStems, progressHeuristic, statusFromClips } from "./suno-task";
 import { VendorError, type ProviderAdapter, type ProviderConfig, type VendorTask, type VendorTaskStatus } from "./types";
 import { probeConnection, type AdapterOptions } from "./vendor-http";
 
@@ -51,9 +51,10 @@ export function parseGoapiTask(raw: unknown, requestedId?: string): VendorTask |
   const taskId = parsed.success ? (parsed.data.task_id ?? requestedId) : undefined;
   if (!parsed.success || !taskId) return null;
   const t = parsed.data;
-  const clips = parseClips(Object.values(t.clips ?? {}), sunoClipSchema, toSunoClip).sort(
+  const sorted = parseClips(Object.values(t.clips ?? {}), sunoClipSchema, toSunoClip).sort(
     (a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0) || a.vendorClipId.localeCompare(b.vendorClipId),
   );
+  const clips = orderStems(sorted);
   const vendorStatus = t.status ?? "";
   const status = GOAPI_STATUS[vendorStatus.toLowerCase()] ?? statusFromClips(clips);
   return guardSucceeded({

@@ -1,7 +1,7 @@
 import type { ModelId } from "@/lib/models";
 import { isRecord } from "./suno-clip";
 import { formatUrlIn } from "./suno-task";
-import { isUploadSource, VendorError, type Capability, type SubmitMusicInput, type VendorTask } from "./types";
+import { isUploadSource, VendorError, type Capability, type SubmitClipOperationInput, type SubmitConcatInput, type SubmitMusicInput, type VendorTask } from "./types";
 
 // What the sunohub protocol (an AceData Cloud clone, REFERENCE §A3) is sent, and how its
 // answers to the file and persona calls read.
@@ -70,6 +70,12 @@ export function buildSunohubAudiosBody(input: SubmitMusicInput, model: string): 
   }
   return withDelivery(Object.assign(body, advancedFields(input)), input.callbackUrl);
 }
+
+/** concat takes the chain's last extension and answers one clip with its concat_history. */
+export const buildSunohubConcatBody = (input: SubmitConcatInput) => withDelivery({ action: "concat", audio_id: input.source.vendorClipId }, input.callbackUrl);
+
+/** `is_pro`: "Pro account, supports stems and WAV" (sunohub's field list). */
+export const buildSunohubStemsBody = (input: SubmitClipOperationInput) => withDelivery({ action: "stems", audio_id: input.source.vendorClipId, is_pro: true }, input.callbackUrl);
 
 /**
  * The file or persona a /suno/wav, /suno/mp4 or /suno/persona task made, told by the

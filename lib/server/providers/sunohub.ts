@@ -3,7 +3,15 @@ import { classifySunohubError, SUNOHUB_CODES } from "./error-map";
 import { modelsFor, vendorModelFor } from "./model-map";
 import { aceClipSchema, id, isRecord, parseClips, parseTime, text, toAceClip } from "./suno-clip";
 import { failureMessage, guardSucceeded, orderStems, parseLyrics, progressHeuristic, statusFromClips } from "./suno-task";
-import { buildSunohubAudiosBody, SUNOHUB_ADVANCED_MODELS, SUNOHUB_CAPABILITIES, SUNOHUB_UNCONFIRMED, sunohubOperationResult, withDelivery } from "./sunohub-requests";
+import {
+  buildSunohubAudiosBody,
+  buildSunohubConcatBody,
+  buildSunohubStemsBody,
+  SUNOHUB_ADVANCED_MODELS,
+  SUNOHUB_CAPABILITIES,
+  SUNOHUB_UNCONFIRMED,
+  sunohubOperationResult,
+} from "./sunohub-requests";
 import { hasTimingData, parseTimedLyrics } from "./timed-lyrics";
 import { VendorError, type ProviderAdapter, type ProviderConfig, type SubmitResult, type TimedLine, type VendorSource, type VendorTask, type VendorTaskStatus } from "./types";
 import { createVendorHttp, DEFAULT_TIMEOUT_MS, probeConnection, type AdapterOptions } from "./vendor-http";
@@ -147,10 +155,8 @@ export function createSunohubAdapter(config: ProviderConfig, options: AdapterOpt
     submitMusic: async (input) => submit("/suno/audios", buildSunohubAudiosBody(input, vendorModelFor("sunohub", input.model)), "audios"),
     // Lyrics answer synchronously; no callback is documented for them.
     submitLyrics: (input) => submit("/suno/lyrics", { prompt: input.prompt }, "lyrics"),
-    // concat takes the chain's last extension and answers one clip with its concat_history.
-    submitConcat: (input) => submit("/suno/audios", withDelivery({ action: "concat", audio_id: input.source.vendorClipId }, input.callbackUrl), "audios"),
-    // `is_pro`: "Pro account, supports stems and WAV" (sunohub's field list).
-    submitStems: (input) => submit("/suno/audios", withDelivery({ action: "stems", audio_id: input.source.vendorClipId, is_pro: true }, input.callbackUrl), "audios"),
+    submitConcat: (input) => submit("/suno/audios", buildSunohubConcatBody(input), "audios"),
+    submitStems: (input) => submit("/suno/audios", buildSunohubStemsBody(input), "audios"),
     submitWav: (input) => clipCall("/suno/wav", "wav", input.source, input.callbackUrl ? { callback_url: input.callbackUrl } : {}),
     submitVideo: (input) => clipCall("/suno/mp4", "mp4", input.source),
     submitPersona: (input) => clipCall("/suno/persona", "persona", input.source, { name: input.name, ...(input.description ? { description: input.description } : {}) }),
