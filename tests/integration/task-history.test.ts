@@ -214,17 +214,17 @@ describe("POST /api/v1/tasks/<id>/retry", () => {
     expect(newapi.control.counts().submit).toBe(before);
   });
 
-  it("refuses a task that did not fail, and kinds that cannot be retried yet, with 409 and a clear message", async () => {
+  it("refuses a task that did not fail, and a kind that cannot be retried, with 409 and a clear message", async () => {
     for (const status of ["succeeded", "running", "queued"] as const) {
       const task = createTask(ann, { status, request: body });
       const answer = await retryAs(ann, task.id);
       expect(answer.status).toBe(409);
       expect(answer.body.error?.message).toBe("Only a failed task can be retried.");
     }
-    const stems = createTask(ann, { kind: "stems", status: "failed", request: { clipId: "x" } });
-    const answer = await retryAs(ann, stems.id);
+    const upload = createTask(ann, { kind: "upload", status: "failed", request: { clipId: "x" } });
+    const answer = await retryAs(ann, upload.id);
     expect(answer.status).toBe(409);
-    expect(answer.body.error?.message).toBe("This kind of task cannot be retried yet.");
+    expect(answer.body.error?.message).toBe("This kind of task cannot be retried.");
   });
 });
 

@@ -102,7 +102,7 @@ export async function retryTask(viewer: TaskViewer, taskId: string, options: Sub
   if (task.ownerId !== viewer.id) throw new AppError("forbidden", "Only the task's owner can retry it.", { key: "tasks.history.errors.ownerOnly" });
   if (task.status !== "failed") throw new AppError("conflict", "Only a failed task can be retried.", { key: "tasks.history.errors.notFailed" });
   const retry = RETRIES.get(task.kind);
-  if (!retry) throw new AppError("conflict", "This kind of task cannot be retried yet.", { key: "tasks.history.errors.kindNotRetryable" });
+  if (!retry) throw new AppError("conflict", "This kind of task cannot be retried.", { key: "tasks.history.errors.kindNotRetryable" });
   return retry(viewer, task, { idempotencyKey: options.idempotencyKey ?? `retry-${newId()}` });
 }
 
