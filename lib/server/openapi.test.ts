@@ -142,6 +142,18 @@ describe("the OpenAPI document", () => {
     expect(taskError.properties.vendorMessage.type).toEqual(["string", "null"]);
   });
 
+  it("gives a clip its other formats and the timed lyrics their lines, or 202 with Retry-After", () => {
+    const formats = doc.components.schemas.Clip.properties.formats;
+    expect(Object.keys(formats.properties)).toEqual(["wav", "video"]);
+    expect(formats.required ?? []).toEqual([]);
+    expect(doc.components.schemas.Clip.required).toContain("formats");
+    const timed = doc.paths["/api/v1/clips/{id}/timed-lyrics"].get;
+    expect(timed.responses["200"].content["application/json"].schema).toEqual({ $ref: "#/components/schemas/TimedLyrics" });
+    expect(doc.components.schemas.TimedLyrics.properties.lines.items.required).toEqual(["text", "start", "end"]);
+    expect(timed.responses["202"].headers["Retry-After"]).toBeDefined();
+    expect(Object.keys(timed.responses)).toEqual(expect.arrayContaining(["401", "404", "409", "502"]));
+  });
+
   it("is generated from the schemas the routes parse with", () => {
     const strip = ({ $schema, ...rest }: Json) => (void $schema, rest);
     expect(doc.components.schemas.ClipPatch).toEqual(strip(z.toJSONSchema(clipPatchSchema, { io: "input" }) as Json));

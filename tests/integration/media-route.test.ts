@@ -160,4 +160,13 @@ describe("GET /media/<clip>/<kind>", () => {
     expect(await names("audio")).toEqual(['attachment; filename="Night Drive.mp3"', 'attachment; filename="Night Drive (take 2).mp3"']);
     expect(await names("wav")).toEqual(['attachment; filename="Night Drive.wav"', 'attachment; filename="Night Drive (take 2).wav"']);
   });
+
+  it("keeps a stem's own title: vocals and instrumental are parts, not takes", async () => {
+    const task = createTask(alice, { providerId, kind: "stems" });
+    const instrumental = clipOf(alice, { taskId: task.id, position: 1, title: "Night Drive - Instrumental" });
+    enqueueClipMedia(instrumental.id);
+    await processDueMedia();
+    const res = await call(alice, instrumental.id, "audio", { query: "?download=1" });
+    expect(res.headers.get("content-disposition")).toBe('attachment; filename="Night Drive - Instrumental.mp3"');
+  });
 });

@@ -13,9 +13,9 @@ import { isDemoAssetUrl, servableSourceUrl } from "@/lib/server/media/sources";
 import { absoluteMediaPath } from "@/lib/server/media/storage";
 import { localAssetRenderer } from "@/lib/server/providers/registry";
 
-// What /media/<clip>/<kind> (audio, cover, video, wav) answers, under the clip's own access rule (SEC-2): a clip
-// the viewer may not see, a deleted or unknown one is 404, exactly like the clip
-// page. Otherwise the archived file when there is one, an asset the provider renders
+// What /media/<clip>/<kind> (audio, cover, video, wav) answers, under the clip's own
+// access rule (SEC-2): a clip the viewer may not see, a deleted or unknown one is 404,
+// exactly like the clip page. Otherwise the archived file when there is one, an asset the provider renders
 // here (the demo's), or a redirect to the vendor's file until archiving catches up.
 // Never a redirect to a live stream.
 

@@ -32,7 +32,6 @@ export function TimedLyricsPanel({ clipId, lyrics, track, queue, children }: { c
           <button
             type="button"
             className="text-xs font-medium text-accent-600 hover:underline dark:text-accent-100"
-            aria-pressed={showText}
             onClick={() => setShowText(!showText)}
             data-testid="lyrics-mode"
           >
