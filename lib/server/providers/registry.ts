@@ -116,6 +116,12 @@ function lockedAdapter(row: ProviderRow, err: UnreadableProviderKeyError): Provi
     renderLocalAsset: shape.renderLocalAsset,
     submitMusic: refuse,
     submitLyrics: refuse,
+    ...(shape.submitConcat ? { submitConcat: refuse } : {}),
+    ...(shape.submitStems ? { submitStems: refuse } : {}),
+    ...(shape.submitWav ? { submitWav: refuse } : {}),
+    ...(shape.submitVideo ? { submitVideo: refuse } : {}),
+    ...(shape.submitPersona ? { submitPersona: refuse } : {}),
+    ...(shape.fetchTimedLyrics ? { fetchTimedLyrics: refuse } : {}),
     fetchTasks: refuse,
     testConnection: async () => ({ ok: false, reason: "rejected", message: err.message }),
   };

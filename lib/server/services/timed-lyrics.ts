@@ -61,7 +61,8 @@ function startFetch(clip: ClipRow): Promise<TimedLine[]> {
   const provider = getProvider(clip.providerId);
   if (!provider) throw new AppError("conflict", "This clip's provider is no longer configured, so it cannot give timed lyrics.");
   const fetchTimedLyrics = provider.adapter.fetchTimedLyrics?.bind(provider.adapter);
-  if (!fetchTimedLyrics) throw new AppError("conflict", `The provider ${provider.name} cannot give timed lyrics.`);
+  // Off unless the provider offers it now (sunohub's and the new-api family's are unconfirmed: an admin's switch).
+  if (!fetchTimedLyrics || !provider.capabilities.includes("timedLyrics")) throw new AppError("conflict", `The provider ${provider.name} cannot give timed lyrics.`);
 
   const source: VendorSource = {
     vendorClipId: clip.vendorClipId,
