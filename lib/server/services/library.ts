@@ -28,6 +28,8 @@ export interface ClipDetails {
   takes: ClipDto[];
   parent: ClipDto | null;
   extensions: ClipDto[];
+  /** A whole song: the parts it joins, oldest first (those the viewer may see). */
+  segments: ClipDto[];
   /** The audio's file extension (mp3, wav, …) for the download menu; null when unknown. */
   audioExt: string | null;
   /** What a download of this clip is called, without the extension (`Title (take 2)`). */
@@ -91,6 +93,11 @@ export function getClipDetails(viewer: ClipViewer, clipId: string): ClipDetails 
     takes: clipData.listSiblingTakes(row, viewer).map(toDto),
     parent: lineage.parent ? toDto(lineage.parent) : null,
     extensions: lineage.extensions.map(toDto),
+    // At most MAX_CHAIN_SEGMENTS primary-key reads, each under the access rule.
+    segments: (row.segments ?? []).flatMap((id) => {
+      const part = id === row.id ? undefined : clipData.getClipForViewer({ clipId: id, viewer });
+      return part ? [toDto(part)] : [];
+    }),
     audioExt: row.audioUrl || row.archived ? audioFileExtension(row) : null,
     downloadStem: downloadStem(row),
   };

@@ -50,7 +50,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ClipPage({ params }: Props) {
   const { id } = await params;
   const viewer = await requirePageUser(`/clips/${encodeURIComponent(id)}`);
-  const { clip, providerName, isOwner, takes, parent, extensions, audioExt, downloadStem } = loadClipDetails(viewer.id, id);
+  const { clip, providerName, isOwner, takes, parent, extensions, segments, audioExt, downloadStem } = loadClipDetails(viewer.id, id);
   const t = await getT("clip");
   const lt = await getT("library");
   const tt = await getT("tasks");
@@ -173,13 +173,14 @@ export default async function ClipPage({ params }: Props) {
           <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
             <RelatedClips title={t("otherTake")} clips={takes} untitled={untitled} testId="sibling-takes" />
             <RelatedClips
-              title={t("extendedFrom")}
+              title={clip.continueAt !== null ? t("extendedFrom") : t("madeFrom")}
               note={clip.continueAt !== null ? t("continuesAt", { time: formatClock(clip.continueAt) }) : undefined}
               clips={parent ? [parent] : []}
               untitled={untitled}
               testId="lineage-parent"
             />
             <RelatedClips title={t("extensions")} clips={extensions} untitled={untitled} testId="lineage-extensions" />
+            {segments.length > 0 ? <RelatedClips title={t("segments")} clips={segments} untitled={untitled} testId="lineage-segments" /> : null}
           </div>
         </div>
         <dl className="card grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 self-start p-4 text-sm lg:col-start-1 lg:row-start-2">

@@ -24,9 +24,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (task && taskHeadline(task)) || (await getT("tasks"))("pageTitle") };
 }
 
-/** The title of the clip an extension continues, when the viewer can still see it. */
+/** The title of the clip the task works on (extended, covered, joined, split…), when the viewer can still see it. */
 function sourceTitleFor(viewer: { id: string }, request: Record<string, unknown>): string | null {
-  const clipId = (request.extend as { clipId?: unknown } | undefined)?.clipId;
+  const clipId = (request.extend as { clipId?: unknown } | undefined)?.clipId ?? (request.cover as { clipId?: unknown } | undefined)?.clipId ?? request.clipId;
   if (typeof clipId !== "string") return null;
   try {
     return getClip(viewer, clipId).title || null;

@@ -35,6 +35,26 @@ export function RequestSummary({ task, sourceTitle, t }: { task: TaskDto; source
       </>,
     ]);
   }
+  // Covers, whole songs, stems, WAV, video and personas name the clip they work on.
+  const sourceId = (r.cover as { clipId?: unknown } | undefined)?.clipId ?? r.clipId;
+  if (typeof sourceId === "string") {
+    rows.push([
+      t("request.source"),
+      <Link key="source" href={`/clips/${sourceId}`} className="text-accent-600 hover:underline dark:text-accent-500" data-testid="task-source">
+        {sourceTitle ?? t("request.sourceClip")}
+      </Link>,
+    ]);
+  }
+  if (typeof r.name === "string") rows.push([t("request.personaName"), r.name]);
+  const upload = (r.cover as { uploadId?: unknown } | undefined)?.uploadId ?? (r.extend as { uploadId?: unknown } | undefined)?.uploadId;
+  if (typeof upload === "string") {
+    rows.push([
+      t("request.upload"),
+      <Link key="upload" href={`/uploads/${upload}`} className="text-accent-600 hover:underline dark:text-accent-500">
+        {t("request.uploadLink")}
+      </Link>,
+    ]);
+  }
   const lyrics = requestText(task, "lyrics");
   return (
     <dl className="space-y-3 text-sm" data-testid="task-request">
