@@ -6,7 +6,7 @@ import { LoginPage } from "./pages/login-page";
 import { StudioPage } from "./pages/studio-page";
 
 export { expect };
-export { startApp, type RunningApp } from "../support/app-server";
+export { SELF_URL, startApp, type RunningApp } from "../support/app-server";
 export { account, actionId, createToken, createUser, generateSong, type Account } from "./helpers";
 
 // Fixtures for the browser journeys, after vercel/ai-chatbot's tests/fixtures.ts.

@@ -43,8 +43,12 @@ export interface RunningApp {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
+/** Pass as a variable's value (e.g. `APP_URL: SELF_URL`) to get the server's own address, known only once its port is. */
+export const SELF_URL = "{self}";
+
 export async function startApp(options: { env?: Record<string, string>; dataDir?: string } = {}): Promise<RunningApp> {
   const port = await freePort();
+  const self = `http://127.0.0.1:${port}`;
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "songloft-test-"));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -56,7 +60,7 @@ export async function startApp(options: { env?: Record<string, string>; dataDir?
     NEXT_TELEMETRY_DISABLED: "1",
     // Vendor simulators listen on loopback; an operator allows a local relay the same way (SEC-15).
     PROVIDER_ALLOWED_HOSTS: "127.0.0.1",
-    ...options.env,
+    ...Object.fromEntries(Object.entries(options.env ?? {}).map(([name, value]) => [name, value === SELF_URL ? self : value])),
   };
   delete env.HOSTNAME;
   let out = "";
