@@ -12,6 +12,12 @@ export type DemoAsset = LocalAsset;
 
 const MAX_COVER_URL = 2048;
 const COVER_URL = /^demo:cover\/([0-9a-f]{12})-([01])\.svg(?:\?t=([^#?]*))?$/;
+/**
+ * A video takes seconds to make (mostly the MP3), and a player asks for it in several
+ * Range requests before the archive has a copy, so the last few stay at hand.
+ */
+const RECENT_VIDEOS = 2;
+const recentVideos = new Map<string, Buffer>();
 /** Each joined piece but the last ends with this fade, so a cut mid-note does not click. */
 const JOIN_FADE_SECONDS = 0.02;
 
@@ -29,7 +35,7 @@ export function renderDemoAsset(url: string): DemoAsset | null {
   const audio = parseDemoAudioUrl(url);
   if (audio) return { contentType: "audio/wav", body: encodeWav(renderDemoAudio(audio), SAMPLE_RATE), fileExt: "wav" };
   const video = parseDemoVideoUrl(url);
-  if (video) return { contentType: "video/mp4", body: renderDemoVideo(renderDemoAudio(video), video), fileExt: "mp4" };
+  if (video) return { contentType: "video/mp4", body: videoFor(url, video), fileExt: "mp4" };
   const cover = typeof url === "string" && url.length <= MAX_COVER_URL ? COVER_URL.exec(url) : null;
   if (cover) {
     let title: string;
@@ -42,6 +48,14 @@ export function renderDemoAsset(url: string): DemoAsset | null {
     return { contentType: "image/svg+xml", body: Buffer.from(svg, "utf8"), fileExt: "svg" };
   }
   return null;
+}
+
+function videoFor(url: string, audio: DemoAudio): Buffer {
+  const body = recentVideos.get(url) ?? renderDemoVideo(renderDemoAudio(audio), audio);
+  recentVideos.delete(url);
+  recentVideos.set(url, body);
+  if (recentVideos.size > RECENT_VIDEOS) recentVideos.delete(recentVideos.keys().next().value as string);
+  return body;
 }
 
 /** The samples of a sound, or of a whole song: each piece up to its cut, one after the other. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { planSong } from "./music";
 import { MAX_CLIP_SECONDS, naturalSeconds, renderDemoWav, SAMPLE_RATE } from "./synth";
 
 function readWav(buf: Buffer) {
@@ -70,5 +71,39 @@ describe("renderDemoWav", () => {
   it("renders a requested length, capped at MAX_CLIP_SECONDS", () => {
     expect(readWav(renderDemoWav({ seed: SEEDS[1], take: 0, seconds: 40 })).dataSize).toBe(40 * SAMPLE_RATE * 2);
     expect(readWav(renderDemoWav({ seed: SEEDS[1], take: 0, seconds: 500 })).dataSize).toBe(MAX_CLIP_SECONDS * SAMPLE_RATE * 2);
+  });
+});
+
+describe("sound variants", () => {
+  const samples = (sound: Parameters<typeof renderDemoWav>[0]) => readWav(renderDemoWav(sound)).samples;
+  // Buffer#equals, not toEqual: a diff of half a million samples would take minutes to print.
+  const same = (a: Int16Array, b: Int16Array) => Buffer.from(a.buffer).equals(Buffer.from(b.buffer));
+  const base = { seed: SEEDS[0], take: 0, seconds: 20 };
+
+  it("stems: the lead and the rest, which add up to the mix", () => {
+    const mix = samples(base);
+    const vocals = samples({ ...base, part: "vocals" });
+    const band = samples({ ...base, part: "instrumental" });
+    expect(vocals.length).toBe(mix.length);
+    let worst = 0;
+    for (let i = 0; i < mix.length; i++) worst = Math.max(worst, Math.abs(vocals[i] + band[i] - mix[i]));
+    expect(worst).toBeLessThanOrEqual(2);
+  });
+
+  it("a cover arrangement keeps the key and chords and changes the tempo and feel", () => {
+    const original = planSong(SEEDS[0]);
+    const cover = planSong(SEEDS[0], undefined, "0123456789ab");
+    expect([cover.key, cover.minor, cover.progression]).toEqual([original.key, original.minor, original.progression]);
+    expect(Math.abs(cover.bpm - original.bpm)).toBeGreaterThanOrEqual(14);
+    expect(same(samples({ ...base, arrangement: "0123456789ab" }), samples(base))).toBe(false);
+  });
+
+  it("a voice changes the lead's timbre; the band plays on unchanged, only its level follows the new mix", () => {
+    const voiced = samples({ ...base, voice: "0123456789ab", part: "instrumental" });
+    const plain = samples({ ...base, part: "instrumental" });
+    const loudest = plain.reduce((best, v, i) => (Math.abs(v) > Math.abs(plain[best]) ? i : best), 0);
+    const level = voiced[loudest] / plain[loudest];
+    expect(voiced.every((v, i) => Math.abs(v - level * plain[i]) <= 3)).toBe(true);
+    expect(same(samples({ ...base, voice: "0123456789ab", part: "vocals" }), samples({ ...base, part: "vocals" }))).toBe(false);
   });
 });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { SubmitMusicInput } from "../types";
-import { clipIdFor, decodeTaskId, encodeTaskId, lyricsToken, musicToken, TEXT_CAPS } from "./task-codec";
+import { deflateRawSync } from "node:zlib";
+import { clipIdFor, clipToken, decodeTaskId, encodeTaskId, lyricsToken, musicToken, TEXT_CAPS } from "./task-codec";
+
+/** The seed `custom` had before covers and personas were added. */
+const SEED_OF_CUSTOM = "0d469ee9a76d";
 
 const custom: SubmitMusicInput = {
   mode: "custom",
@@ -25,6 +29,31 @@ describe("task ids", () => {
     expect(extend.kind).toBe("extend");
     const lyrics = lyricsToken("rainy streets", 5);
     expect(decodeTaskId(encodeTaskId(lyrics))).toEqual(lyrics);
+  });
+
+  it("round-trips covers, personas' voices and every operation on a clip", () => {
+    const cover = musicToken({ ...custom, cover: { vendorClipId: "abc-0", title: "Source" } }, 5, { source: "a1b2c3d4e5f6-1.wav?d=24.00", voice: "0123456789ab" });
+    expect(cover).toMatchObject({ kind: "cover", sourceTitle: "Source", voice: "0123456789ab" });
+    expect(decodeTaskId(encodeTaskId(cover))).toEqual(cover);
+    const upload = musicToken({ ...custom, extend: { upload: { audioUrl: "x", uploadId: "u1", duration: 30, title: "Memo" }, continueAt: 5 } }, 5);
+    expect(decodeTaskId(encodeTaskId(upload))).toMatchObject({ kind: "extend", sourceTitle: "Memo", continueAt: 5 });
+    for (const kind of ["concat", "stems", "wav", "video", "persona"] as const) {
+      const token = clipToken(kind, "a1b2c3d4e5f6-0.wav?d=20.00", "Title", "clip-0", 7);
+      expect(decodeTaskId(encodeTaskId(token))).toEqual(token);
+    }
+  });
+
+  it("refuses an operation whose sound it cannot render", () => {
+    const wire = (so: string) => `demo_${deflateRawSync(JSON.stringify({ k: "s", t: 1, s: "a1b2c3d4e5f6", n: "abc", so })).toString("base64url")}`;
+    expect(decodeTaskId(wire("a1b2c3d4e5f6-0.wav"))).toMatchObject({ kind: "stems" });
+    expect(decodeTaskId(wire("a1b2c3d4e5f6-0.wav?d=999"))).toBeNull();
+    expect(decodeTaskId(wire("../../etc/passwd"))).toBeNull();
+  });
+
+  it("keeps the seed of a plain request when covers and personas arrived", () => {
+    // Recorded before covers existed: the same request must keep making the same song.
+    expect(musicToken(custom, 1).seed).toBe(SEED_OF_CUSTOM);
+    expect(musicToken({ ...custom, persona: { vendorPersonaId: "p", source: { vendorClipId: "c" } } }, 1).seed).not.toBe(SEED_OF_CUSTOM);
   });
 
   it("derives the seed from the request alone", () => {
