@@ -2,6 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { TaskDto } from "@/lib/dto";
 import { generationBodySchema } from "@/lib/schemas/generate";
 import { insertApiToken } from "@/lib/server/data/api-tokens";
+import { taskListQuery, type TaskStatusFilter } from "@/lib/server/data/task-list";
+import { getDb } from "@/lib/server/db/client";
 import type { User } from "@/lib/server/db/schema";
 import { newSecret, sha256Hex } from "@/lib/server/ids";
 import { submitGeneration } from "@/lib/server/services/generate";
@@ -138,6 +140,25 @@ describe("GET /api/v1/tasks", () => {
         ?.clips.map((c) => c.title)
         .sort(),
     ).toEqual(["Secret", "Shared"]);
+  });
+});
+
+describe("the history's query plans (PERF-1)", () => {
+  const plan = (ownerId: string | null, status?: TaskStatusFilter, cursor?: string) => {
+    const query = taskListQuery({ ownerId, status, kind: "music", provider: "demo", cursor, limit: 20 });
+    return (getDb().$client.prepare(`EXPLAIN QUERY PLAN ${query.text}`).all(query.params) as { detail: string }[]).map((r) => r.detail).join(" | ");
+  };
+  const cursor = "MTc5NjMwMDAwMDAwMDphYmM";
+
+  it("walks one index in order for every list but everyone's open tasks, and never sorts a page", () => {
+    expect(plan(ann.id)).toBe("SEARCH t USING INDEX tasks_owner_created_idx (owner_id=?)");
+    expect(plan(ann.id, undefined, cursor)).toBe("SEARCH t USING INDEX tasks_owner_created_idx (owner_id=? AND (created_at,id)<(?,?))");
+    expect(plan(ann.id, "failed", cursor)).toBe("SEARCH t USING INDEX tasks_owner_status_created_idx (owner_id=? AND status=? AND (created_at,id)<(?,?))");
+    expect(plan(ann.id, "open")).toBe("SEARCH t USING INDEX tasks_open_owner_idx (owner_id=?)");
+    expect(plan(null)).toBe("SCAN t USING INDEX tasks_created_idx");
+    expect(plan(null, "failed", cursor)).toBe("SEARCH t USING INDEX tasks_status_created_idx (status=? AND (created_at,id)<(?,?))");
+    // Everyone's open tasks are the few in flight: found per status, then sorted.
+    expect(plan(null, "open")).toContain("tasks_status_created_idx");
   });
 });
 

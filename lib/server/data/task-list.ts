@@ -43,7 +43,8 @@ function fromRaw(raw: Record<string, unknown>): TaskRow {
   return out as TaskRow;
 }
 
-export function listTaskRows(input: ListTasksInput): TaskPage {
+/** One page's statement, newest first; it asks for limit + 1 rows to learn whether more follow. Exported so its plan can be checked. */
+export function taskListQuery(input: ListTasksInput): { text: string; params: Record<string, string | number> } {
   const where: string[] = [];
   const params: Record<string, string | number> = { limit: input.limit + 1 };
   if (input.ownerId !== null) {
@@ -68,10 +69,13 @@ export function listTaskRows(input: ListTasksInput): TaskPage {
     where.push("(t.created_at, t.id) < (@beforeAt, @beforeId)");
     Object.assign(params, { beforeAt: cursor.createdAt, beforeId: cursor.id });
   }
-  const index = indexFor(input);
   const filter = where.length > 0 ? `WHERE ${where.join(" AND ")}` : "";
-  const text = `SELECT t.* FROM tasks t INDEXED BY ${index} ${filter} ORDER BY t.created_at DESC, t.id DESC LIMIT @limit`;
-  const rows = (prepared(text).all(params) as Record<string, unknown>[]).map(fromRaw);
+  return { text: `SELECT t.* FROM tasks t INDEXED BY ${indexFor(input)} ${filter} ORDER BY t.created_at DESC, t.id DESC LIMIT @limit`, params };
+}
+
+export function listTaskRows(input: ListTasksInput): TaskPage {
+  const query = taskListQuery(input);
+  const rows = (prepared(query.text).all(query.params) as Record<string, unknown>[]).map(fromRaw);
   const items = rows.slice(0, input.limit);
   const last = items.at(-1);
   return { items, nextCursor: rows.length > input.limit && last ? encodeClipCursor(last) : null };
