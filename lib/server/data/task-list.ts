@@ -6,11 +6,12 @@ import { decodeClipCursor, encodeClipCursor } from "./clip-cursor";
 import { prepared } from "./clip-rows";
 
 // Task history pages (/tasks, GET /api/v1/tasks): newest first, keyset pages over
-// (created_at, id) with the library's opaque cursor. The owner's list walks
-// tasks_owner_created_idx, everyone's (admins) tasks_created_idx; status, kind and
-// provider are residual checks, so a page never sorts and stops after `limit` rows.
-// INDEXED BY pins those plans: tasks_due_idx (status, …) or tasks_provider_vendor_idx
-// would otherwise tempt the planner into reading every matching task and sorting them.
+// (created_at, id) with the library's opaque cursor. Each list walks one index in
+// order (see indexFor); kind and provider are residual checks, so a page never sorts
+// and stops after `limit` rows. One status has indexes of its own, so a list of the
+// few failed tasks does not read every succeeded one on the way. INDEXED BY pins the
+// plans: tasks_due_idx (status, next_poll_at) or tasks_provider_vendor_idx would
+// otherwise tempt the planner into reading every matching task and sorting them.
 
 /** A status, or `open`: still being made (submitting, queued or running). */
 export type TaskStatusFilter = TaskStatus | "open";
@@ -42,7 +43,8 @@ function fromRaw(raw: Record<string, unknown>): TaskRow {
   return out as TaskRow;
 }
 
-export function listTaskRows(input: ListTasksInput): TaskPage {
+/** One page's statement, newest first; it asks for limit + 1 rows to learn whether more follow. Exported so its plan can be checked. */
+export function taskListQuery(input: ListTasksInput): { text: string; params: Record<string, string | number> } {
   const where: string[] = [];
   const params: Record<string, string | number> = { limit: input.limit + 1 };
   if (input.ownerId !== null) {
@@ -67,13 +69,26 @@ export function listTaskRows(input: ListTasksInput): TaskPage {
     where.push("(t.created_at, t.id) < (@beforeAt, @beforeId)");
     Object.assign(params, { beforeAt: cursor.createdAt, beforeId: cursor.id });
   }
-  const index = input.ownerId === null ? "tasks_created_idx" : "tasks_owner_created_idx";
   const filter = where.length > 0 ? `WHERE ${where.join(" AND ")}` : "";
-  const text = `SELECT t.* FROM tasks t INDEXED BY ${index} ${filter} ORDER BY t.created_at DESC, t.id DESC LIMIT @limit`;
-  const rows = (prepared(text).all(params) as Record<string, unknown>[]).map(fromRaw);
+  return { text: `SELECT t.* FROM tasks t INDEXED BY ${indexFor(input)} ${filter} ORDER BY t.created_at DESC, t.id DESC LIMIT @limit`, params };
+}
+
+export function listTaskRows(input: ListTasksInput): TaskPage {
+  const query = taskListQuery(input);
+  const rows = (prepared(query.text).all(query.params) as Record<string, unknown>[]).map(fromRaw);
   const items = rows.slice(0, input.limit);
   const last = items.at(-1);
   return { items, nextCursor: rows.length > input.limit && last ? encodeClipCursor(last) : null };
+}
+
+/**
+ * The owner's open tasks have a partial index (the IN list above is its own SQL); open
+ * tasks of everyone are a few in-flight rows, looked up per status and sorted.
+ */
+function indexFor(input: ListTasksInput): string {
+  if (input.ownerId === null) return input.status ? "tasks_status_created_idx" : "tasks_created_idx";
+  if (input.status === "open") return "tasks_open_owner_idx";
+  return input.status ? "tasks_owner_status_created_idx" : "tasks_owner_created_idx";
 }
 
 const VISIBLE_CLIP_OF_TASK = `SELECT 1 FROM clips c INDEXED BY clips_task_idx WHERE c.task_id = @task AND ${clipVisibleSql()} LIMIT 1`;

@@ -149,8 +149,11 @@ export const tasks = sqliteTable(
   (t) => [
     uniqueIndex("tasks_owner_idempotency_idx").on(t.ownerId, t.idempotencyKey),
     index("tasks_owner_created_idx").on(t.ownerId, t.createdAt, t.id),
-    // An admin's history of everyone's tasks (/tasks?scope=all), newest first.
+    // The task history (/tasks): everyone's for admins, and either list filtered by one
+    // status (the failed ones, to retry), newest first, without reading other rows.
     index("tasks_created_idx").on(t.createdAt, t.id),
+    index("tasks_owner_status_created_idx").on(t.ownerId, t.status, t.createdAt, t.id),
+    index("tasks_status_created_idx").on(t.status, t.createdAt, t.id),
     index("tasks_due_idx").on(t.status, t.nextPollAt),
     index("tasks_provider_vendor_idx").on(t.providerId, t.vendorTaskId),
     // A callback is matched by its secret's digest before its body is read (SEC-13).

@@ -1,8 +1,6 @@
-import { NextResponse } from "next/server";
-import { AppError } from "@/lib/errors";
 import { idempotencyHeaderSchema } from "@/lib/schemas/generate";
 import { requireApiUser } from "@/lib/server/auth/api-caller";
-import { assertSameOrigin, handle } from "@/lib/server/http";
+import { acceptedTask, assertSameOrigin, handle } from "@/lib/server/http";
 import { parseOrThrow } from "@/lib/validation";
 import { retryTask } from "@/lib/server/services/task-history";
 
@@ -12,7 +10,5 @@ export const POST = handle(async (req: Request, ctx: { params: Promise<{ id: str
   const viewer = await requireApiUser(req);
   const { id } = await ctx.params;
   const headers = parseOrThrow(idempotencyHeaderSchema, { "Idempotency-Key": req.headers.get("idempotency-key") ?? undefined });
-  const { task, rejected } = await retryTask(viewer, id, { idempotencyKey: headers["Idempotency-Key"] });
-  if (rejected) throw new AppError("vendor_error", task.error?.message ?? "The vendor refused the request.", { details: { task } });
-  return NextResponse.json({ task }, { status: 202 });
+  return acceptedTask(await retryTask(viewer, id, { idempotencyKey: headers["Idempotency-Key"] }));
 });

@@ -1,0 +1,2 @@
+CREATE INDEX `tasks_owner_status_created_idx` ON `tasks` (`owner_id`,`status`,`created_at`,`id`);--> statement-breakpoint
+CREATE INDEX `tasks_status_created_idx` ON `tasks` (`status`,`created_at`,`id`);
