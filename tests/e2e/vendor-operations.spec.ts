@@ -20,7 +20,13 @@ let token = "";
 let song = "";
 
 interface TaskJson {
-  task: { id: string; kind: string; status: string; request: Record<string, unknown>; clips: { id: string; title: string; duration: number | null; parentClipId: string | null; segments: string[] | null; formats: { wav?: string; video?: string } }[] };
+  task: {
+    id: string;
+    kind: string;
+    status: string;
+    request: Record<string, unknown>;
+    clips: { id: string; title: string; duration: number | null; parentClipId: string | null; segments: string[] | null; formats: { wav?: string; video?: string } }[];
+  };
 }
 
 /** Waits on the task page the operation opened until the task is done; answers it as the API tells it. */
@@ -72,7 +78,9 @@ test("the API refuses unknown fields and operations a provider lacks instead of 
   expect(((await unknown.json()) as { error: { details: unknown } }).error.details).toEqual({ action: ["unknownField"] });
   const notExtension = await post({ concat: { clipId: song } });
   expect(notExtension.status).toBe(409);
-  const providers = (await (await fetch(`${app.url}/api/v1/providers`, { headers: { authorization: `Bearer ${token}` } })).json()) as { providers: { id: string; capabilities: string[] }[] };
+  const providers = (await (await fetch(`${app.url}/api/v1/providers`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+    providers: { id: string; capabilities: string[] }[];
+  };
   expect(providers.providers.find((p) => p.id === "demo")?.capabilities).toEqual(["extend", "cover", "concat", "stems", "wav", "video", "timedLyrics", "upload", "persona"]);
 });
 
@@ -93,7 +101,9 @@ test("extend a song, get the whole song, then cover it", async ({ app, memberPag
   expect(whole.clips).toHaveLength(1);
   expect(whole.clips[0].segments).toEqual([song, extension.id]);
   const [first, second] = [await clipJson(app, song), extension];
-  const continueAt = ((await (await fetch(`${app.url}/api/v1/clips/${extension.id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { clip: { continueAt: number } }).clip.continueAt;
+  const continueAt = (
+    (await (await fetch(`${app.url}/api/v1/clips/${extension.id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { clip: { continueAt: number } }
+  ).clip.continueAt;
   expect(whole.clips[0].duration).toBeCloseTo(continueAt + second.duration!, 0);
   expect(first.duration).toBeGreaterThan(0);
 
@@ -152,7 +162,9 @@ test("split stems, make a WAV and a video, and download them", async ({ app, mem
   await clip.goto(song);
   const video = page.getByTestId("clip-video");
   await expect(video).toBeVisible();
-  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => (v.load(), new Promise<number>((r) => (v.onloadedmetadata = () => r(v.duration))))), { timeout: 30_000 }).toBeGreaterThan(5);
+  await expect
+    .poll(() => video.evaluate((v: HTMLVideoElement) => (v.load(), new Promise<number>((r) => (v.onloadedmetadata = () => r(v.duration))))), { timeout: 30_000 })
+    .toBeGreaterThan(5);
   const mp4 = await clip.download("video");
   expect(mp4.suggestedFilename()).toBe("Harbour Lights.mp4");
   expect(fs.readFileSync(await mp4.path()).toString("latin1", 4, 8)).toBe("ftyp");
@@ -175,6 +187,8 @@ test("make a persona and sing a new song in its voice", async ({ app, memberPage
   const personas = (await (await fetch(`${app.url}/api/v1/personas`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: { id: string; name: string }[] };
   const persona = personas.items.find((p) => p.name === "Harbour voice");
   expect(persona).toBeTruthy();
-  const tasks = (await (await fetch(`${app.url}/api/v1/tasks?kind=music&limit=5`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: { request: { personaId?: string } }[] };
+  const tasks = (await (await fetch(`${app.url}/api/v1/tasks?kind=music&limit=5`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+    items: { request: { personaId?: string } }[];
+  };
   expect(tasks.items[0].request.personaId).toBe(persona!.id);
 });
