@@ -76,7 +76,7 @@ export function UploadForm() {
           className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700 dark:border-red-900 dark:bg-red-950/50 dark:text-red-300"
           data-testid="upload-error"
         >
-          {problem === "unexpected" ? t("errors.urlFailed") : t(`errors.${problem}`)}
+          {t(`errors.${problem}`)}
         </p>
       ) : null}
       <form onSubmit={submitFile} className="space-y-3">

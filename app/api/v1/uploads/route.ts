@@ -17,8 +17,9 @@ const MULTIPART_OVERHEAD = 64 * 1024;
 export const POST = handle(async (req: Request) => {
   assertSameOrigin(req);
   const viewer = await requireApiUser(req);
-  const type = (req.headers.get("content-type") ?? "").toLowerCase();
-  if (type.startsWith("multipart/form-data")) {
+  // The boundary is case-sensitive: only the media type is compared without case.
+  const type = req.headers.get("content-type") ?? "";
+  if (type.toLowerCase().startsWith("multipart/form-data")) {
     const body = await readBodyLimited(req, MAX_UPLOAD_BYTES + MULTIPART_OVERHEAD);
     let form: FormData;
     try {
