@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Mp3Encoder } from "@breezystack/lamejs";
+import { spawnSync } from "node:child_process";
 import type { Page } from "@playwright/test";
 import { createToken, expect, generateSong, SELF_URL, test, type RunningApp } from "./fixtures";
 import { ClipPage } from "./pages/clip-page";
@@ -54,14 +54,9 @@ async function clipJson(app: RunningApp, id: string): Promise<TaskJson["task"]["
 
 /** A real MP3 (LAME) of a few seconds of tone, the kind of file a member drops in. */
 function mp3File(seconds: number): string {
-  const rate = 22_050;
-  const samples = new Int16Array(rate * seconds).map((_, i) => Math.round(Math.sin((2 * Math.PI * 220 * i) / rate) * 8000));
-  const encoder = new Mp3Encoder(1, rate, 64);
-  const parts: Uint8Array[] = [];
-  for (let i = 0; i < samples.length; i += 1152) parts.push(encoder.encodeBuffer(samples.subarray(i, i + 1152)));
-  parts.push(encoder.flush());
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "songloft-upload-")), "voice memo.mp3");
-  fs.writeFileSync(file, Buffer.concat(parts.map((p) => Buffer.from(p))));
+  const made = spawnSync(path.resolve("node_modules/.bin/tsx"), ["tests/support/make-mp3.mts", file, String(seconds)], { encoding: "utf8" });
+  if (made.status !== 0) throw new Error(`make-mp3 failed: ${made.stderr}`);
   return file;
 }
 
