@@ -211,6 +211,15 @@ describe("sunohub operations", () => {
     expect((await refusal(submitGeneration(createUser(), song("sunohub", { cover: { uploadId: upload.id } })))).status).toBe(404);
   });
 
+  it("sends vocal gender, weirdness and style influence only to the models that take them", async () => {
+    const user = owner();
+    const { task } = await submitGeneration(user, song("sunohub", { model: "v4.5", advanced: { vocalGender: "f", weirdness: 40, styleInfluence: 75 } }));
+    expect(task.request).toMatchObject({ advanced: { vocalGender: "f", weirdness: 40, styleInfluence: 75 } });
+    expect(sims.sunohub.control.task(taskRow(task.id).vendorTaskId!)?.request).toMatchObject({ vocal_gender: "f", weirdness: 0.4, style_influence: 0.75 });
+    const err = await refusal(submitGeneration(user, song("sunohub", { model: "v4", advanced: { weirdness: 40 } })));
+    expect(err.details).toEqual({ advanced: ["advancedUnsupported"] });
+  });
+
   it("retries a failed operation with the same request under a new task", async () => {
     const user = owner();
     const [source] = await finished((await submitGeneration(user, song("sunohub"))).task.id);
