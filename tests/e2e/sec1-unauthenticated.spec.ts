@@ -15,7 +15,8 @@ const BYPASS = { "x-middleware-subrequest": "middleware:middleware:middleware:mi
 // so only the page's or handler's own check stands between it and the data.
 const FORGED = { cookie: "authjs.session-token=forged.not-a-real-token" };
 const PUBLIC_PAGES = new Set(["/login", "/setup", "/invite/[token]"]);
-const PUBLIC_ROUTES = new Set(["/api/health", "/api/auth/[...nextauth]"]);
+// The upload link is for the vendor, who has no account: its signature is the permission (checked below).
+const PUBLIC_ROUTES = new Set(["/api/health", "/api/auth/[...nextauth]", "/api/uploads/[id]/[expires]/[signature]"]);
 const PUBLIC_ACTIONS = new Set(["loginAction", "setupAction", "acceptInviteAction", "signOutAction"]);
 
 function walk(dir: string, file: string, out: string[] = []): string[] {
@@ -82,6 +83,15 @@ test("every API route handler answers 401 to a signed-out caller", async ({ requ
     }
   }
   expect(checked).toBeGreaterThan(3);
+});
+
+test("an upload link without its server-made signature serves nothing", async ({ request }) => {
+  const future = Math.floor(Date.now() / 1000) + 3600;
+  for (const link of [`/api/uploads/x/${future}/forged`, `/api/uploads/x/${future}/${"A".repeat(43)}`, "/api/uploads/x/1/AAAA"]) {
+    const res = await request.get(link, { maxRedirects: 0 });
+    expect(res.status(), link).toBe(404);
+    expect(res.headers()["content-type"]).toMatch(/json/);
+  }
 });
 
 test("every server action redirects a signed-out caller to /login", async ({ request }) => {
