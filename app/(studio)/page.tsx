@@ -25,7 +25,7 @@ export default async function CreatePage({ searchParams }: Props) {
   const providers: ProviderOption[] = listProvidersForMembers()
     .filter((p) => p.models.length > 0)
     .map((p) => ({ id: p.id, name: p.name, models: p.models.map((m) => ({ id: m.id, limits: m.limits })), capabilities: p.capabilities, advancedModels: p.advancedModels }));
-  const personas: PersonaOption[] = listPersonas().map((p) => ({ id: p.id, name: p.name, providerId: p.providerId }));
+  const personas: PersonaOption[] = listPersonas(user).map((p) => ({ id: p.id, name: p.name, providerId: p.providerId }));
   const tasks = listRecentSongTasksForViewer(user, 10);
   // "Reuse settings" (/?reuse=<taskId>): only a task the viewer may read; anything else is a blank form.
   const reused = reuseId ? (getReuseSettings(user, reuseId) ?? undefined) : undefined;

@@ -5,7 +5,8 @@ import { AppError } from "@/lib/errors";
 import { concatBodySchema, generationBodySchema } from "@/lib/schemas/generate";
 import { getClipRow } from "@/lib/server/data/clips";
 import { getDb } from "@/lib/server/db/client";
-import { tasks } from "@/lib/server/db/schema";
+import { clips, tasks } from "@/lib/server/db/schema";
+import { eq } from "drizzle-orm";
 import { renderDemoWav } from "@/lib/server/providers/demo/synth";
 import { submitGeneration } from "@/lib/server/services/generate";
 import { listPersonas, submitClipOperation, submitConcat, submitPersona } from "@/lib/server/services/operations";
@@ -183,8 +184,12 @@ describe("sunohub operations", () => {
     try {
       const { task } = await submitPersona(user, { clipId: source.id, name: "Warm alto", description: "breathy" });
       await pollUntilDone(poller(), task.id);
-      const persona = listPersonas().find((p) => p.name === "Warm alto");
+      const persona = listPersonas(teammate).find((p) => p.name === "Warm alto");
       expect(persona).toMatchObject({ description: "breathy", providerId: "sunohub", sourceClipId: source.id, owner: { name: "Owner" } });
+      // A private source clip stays unnamed to teammates; the persona itself is the team's.
+      getDb().update(clips).set({ visibility: "private" }).where(eq(clips.id, source.id)).run();
+      expect(listPersonas(teammate).find((p) => p.id === persona!.id)?.sourceClipId).toBeNull();
+      expect(listPersonas(user).find((p) => p.id === persona!.id)?.sourceClipId).toBe(source.id);
 
       const voiced = await submitGeneration(teammate, song("sunohub", { personaId: persona!.id }));
       expect(voiced.task.request).toMatchObject({ personaId: persona!.id });

@@ -125,7 +125,8 @@ export function resolveMusicRequest(viewer: { id: string }, input: GenerationInp
 export function sourceClipFor(viewer: { id: string }, clipId: string): ClipRow {
   const clip = getClipRowForViewer(clipId, viewer);
   if (!clip) throw new AppError("not_found", "Clip not found.", { key: "common.errors.clipNotFound" });
-  if (clip.state !== "succeeded") throw new AppError("conflict", "Only a finished song can be extended.", { key: "common.errors.clipNotFinished" });
+  if (clip.state !== "succeeded")
+    throw new AppError("conflict", "The song is not finished yet: only a finished song can be extended, covered, split or joined.", { key: "common.errors.clipNotFinished" });
   return clip;
 }
 

@@ -1,4 +1,5 @@
-import type { TaskKind } from "@/lib/domain";
+import type { TaskKind, Viewer } from "@/lib/domain";
+import { getClipRowForViewer } from "@/lib/server/data/clip-access";
 import type { PersonaDto } from "@/lib/dto";
 import { AppError } from "@/lib/errors";
 import type { ConcatInput, PersonaInput } from "@/lib/schemas/generate";
@@ -91,14 +92,17 @@ export async function submitPersona(viewer: Requester, input: PersonaInput, opti
   });
 }
 
-/** The team's personas, newest first (every member may sing in any of them). */
-export function listPersonas(): PersonaDto[] {
+/**
+ * The team's personas, newest first (every member may sing in any of them). The clip a
+ * persona was made from is named only to viewers who may see that clip.
+ */
+export function listPersonas(viewer: Pick<Viewer, "id">): PersonaDto[] {
   return listPersonaRows().map((p) => ({
     id: p.id,
     name: p.name,
     description: p.description,
     providerId: p.providerId,
-    sourceClipId: p.sourceClipId,
+    sourceClipId: p.sourceClipId && getClipRowForViewer(p.sourceClipId, viewer) ? p.sourceClipId : null,
     owner: { id: p.ownerId, name: p.ownerName },
     createdAt: p.createdAt.toISOString(),
   }));

@@ -7,8 +7,8 @@ import { listPersonas, submitPersona } from "@/lib/server/services/operations";
 
 /** GET /api/v1/personas: {items} — the team's personas, newest first. */
 export const GET = handle(async (req: Request) => {
-  await requireApiUser(req);
-  return NextResponse.json({ items: listPersonas() }, { headers: { "Cache-Control": "private, no-store" } });
+  const viewer = await requireApiUser(req);
+  return NextResponse.json({ items: listPersonas(viewer) }, { headers: { "Cache-Control": "private, no-store" } });
 });
 
 /** POST /api/v1/personas {clipId, name, description?}: 202 {task}; the persona appears in the list when the task succeeds. */
