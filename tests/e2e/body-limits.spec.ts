@@ -41,6 +41,13 @@ const probes: { name: string; route: () => string; headers: () => Record<string,
     status: 413,
   },
   {
+    // Uploads may be 20 MiB, so up to that much is read before the refusal.
+    name: "an audio upload (multipart)",
+    route: () => "/api/v1/uploads",
+    headers: () => ({ authorization: `Bearer ${token}`, "content-type": "multipart/form-data; boundary=HostileBoundary" }),
+    status: 413,
+  },
+  {
     name: "a server action (the sign-in form)",
     route: () => "/login",
     headers: () => ({ "next-action": actionId("loginAction"), accept: "text/x-component", "content-type": "text/plain;charset=UTF-8" }),
@@ -64,6 +71,7 @@ test("a declared length over the limit is refused before the body is sent", asyn
   for (const [route, headers] of [
     ["/api/auth/callback/credentials", { "content-type": "application/x-www-form-urlencoded" }],
     ["/api/v1/generations", { authorization: `Bearer ${token}`, "idempotency-key": "declared-length", "content-type": "application/json" }],
+    ["/api/v1/uploads", { authorization: `Bearer ${token}`, "content-type": "multipart/form-data; boundary=DeclaredBoundary" }],
   ] as const) {
     // Only the headers go out; the server must answer without waiting for 400 MB.
     const status = await new Promise<number>((resolve, reject) => {
