@@ -3,7 +3,19 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
-import { getClipDetails, type ClipDetails } from "@/lib/server/services/library";
+import type { ClipDto } from "@/lib/dto";
+import type { Viewer } from "@/lib/server/auth/session";
+import { getClip, getClipDetails, type ClipDetails } from "@/lib/server/services/library";
+
+/** The clip when the viewer may read it (the extend and cover forms); anything else is a 404, exactly like a clip that does not exist. */
+export function clipOr404(viewer: Viewer, clipId: string): ClipDto {
+  try {
+    return getClip(viewer, clipId);
+  } catch (err) {
+    if (isAppError(err) && err.code === "not_found") notFound();
+    throw err;
+  }
+}
 
 /**
  * The clip page's data, once per request (metadata and page share it). Anything the

@@ -1,29 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ClientMessages } from "@/app/_components/client-messages";
 import { formatSeconds } from "@/app/_components/task/format";
-import type { ClipDto } from "@/lib/dto";
-import { isAppError } from "@/lib/errors";
 import { getT } from "@/lib/i18n/server";
-import { requirePageUser, type Viewer } from "@/lib/server/auth/session";
-import { getClip } from "@/lib/server/services/library";
+import { clipOr404 } from "../load-clip";
+import { requirePageUser } from "@/lib/server/auth/session";
 import { ExtendForm } from "./extend-form";
 
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT("create"))("extend.pageTitle") };
-}
-
-/** The clip when the viewer may read it; anything else is a 404, exactly like a clip that does not exist. */
-function clipOr404(viewer: Viewer, clipId: string): ClipDto {
-  try {
-    return getClip(viewer, clipId);
-  } catch (err) {
-    if (isAppError(err) && err.code === "not_found") notFound();
-    throw err;
-  }
 }
 
 export default async function ExtendPage({ params }: Props) {
