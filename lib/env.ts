@@ -80,6 +80,17 @@ const schema = z.object({
   PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
   HOSTNAME: z.preprocess(blankToUndefined, z.string().optional()),
   TRUST_PROXY: z.preprocess((v) => v ?? "", trustProxy),
+  // Single sign-on (OpenID Connect): on when the issuer, client id and secret are all set.
+  OIDC_ISSUER: z.preprocess(blankToUndefined, optionalUrl),
+  OIDC_CLIENT_ID: z.preprocess(blankToUndefined, z.string().optional()),
+  OIDC_CLIENT_SECRET: z.preprocess(blankToUndefined, z.string().optional()),
+  OIDC_NAME: z.preprocess(blankToUndefined, z.string().trim().max(60).default("SSO")),
+  // Email domains whose people may join by single sign-on without an invite.
+  OIDC_ALLOWED_DOMAINS: hostList,
+  // Bearer token for GET /metrics; unset: /metrics answers 404.
+  METRICS_TOKEN: z.preprocess(blankToUndefined, z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional()),
+  // Hosts (host or host:port) outbound team webhooks may reach on private or loopback addresses.
+  WEBHOOK_ALLOWED_HOSTS: hostList,
 });
 
 export type Env = z.infer<typeof schema> & { dataDir: string };

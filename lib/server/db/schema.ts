@@ -26,14 +26,23 @@ export const users = sqliteTable(
     // Bumped on password change or disable; sessions carrying an older value end (SEC-4).
     sessionVersion: integer("session_version").notNull().default(1),
     locale: text("locale"),
+    // "<issuer>|<sub>" of the single sign-on identity linked to this account (null: none).
+    // Accounts made by single sign-on have no password: password_hash is "" and never matches.
+    oidcSubject: text("oidc_subject"),
+    // Songs per UTC day / month (REL-13); null: the team default in settings applies.
+    quotaDaily: integer("quota_daily"),
+    quotaMonthly: integer("quota_monthly"),
     createdAt: createdAt(),
     lastLoginAt: integer("last_login_at", { mode: "timestamp_ms" }),
   },
-  // At most one owner.
   (t) => [
+    // At most one owner.
     uniqueIndex("users_one_owner_idx")
       .on(t.isOwner)
       .where(sql`is_owner = 1`),
+    uniqueIndex("users_oidc_subject_idx")
+      .on(t.oidcSubject)
+      .where(sql`oidc_subject IS NOT NULL`),
   ],
 );
 export type User = typeof users.$inferSelect;
@@ -45,6 +54,8 @@ export const invites = sqliteTable(
     id: text("id").primaryKey(),
     tokenHash: text("token_hash").notNull().unique(),
     role: text("role", { enum: ROLES }).notNull().default("member"),
+    // Optional, normalised: an invite by email also lets that address join by single sign-on.
+    email: text("email"),
     createdBy: text("created_by")
       .notNull()
       .references(() => users.id),
@@ -53,9 +64,43 @@ export const invites = sqliteTable(
     usedAt: integer("used_at", { mode: "timestamp_ms" }),
     usedBy: text("used_by").references(() => users.id),
   },
-  (t) => [index("invites_created_idx").on(t.createdAt)],
+  (t) => [
+    index("invites_created_idx").on(t.createdAt),
+    index("invites_email_idx")
+      .on(t.email)
+      .where(sql`email IS NOT NULL`),
+  ],
 );
 export type Invite = typeof invites.$inferSelect;
+
+// A one-time, expiring link an admin made so a member can set a new password (/reset/<token>).
+// Only the token's digest is stored, as for invites and API tokens.
+export const passwordResets = sqliteTable(
+  "password_resets",
+  {
+    id: text("id").primaryKey(),
+    tokenHash: text("token_hash").notNull().unique(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("password_resets_user_idx").on(t.userId), index("password_resets_created_by_idx").on(t.createdBy)],
+);
+export type PasswordResetRow = typeof passwordResets.$inferSelect;
+
+// Team-wide settings an admin changes at run time, one JSON value per key
+// (e.g. "quota.daily", "quota.monthly": the default songs per member per period).
+export const settings = sqliteTable("settings", {
+  key: text("key").primaryKey(),
+  value: text("value", { mode: "json" }).notNull(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});
 
 export const loginAttempts = sqliteTable(
   "login_attempts",
@@ -102,6 +147,12 @@ export const providers = sqliteTable("providers", {
   // The unconfirmed operations an admin switched on for this relay (null: none).
   enabledCapabilities: text("enabled_capabilities", { mode: "json" }).$type<Capability[]>(),
   source: text("source", { enum: ["env", "db"] }).notNull(),
+  // The vendor account's balance when its API reports one (null: unknown), as last read,
+  // in the vendor's own unit; a warning shows below the admin's threshold.
+  balance: real("balance"),
+  balanceUnit: text("balance_unit"),
+  balanceCheckedAt: integer("balance_checked_at", { mode: "timestamp_ms" }),
+  balanceWarnBelow: real("balance_warn_below"),
   createdAt: createdAt(),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
 });
@@ -399,3 +450,51 @@ export const usageFailureMonths = sqliteTable(
   (t) => [primaryKey({ columns: [t.month, t.errorCode] })],
 );
 export type UsageFailureMonth = typeof usageFailureMonths.$inferSelect;
+
+// Outbound webhooks an admin configured for the team: told when a song finishes or fails.
+export const webhooks = sqliteTable(
+  "webhooks",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    url: text("url").notNull(),
+    // "slack" (Slack/Discord-compatible {text}) or "standard" (Standard Webhooks, signed).
+    format: text("format", { enum: ["slack", "standard"] }).notNull(),
+    // AES-256-GCM ciphertext of the signing secret (SEC-8).
+    secretCiphertext: text("secret_ciphertext").notNull(),
+    // Event types it receives, e.g. ["task.succeeded", "task.failed"].
+    events: text("events", { mode: "json" }).notNull().$type<string[]>(),
+    enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("webhooks_created_by_idx").on(t.createdBy)],
+);
+export type WebhookRow = typeof webhooks.$inferSelect;
+
+// One delivery of one event to one webhook, retried with backoff until delivered or given up.
+export const webhookDeliveries = sqliteTable(
+  "webhook_deliveries",
+  {
+    id: text("id").primaryKey(),
+    webhookId: text("webhook_id")
+      .notNull()
+      .references(() => webhooks.id, { onDelete: "cascade" }),
+    event: text("event").notNull(),
+    payload: text("payload", { mode: "json" }).notNull(),
+    status: text("status", { enum: ["pending", "delivered", "failed"] })
+      .notNull()
+      .default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }),
+    lastStatus: integer("last_status"),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    deliveredAt: integer("delivered_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("webhook_deliveries_due_idx").on(t.status, t.nextAttemptAt), index("webhook_deliveries_webhook_created_idx").on(t.webhookId, t.createdAt)],
+);
+export type WebhookDeliveryRow = typeof webhookDeliveries.$inferSelect;
