@@ -4,7 +4,7 @@ import { SESSION_COOKIES } from "@/lib/server/auth/cookie-names";
 // Redirects only: a visitor without a session cookie is sent to sign in before a
 // page renders. Every page, action and route handler still checks the user itself
 // (SEC-1); this is a convenience, never the guard.
-const PUBLIC_PREFIXES = ["/login", "/setup", "/invite/"];
+const PUBLIC_PREFIXES = ["/login", "/setup", "/invite/", "/reset/"];
 
 export function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;

@@ -2,11 +2,11 @@
 
 import { AuthError, CredentialsSignin } from "next-auth";
 import { unstable_rethrow } from "next/navigation";
-import { acceptInviteSchema, loginSchema, setupSchema } from "@/lib/schemas/account";
+import { acceptInviteSchema, loginSchema, resetPasswordSchema, setupSchema } from "@/lib/schemas/account";
 import { signIn, signOut } from "@/lib/server/auth";
 import type { ActionState } from "@/lib/action-state";
 import { formValues, parseForm, toActionState } from "@/lib/server/form";
-import { acceptInvite, createOwner } from "@/lib/server/services/accounts";
+import { acceptInvite, createOwner, resetPassword } from "@/lib/server/services/accounts";
 
 /** The catalogue group of the account schemas' field errors. */
 const FIELDS = "auth.errors";
@@ -61,6 +61,20 @@ export async function acceptInviteAction(_prev: ActionState, form: FormData): Pr
     return toActionState(err, { values, fields: FIELDS });
   }
   return signInWith(parsed.data.email, parsed.data.password, "/");
+}
+
+/** A reset link's form: the new password is set, the link spent, and the member signed in with it. */
+export async function resetPasswordAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const token = String(form.get("token") ?? "");
+  const parsed = parseForm(resetPasswordSchema, form, FIELDS);
+  if ("errors" in parsed) return { fieldErrors: parsed.errors };
+  let email: string;
+  try {
+    email = (await resetPassword(token, parsed.data.password)).email;
+  } catch (err) {
+    return toActionState(err, { fields: FIELDS });
+  }
+  return signInWith(email, parsed.data.password, "/");
 }
 
 export async function signOutAction() {

@@ -4,8 +4,9 @@ import { emailField, nameField, roleField, tokenExpiryField } from "@/lib/schema
 import { closeDb, databaseFile, getDb } from "@/lib/server/db/client";
 import { getUserByEmail, listUsers } from "@/lib/server/data/users";
 import { forgetUnreadableProviderKeys, listProviders, syncEnvProviders } from "@/lib/server/providers/registry";
-import { createUser } from "@/lib/server/services/accounts";
+import { createUser, setDisabled, setPasswordByOperator } from "@/lib/server/services/accounts";
 import { createApiToken } from "@/lib/server/services/api-tokens";
+import { readSecret } from "./read-secret";
 
 export class UsageError extends Error {}
 
@@ -31,6 +32,24 @@ function parseField<T>(schema: { safeParse(v: unknown): { success: boolean; data
   return parsed.data as T;
 }
 
+/** The member named by --email, or a plain error naming the address. */
+function userByEmailOption(values: Values) {
+  const email = parseField<string>(emailField, str(values, "email"), "email");
+  const user = getUserByEmail(email);
+  if (!user) throw new Error(`No account with the email ${email}.`);
+  return user;
+}
+
+/** A service refusal (weak password, the owner, the last admin) as one plain line with its details. */
+async function operatorCall<T>(fn: () => T | Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (isAppError(err)) throw new Error(`${err.message} ${err.details ? JSON.stringify(err.details) : ""}`.trim());
+    throw err;
+  }
+}
+
 export const commands: Record<string, Command> = {
   "users:create": {
     summary: "Create a user (the first one is usually an admin)",
@@ -41,13 +60,40 @@ export const commands: Record<string, Command> = {
       const password = str(values, "password")!;
       const role = parseField<"admin" | "member">(roleField, str(values, "role", false) ?? "member", "role");
       const name = parseField<string>(nameField, str(values, "name", false) ?? email.split("@")[0], "name");
-      try {
-        const user = await createUser({ email, password, role, name });
-        console.log(`Created ${user.role} ${user.email} (${user.id})`);
-      } catch (err) {
-        if (isAppError(err)) throw new Error(`${err.message} ${err.details ? JSON.stringify(err.details) : ""}`.trim());
-        throw err;
-      }
+      const user = await operatorCall(() => createUser({ email, password, role, name }));
+      console.log(`Created ${user.role} ${user.email} (${user.id})`);
+    },
+  },
+  "users:password": {
+    summary: "Set a member's password (the owner's too); ends their sessions and revokes their API tokens",
+    args: "--email E [--password P]  (without --password: prompts, or reads a line from stdin)",
+    options: { email: { type: "string" }, password: { type: "string" } },
+    async run(values) {
+      const email = parseField<string>(emailField, str(values, "email"), "email");
+      const password = str(values, "password", false) ?? (await readSecret(`New password for ${email}: `));
+      if (!password) throw new UsageError("No password given");
+      const user = await operatorCall(() => setPasswordByOperator(email, password));
+      console.log(`Password set for ${user.email}. Their other sessions have ended and their API tokens were revoked.`);
+    },
+  },
+  "users:disable": {
+    summary: "Disable a member: ends their sessions and revokes their API tokens and reset links at once",
+    args: "--email E",
+    options: { email: { type: "string" } },
+    async run(values) {
+      const user = userByEmailOption(values);
+      await operatorCall(() => setDisabled(null, user.id, true));
+      console.log(`Disabled ${user.email}: signed out everywhere, API tokens revoked.`);
+    },
+  },
+  "users:enable": {
+    summary: "Enable a disabled member again (they sign in afresh; old API tokens stay revoked)",
+    args: "--email E",
+    options: { email: { type: "string" } },
+    async run(values) {
+      const user = userByEmailOption(values);
+      await operatorCall(() => setDisabled(null, user.id, false));
+      console.log(`Enabled ${user.email}.`);
     },
   },
   "users:list": {

@@ -27,6 +27,7 @@ export const loginSchema = z.object({
 export const changePasswordSchema = z
   .object({ current: z.string().min(1, "passwordRequired").max(1024), password: newPasswordField, confirm: z.string() })
   .refine(confirmed, mismatch);
+export const resetPasswordSchema = z.object({ password: newPasswordField, confirm: z.string() }).refine(confirmed, mismatch);
 export const profileSchema = z.object({ name: nameField });
 export const tokenNameField = z.string().trim().min(1, "nameRequired").max(60, "nameTooLong");
 /** Days until an API token stops working; none means until revoked. */

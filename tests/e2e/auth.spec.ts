@@ -4,7 +4,7 @@ import Database from "better-sqlite3";
 import { encode } from "next-auth/jwt";
 import { catalogs } from "../../lib/i18n/catalog";
 import { account, createUser, expect, newPage, test } from "./fixtures";
-import { InvitePage, SetupPage } from "./pages/account-pages";
+import { InvitePage, ResetPage, SetupPage } from "./pages/account-pages";
 import { AdminUsersPage } from "./pages/admin-users-page";
 import { LoginPage } from "./pages/login-page";
 import { SettingsPage } from "./pages/settings-page";
@@ -105,6 +105,42 @@ test("a disabled member is signed out on the next request, and enabling restores
   await row.getByRole("button", { name: "Enable" }).click();
   await expect(row).toContainText("Active");
   await login.signInAs(member);
+});
+
+test("a locked-out member is back in through an admin's one-time reset link, and their old session ends", async ({ app, browser, signedInAs }) => {
+  const member = account("forgetful");
+  createUser(app, member);
+  const oldSession = await signedInAs(member);
+
+  const users = new AdminUsersPage(await signedInAs(owner));
+  const link = await users.createResetLink(member.email);
+  expect(link).toMatch(/\/reset\/[A-Za-z0-9_-]{40,}$/);
+  await users.page.reload();
+  await expect(users.memberRow(member.email)).toContainText("Reset link waiting");
+
+  const guest = await newPage(browser, app);
+  await guest.goto(link);
+  await expect(guest.getByRole("heading", { name: "Choose a new password" })).toBeVisible();
+  await expect(guest.getByText(member.email)).toBeVisible();
+  const reset = new ResetPage(guest);
+  await reset.setPassword("a brand new passphrase", "something else entirely");
+  await expect(guest.getByText("The passwords do not match.")).toBeVisible();
+  await reset.setPassword("a brand new passphrase");
+  await expect(guest.getByTestId("current-user")).toHaveText(member.name);
+
+  // The session from before the reset is over; the old password no longer opens the account.
+  await oldSession.goto("/settings");
+  await expect(oldSession).toHaveURL(/\/login/);
+  const login = new LoginPage(oldSession);
+  await login.signIn(member);
+  await expect(login.formError).toHaveText("The email or password is wrong.");
+  await login.signInAs({ ...member, password: "a brand new passphrase" });
+
+  const reused = await newPage(browser, app);
+  await reused.goto(link);
+  await expect(reused.getByText("This reset link was already used")).toBeVisible();
+  await users.page.reload();
+  await expect(users.memberRow(member.email)).not.toContainText("Reset link waiting");
 });
 
 test("the owner's role and access have no controls, even for another admin", async ({ app, signedInAs }) => {

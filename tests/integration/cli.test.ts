@@ -11,10 +11,15 @@ const root = path.resolve(__dirname, "..", "..");
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "songloft-cli-"));
 
 function cli(...args: string[]) {
+  return cliWithInput(undefined, ...args);
+}
+
+function cliWithInput(input: string | undefined, ...args: string[]) {
   const r = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["lib/cli/index.ts", ...args], {
     cwd: root,
     env: { ...process.env, DATA_DIR: dataDir, SONGLOFT_LOG: "silent" },
     encoding: "utf8",
+    input,
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
@@ -48,6 +53,47 @@ describe("npm run cli", () => {
     expect(rows[0].hint).toBe(token.slice(-4));
   });
 
+  it("sets a password from the option or from stdin, and disables and enables a member by email", () => {
+    const users = () => {
+      const db = new Database(path.join(dataDir, "songloft.db"), { readonly: true });
+      const rows = db.prepare("SELECT email, password_hash, disabled, session_version FROM users").all() as {
+        email: string;
+        password_hash: string;
+        disabled: number;
+        session_version: number;
+      }[];
+      db.close();
+      return new Map(rows.map((r) => [r.email, r]));
+    };
+    expect(cli("users:create", "--email", "locked@example.test", "--password", "first passphrase here").code).toBe(0);
+    const start = users().get("locked@example.test")!;
+
+    const set = cli("users:password", "--email", "locked@example.test", "--password", "second passphrase here");
+    expect(set.code, set.err).toBe(0);
+    expect(set.out).toContain("Password set for locked@example.test");
+    const afterOption = users().get("locked@example.test")!;
+    expect(afterOption.password_hash).not.toBe(start.password_hash);
+    expect(afterOption.session_version).toBeGreaterThan(start.session_version);
+
+    // Piped, the password never appears in the arguments.
+    const piped = cliWithInput("third passphrase here\n", "users:password", "--email", "locked@example.test");
+    expect(piped.code, piped.err).toBe(0);
+    expect(users().get("locked@example.test")!.password_hash).not.toBe(afterOption.password_hash);
+    const weak = cliWithInput("password123\n", "users:password", "--email", "locked@example.test");
+    expect(weak.code).toBe(1);
+    expect(weak.err).toMatch(/not acceptable.*passwordTooCommon/);
+    expect(cli("users:password", "--email", "nobody@example.test", "--password", "fourth passphrase here").err).toContain("No account with the email nobody@example.test");
+
+    expect(cli("users:disable", "--email", "locked@example.test").code).toBe(0);
+    expect(users().get("locked@example.test")!.disabled).toBe(1);
+    expect(cli("users:enable", "--email", "locked@example.test").code).toBe(0);
+    expect(users().get("locked@example.test")!.disabled).toBe(0);
+    // The owner cannot be disabled, not even by the operator.
+    const owner = cli("users:disable", "--email", "owner@example.test");
+    expect(owner.code).toBe(1);
+    expect(owner.err).toContain("The owner cannot be disabled");
+  });
+
   it("prints usage and exits 2 on bad arguments", () => {
     for (const args of [
       [],
@@ -57,6 +103,8 @@ describe("npm run cli", () => {
       ["users:create", "--bogus", "1"],
       ["users:create", "--email", "not-an-email", "--password", "long enough pass"],
       ["db:backup"],
+      ["users:disable"],
+      ["users:password", "--email", "not-an-email"],
     ]) {
       const r = cli(...args);
       expect(r.code, args.join(" ")).toBe(2);

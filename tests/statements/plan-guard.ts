@@ -35,6 +35,9 @@ const SMALL_TABLES: Record<string, string> = {
   usage_failure_months: "months × error codes",
   // Made by hand from a clip, one at a time, and listed whole for the team's picker.
   personas: "tens of rows: voices a team names",
+  // A new link replaces the member's earlier one: at most one row per member.
+  password_resets: "one row per member at most",
+  settings: "one row per team-wide setting, a handful",
 };
 
 /**

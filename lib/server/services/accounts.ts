@@ -18,10 +18,13 @@ import {
 } from "@/lib/server/data/users";
 import { deleteAllApiTokensForUser } from "@/lib/server/data/api-tokens";
 import { deleteInvite, getInviteByTokenHash, insertInvite, spendInviteForNewUser } from "@/lib/server/data/invites";
+import { deletePasswordResetsForUser, getPasswordResetByTokenHash, replacePasswordReset, spendPasswordReset } from "@/lib/server/data/password-resets";
 import { inTransaction } from "@/lib/server/data/transaction";
 import { newSecret, sha256Hex } from "@/lib/server/ids";
 
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+/** A reset link is sent by hand to someone locked out: a day is long enough, short enough to leak little. */
+export const RESET_TTL_MS = 24 * 60 * 60 * 1000;
 
 async function assertAcceptablePassword(password: string) {
   const problem = await passwordProblem(password);
@@ -129,30 +132,96 @@ export function revokeInvite(admin: { role: User["role"] }, inviteId: string) {
   deleteInvite(inviteId);
 }
 
-function targetOf(admin: { id: string }, userId: string): User {
+function targetOf(userId: string): User {
   const target = getUserById(userId);
   if (!target) throw new AppError("not_found", "User not found.");
   return target;
 }
 
-/** Disabling ends the user's sessions; the owner and the last active admin cannot be disabled. */
-export function setDisabled(admin: { id: string }, userId: string, disabled: boolean) {
-  const target = targetOf(admin, userId);
+/**
+ * Disabling ends the user's sessions and revokes their API tokens and reset links at
+ * once, so enabling them later brings back none of those; the owner and the last
+ * active admin cannot be disabled. `admin` is null for the server's operator (CLI).
+ */
+export function setDisabled(admin: { id: string } | null, userId: string, disabled: boolean) {
+  const target = targetOf(userId);
   if (disabled && target.isOwner) {
     throw new AppError("forbidden", "The owner cannot be disabled.", { key: "admin.errors.ownerDisable" });
   }
   if (disabled && target.role === "admin" && countOtherActiveAdmins(target.id) === 0) {
     throw new AppError("conflict", "The last admin cannot be disabled.", { key: "admin.errors.lastAdminDisable" });
   }
-  if (disabled && target.id === admin.id) {
+  if (disabled && target.id === admin?.id) {
     throw new AppError("conflict", "You cannot disable your own account.", { key: "admin.errors.self" });
   }
-  setUserDisabled(target.id, disabled);
+  inTransaction(() => {
+    setUserDisabled(target.id, disabled);
+    if (disabled) {
+      deleteAllApiTokensForUser(target.id);
+      deletePasswordResetsForUser(target.id);
+    }
+  });
+}
+
+/**
+ * An admin makes a one-time link for a member who is locked out (/reset/<token>).
+ * The owner's password is not an admin's to reset: only the owner, in Settings, or the
+ * server's operator (`users:password`) can change it.
+ */
+export function createPasswordReset(admin: { id: string }, userId: string): { token: string; expiresAt: Date } {
+  const target = targetOf(userId);
+  if (target.isOwner && target.id !== admin.id) {
+    throw new AppError("forbidden", "Only the owner or the server's operator can reset the owner's password.", { key: "admin.errors.ownerReset" });
+  }
+  if (target.disabled) throw new AppError("conflict", "Enable the account before making a reset link.", { key: "admin.errors.resetDisabled" });
+  const token = newSecret();
+  const expiresAt = new Date(Date.now() + RESET_TTL_MS);
+  replacePasswordReset({ userId: target.id, tokenHash: sha256Hex(token), createdBy: admin.id, expiresAt });
+  return { token, expiresAt };
+}
+
+export type ResetState = "valid" | "used" | "expired" | "unknown";
+
+/** What a reset link is now, and whose account it opens (name and email, for the page's heading). */
+export function passwordResetState(token: string, now = Date.now()): { state: ResetState; user?: { name: string; email: string } } {
+  const reset = token ? getPasswordResetByTokenHash(sha256Hex(token)) : undefined;
+  if (!reset || reset.user.disabled) return { state: "unknown" };
+  if (reset.usedAt) return { state: "used" };
+  if (reset.expiresAt.getTime() <= now) return { state: "expired" };
+  return { state: "valid", user: { name: reset.user.name, email: reset.user.email } };
+}
+
+/** Sets the new password through a reset link and spends it; every other session and API token of the account ends. */
+export async function resetPassword(token: string, password: string): Promise<User> {
+  const { state } = passwordResetState(token);
+  if (state !== "valid") throw new AppError("not_found", `This reset link is ${state}.`, { details: { state }, key: "auth.errors.resetInvalid" });
+  await assertAcceptablePassword(password);
+  const passwordHash = await hashPassword(password);
+  const outcome = spendPasswordReset({ tokenHash: sha256Hex(token), passwordHash, now: new Date() });
+  if ("user" in outcome) return outcome.user;
+  throw new AppError("not_found", "This reset link is no longer valid.", { details: { state: "used" }, key: "auth.errors.resetInvalid" });
+}
+
+/**
+ * The server's operator sets a password from the command line (`users:password`), the
+ * way back in for the owner too. Like a reset link it ends every session and revokes the
+ * API tokens.
+ */
+export async function setPasswordByOperator(email: string, password: string): Promise<User> {
+  const user = getUserByEmail(email);
+  if (!user) throw new AppError("not_found", `No account with the email ${email}.`);
+  await assertAcceptablePassword(password);
+  const passwordHash = await hashPassword(password);
+  return inTransaction(() => {
+    deleteAllApiTokensForUser(user.id);
+    deletePasswordResetsForUser(user.id);
+    return updateUserPassword(user.id, passwordHash);
+  });
 }
 
 /** The owner is always an admin; the last active admin cannot be demoted either. */
 export function changeRole(admin: { id: string }, userId: string, role: User["role"]) {
-  const target = targetOf(admin, userId);
+  const target = targetOf(userId);
   if (target.isOwner && role !== "admin") {
     throw new AppError("forbidden", "The owner is always an admin.", { key: "admin.errors.ownerDemote" });
   }

@@ -1,9 +1,11 @@
 import { listInvites } from "@/lib/server/data/invites";
+import { pendingResetUserIds } from "@/lib/server/data/password-resets";
 import { listUsers } from "@/lib/server/data/users";
 
 // Plain rows for the admin pages: no password hashes or session versions leave here.
 
 export function listMembersForAdmin() {
+  const resetPending = pendingResetUserIds();
   return listUsers().map((u) => ({
     id: u.id,
     name: u.name,
@@ -13,6 +15,7 @@ export function listMembersForAdmin() {
     disabled: u.disabled,
     createdAt: u.createdAt.toISOString(),
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
+    resetPending: resetPending.has(u.id),
   }));
 }
 

@@ -47,3 +47,21 @@ export class InvitePage extends AccountForm {
     await expect(this.page.getByTestId("current-user")).toHaveText(member.name);
   }
 }
+
+export class ResetPage {
+  readonly password: Locator;
+  readonly confirm: Locator;
+  readonly submit: Locator;
+
+  constructor(readonly page: Page) {
+    this.password = page.getByLabel("New password");
+    this.confirm = page.getByLabel("Confirm password");
+    this.submit = page.getByRole("button", { name: "Set password and sign in" });
+  }
+
+  async setPassword(password: string, confirm = password) {
+    await this.password.fill(password);
+    await this.confirm.fill(confirm);
+    await this.submit.click();
+  }
+}

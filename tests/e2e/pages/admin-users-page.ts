@@ -16,6 +16,14 @@ export class AdminUsersPage extends StudioPage {
     return this.inviteLink.inputValue();
   }
 
+  /** Makes a password reset link for the member and returns it. */
+  async createResetLink(email: string): Promise<string> {
+    await this.goto();
+    const row = this.memberRow(email);
+    await row.getByRole("button", { name: "Reset link" }).click();
+    return row.getByTestId("reset-link").inputValue();
+  }
+
   memberRow(email: string) {
     return this.page.getByTestId(`member-${email}`);
   }

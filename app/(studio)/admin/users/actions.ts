@@ -6,7 +6,7 @@ import { roleField } from "@/lib/schemas/account";
 import { requireActionAdmin, requireAdmin } from "@/lib/server/auth/session";
 import type { ActionState } from "@/lib/action-state";
 import { toActionState } from "@/lib/server/form";
-import { changeRole, createInvite, revokeInvite, setDisabled } from "@/lib/server/services/accounts";
+import { changeRole, createInvite, createPasswordReset, revokeInvite, setDisabled } from "@/lib/server/services/accounts";
 
 export type InviteState = ActionState<{ link: string; expiresAt: string }>;
 
@@ -30,6 +30,20 @@ export async function setDisabledAction(_prev: ActionState, form: FormData): Pro
     setDisabled(admin, userIdField.parse(form.get("userId")), form.get("disabled") === "true");
     revalidatePath("/admin/users");
     return { ok: true };
+  } catch (err) {
+    return toActionState(err);
+  }
+}
+
+export type ResetLinkState = ActionState<{ link: string }>;
+
+/** A one-time link (/reset/<token>) the admin sends to a member who is locked out. */
+export async function createResetLinkAction(_prev: ResetLinkState, form: FormData): Promise<ResetLinkState> {
+  try {
+    const admin = await requireAdmin();
+    const { token } = createPasswordReset(admin, userIdField.parse(form.get("userId")));
+    revalidatePath("/admin/users");
+    return { ok: true, link: `/reset/${token}` };
   } catch (err) {
     return toActionState(err);
   }

@@ -48,7 +48,10 @@ export default async function AdminUsersPage() {
                   <span className="badge">{t(`roles.${m.role}`)}</span>
                   {m.isOwner ? <span className="badge ml-1">{t("owner")}</span> : null}
                 </td>
-                <td>{m.disabled ? <span className="badge bg-red-100 text-red-700 dark:bg-red-950 dark:text-red-300">{t("disabled")}</span> : t("active")}</td>
+                <td>
+                  {m.disabled ? <span className="badge bg-red-100 text-red-700 dark:bg-red-950 dark:text-red-300">{t("disabled")}</span> : t("active")}
+                  {m.resetPending ? <span className="badge ml-1">{t("resetPending")}</span> : null}
+                </td>
                 <td>
                   <LocalTime iso={m.createdAt} mode="date" />
                 </td>
@@ -57,7 +60,7 @@ export default async function AdminUsersPage() {
                   {m.isOwner ? (
                     <p className="muted text-right text-xs">{t("ownerNote")}</p>
                   ) : (
-                    <UserRowActions userId={m.id} role={m.role} disabled={m.disabled} isSelf={m.id === admin.id} />
+                    <UserRowActions userId={m.id} name={m.name} role={m.role} disabled={m.disabled} isSelf={m.id === admin.id} />
                   )}
                 </td>
               </tr>

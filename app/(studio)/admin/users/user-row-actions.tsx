@@ -1,17 +1,18 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { useTranslations } from "use-intl";
 import { useMessageText } from "@/app/_components/form";
-import { changeRoleAction, setDisabledAction } from "./actions";
+import { changeRoleAction, createResetLinkAction, setDisabledAction, type ResetLinkState } from "./actions";
 
-/** Role and enable/disable controls for one member; refusals (last admin) show beside them. */
-export function UserRowActions({ userId, role, disabled, isSelf }: { userId: string; role: "admin" | "member"; disabled: boolean; isSelf: boolean }) {
+/** Role, reset-link and enable/disable controls for one member; refusals (last admin) show beside them. */
+export function UserRowActions({ userId, name, role, disabled, isSelf }: { userId: string; name: string; role: "admin" | "member"; disabled: boolean; isSelf: boolean }) {
   const t = useTranslations("admin");
   const text = useMessageText();
   const [roleState, roleAction, rolePending] = useActionState(changeRoleAction, {});
   const [disableState, disableAction, disablePending] = useActionState(setDisabledAction, {});
-  const error = roleState.formError ?? disableState.formError;
+  const [resetState, resetAction, resetPending] = useActionState<ResetLinkState, FormData>(createResetLinkAction, {});
+  const error = roleState.formError ?? disableState.formError ?? resetState.formError;
   return (
     <div className="flex flex-wrap items-center justify-end gap-2">
       <form action={roleAction}>
@@ -21,6 +22,14 @@ export function UserRowActions({ userId, role, disabled, isSelf }: { userId: str
           {role === "admin" ? t("makeMember") : t("makeAdmin")}
         </button>
       </form>
+      {isSelf || disabled ? null : (
+        <form action={resetAction}>
+          <input type="hidden" name="userId" value={userId} />
+          <button type="submit" className="btn-secondary py-1 text-xs" disabled={resetPending}>
+            {t("resetLink")}
+          </button>
+        </form>
+      )}
       {isSelf ? null : (
         <form action={disableAction}>
           <input type="hidden" name="userId" value={userId} />
@@ -30,11 +39,38 @@ export function UserRowActions({ userId, role, disabled, isSelf }: { userId: str
           </button>
         </form>
       )}
+      {resetState.link && !disabled ? <ResetLink path={resetState.link} name={name} /> : null}
       {error ? (
         <p role="alert" className="w-full text-right text-xs text-red-600 dark:text-red-400">
           {text(error)}
         </p>
       ) : null}
+    </div>
+  );
+}
+
+function ResetLink({ path, name }: { path: string; name: string }) {
+  const t = useTranslations("admin");
+  const [copied, setCopied] = useState(false);
+  const link = typeof window !== "undefined" ? new URL(path, window.location.origin).toString() : path;
+  return (
+    <div className="w-full max-w-md rounded-lg border border-accent-500/40 bg-accent-50 p-2 text-left text-xs dark:bg-accent-600/10">
+      <p className="mb-1">{t("resetReady", { name })}</p>
+      <div className="flex gap-2">
+        <input readOnly value={link} aria-label={t("resetLink")} className="input font-mono text-xs" data-testid="reset-link" onFocus={(e) => e.currentTarget.select()} />
+        <button
+          type="button"
+          className="btn-secondary py-1 text-xs"
+          onClick={() =>
+            navigator.clipboard?.writeText(link).then(
+              () => setCopied(true),
+              () => setCopied(false),
+            )
+          }
+        >
+          {copied ? t("copied") : t("copy")}
+        </button>
+      </div>
     </div>
   );
 }
