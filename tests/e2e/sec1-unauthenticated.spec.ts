@@ -14,10 +14,11 @@ const BYPASS = { "x-middleware-subrequest": "middleware:middleware:middleware:mi
 // A syntactically plausible but unsigned session cookie: the proxy lets it through,
 // so only the page's or handler's own check stands between it and the data.
 const FORGED = { cookie: "authjs.session-token=forged.not-a-real-token" };
-const PUBLIC_PAGES = new Set(["/login", "/setup", "/invite/[token]"]);
+// An invite or reset link is its own permission: its unguessable token (checked in auth.spec.ts).
+const PUBLIC_PAGES = new Set(["/login", "/setup", "/invite/[token]", "/reset/[token]"]);
 // The upload link is for the vendor, who has no account: its signature is the permission (checked below).
 const PUBLIC_ROUTES = new Set(["/api/health", "/api/auth/[...nextauth]", "/api/uploads/[id]/[expires]/[signature]"]);
-const PUBLIC_ACTIONS = new Set(["loginAction", "setupAction", "acceptInviteAction", "signOutAction"]);
+const PUBLIC_ACTIONS = new Set(["loginAction", "setupAction", "acceptInviteAction", "resetPasswordAction", "signOutAction"]);
 
 function walk(dir: string, file: string, out: string[] = []): string[] {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
