@@ -34,16 +34,21 @@ const nextConfig = {
     proxyClientMaxBodySize: "64kb",
   },
   async headers() {
+    const common = [
+      { key: "X-Content-Type-Options", value: "nosniff" },
+      { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+      { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+    ];
     return [
       {
-        source: "/:path*",
-        headers: [
-          { key: "Content-Security-Policy", value: csp },
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-        ],
+        // Every path but a share's embeddable player may never be framed.
+        source: "/:path((?!s/[^/]+/embed$).*)",
+        headers: [{ key: "Content-Security-Policy", value: csp }, { key: "X-Frame-Options", value: "DENY" }, ...common],
+      },
+      {
+        // The embed is made to sit in an iframe on any site (SEC-17); nothing else changes.
+        source: "/s/:token/embed",
+        headers: [{ key: "Content-Security-Policy", value: csp.replace("frame-ancestors 'none'", "frame-ancestors *") }, ...common],
       },
       {
         // Covers may be SVGs from a vendor: opened directly, they must not run script.

@@ -4,7 +4,8 @@ import { SESSION_COOKIES } from "@/lib/server/auth/cookie-names";
 // Redirects only: a visitor without a session cookie is sent to sign in before a
 // page renders. Every page, action and route handler still checks the user itself
 // (SEC-1); this is a convenience, never the guard.
-const PUBLIC_PREFIXES = ["/login", "/setup", "/invite/", "/reset/"];
+// Share links (/s/<token>…) are public by design: the token is the permission (SEC-17).
+const PUBLIC_PREFIXES = ["/login", "/setup", "/invite/", "/reset/", "/s/"];
 
 export function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;

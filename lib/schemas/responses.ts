@@ -76,6 +76,18 @@ export const personaDtoSchema = z.object({
   createdAt: isoTime,
 });
 
+export const shareDtoSchema = z.object({
+  id: z.string(),
+  url: z.string().describe("The public link, /s/<token>, relative to this server; /s/<token>/embed is its embeddable player"),
+  clipId: z.string(),
+  clipTitle: z.string(),
+  createdAt: isoTime,
+  expiresAt: isoTime.nullable().describe("Null: until revoked"),
+  views: z.number().describe("Times the public page was opened"),
+  lastViewedAt: isoTime.nullable(),
+  state: z.enum(["active", "expired", "unavailable"]).describe("unavailable: the song is in the trash; the link answers 404 until it is restored"),
+});
+
 export const uploadDtoSchema = z.object({
   id: z.string(),
   title: z.string().describe("From the file name"),

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import type { z } from "zod";
+import { env } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
 import { logger } from "@/lib/server/logger";
 import { parseOrThrow } from "@/lib/validation";
@@ -97,4 +98,17 @@ export function assertSameOrigin(req: Request) {
     throw new AppError("forbidden", "Cross-origin requests are not allowed.");
   }
   if (!host || originHost !== host) throw new AppError("forbidden", "Cross-origin requests are not allowed.");
+}
+
+/**
+ * The origin absolute links are written with (Open Graph tags, share embeds, oEmbed): APP_URL when
+ * set, else the request's own host (the proxy's scheme only when TRUST_PROXY trusts it).
+ */
+export function publicOrigin(headers: Headers): string {
+  const { APP_URL, TRUST_PROXY } = env();
+  if (APP_URL) return APP_URL;
+  const trusted = TRUST_PROXY.hops > 0 || TRUST_PROXY.addresses.length > 0;
+  const proto = trusted ? (headers.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? "http") : "http";
+  const host = (trusted ? headers.get("x-forwarded-host") : null) ?? headers.get("host") ?? "localhost";
+  return `${proto === "https" ? "https" : "http"}://${host}`;
 }

@@ -117,6 +117,36 @@ export function openApiPaths(): Record<string, JsonObject> {
         responses: { "202": json("TaskEnvelope", "The task, queued"), ...errors("BadRequest", "Unauthorized", "Forbidden", "NotFound", "Conflict", "TooLarge", "VendorError") },
       },
     },
+    "/api/v1/clips/{id}/shares": {
+      post: {
+        operationId: "shareClip",
+        tags: ["library"],
+        summary: "Make a public link to one of your finished songs (/s/<token>: a page, its audio and cover, and an embeddable player)",
+        description:
+          "Anyone with the link can play the song without signing in, until you revoke it, it expires, or the song is deleted. " +
+          "It keeps working if you make the song private: the link is your explicit grant. A teammate's clip is 404.",
+        parameters: [idParam("clip")],
+        requestBody: { required: false, content: { "application/json": { schema: schemaRef("ShareRequest") } } },
+        responses: { "201": json("ShareEnvelope", "The share, with its link"), ...errors("BadRequest", "Unauthorized", "Forbidden", "NotFound", "Conflict", "TooLarge") },
+      },
+    },
+    "/api/v1/shares": {
+      get: {
+        operationId: "listShares",
+        tags: ["library"],
+        summary: "Your share links, newest first, with their state and how often they were opened",
+        responses: { "200": json("ShareList", "The shares"), ...errors("Unauthorized") },
+      },
+    },
+    "/api/v1/shares/{id}": {
+      delete: {
+        operationId: "revokeShare",
+        tags: ["library"],
+        summary: "Revoke a share: its page, media and embed answer 404 at once",
+        parameters: [idParam("share")],
+        responses: { "204": noContent, ...errors("Unauthorized", "Forbidden", "NotFound") },
+      },
+    },
     "/api/v1/uploads": {
       post: {
         operationId: "createUpload",

@@ -12,11 +12,13 @@ import {
   taskDtoSchema,
   taskEnvelopeSchema,
   personaDtoSchema,
+  shareDtoSchema,
   uploadDtoSchema,
   taskPageSchema,
   timedLyricsPendingSchema,
   timedLyricsSchema,
 } from "@/lib/schemas/responses";
+import { createShareSchema } from "@/lib/schemas/shares";
 import { ERRORS, openApiPaths, schemaRef, withoutKeys } from "./openapi-paths";
 
 // The OpenAPI 3.1 document of the JSON API, built from the zod schemas the route
@@ -37,6 +39,7 @@ function componentSchemas(): Record<string, JsonObject> {
   requests.add(concatBodySchema, { id: "ConcatRequest" });
   requests.add(personaBodySchema, { id: "PersonaRequest" });
   requests.add(uploadUrlSchema, { id: "UploadUrlRequest" });
+  requests.add(createShareSchema, { id: "ShareRequest" });
   const responses = z.registry<{ id: string }>();
   const named = {
     Clip: clipDtoSchema,
@@ -55,6 +58,9 @@ function componentSchemas(): Record<string, JsonObject> {
     PersonaList: z.object({ items: z.array(personaDtoSchema) }),
     Upload: uploadDtoSchema,
     UploadEnvelope: z.object({ upload: uploadDtoSchema }),
+    Share: shareDtoSchema,
+    ShareEnvelope: z.object({ share: shareDtoSchema }),
+    ShareList: z.object({ items: z.array(shareDtoSchema) }),
   };
   for (const [id, schema] of Object.entries(named)) responses.add(schema, { id });
   const all = {

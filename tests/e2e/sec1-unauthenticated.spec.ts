@@ -15,9 +15,10 @@ const BYPASS = { "x-middleware-subrequest": "middleware:middleware:middleware:mi
 // so only the page's or handler's own check stands between it and the data.
 const FORGED = { cookie: "authjs.session-token=forged.not-a-real-token" };
 // An invite or reset link is its own permission: its unguessable token (checked in auth.spec.ts).
-const PUBLIC_PAGES = new Set(["/login", "/setup", "/invite/[token]", "/reset/[token]"]);
+// So is a share link's page and embed (SEC-17; made-up tokens are checked below).
+const PUBLIC_PAGES = new Set(["/login", "/setup", "/invite/[token]", "/reset/[token]", "/s/[token]", "/s/[token]/embed"]);
 // The upload link is for the vendor, who has no account: its signature is the permission (checked below).
-const PUBLIC_ROUTES = new Set(["/api/health", "/api/auth/[...nextauth]", "/api/uploads/[id]/[expires]/[signature]"]);
+const PUBLIC_ROUTES = new Set(["/api/health", "/api/auth/[...nextauth]", "/api/uploads/[id]/[expires]/[signature]", "/s/[token]/audio", "/s/[token]/cover", "/api/oembed"]);
 const PUBLIC_ACTIONS = new Set(["loginAction", "setupAction", "acceptInviteAction", "resetPasswordAction", "signOutAction"]);
 
 function walk(dir: string, file: string, out: string[] = []): string[] {
@@ -92,6 +93,14 @@ test("an upload link without its server-made signature serves nothing", async ({
     const res = await request.get(link, { maxRedirects: 0 });
     expect(res.status(), link).toBe(404);
     expect(res.headers()["content-type"]).toMatch(/json/);
+  }
+});
+
+test("a share link with a made-up token shows and serves nothing", async ({ request, baseURL }) => {
+  const token = "A".repeat(43);
+  for (const link of [`/s/${token}`, `/s/${token}/embed`, `/s/${token}/audio`, `/s/${token}/cover`, `/api/oembed?url=${encodeURIComponent(`${baseURL}/s/${token}`)}`]) {
+    const res = await request.get(link, { maxRedirects: 0 });
+    expect(res.status(), link).toBe(404);
   }
 });
 

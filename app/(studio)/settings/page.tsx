@@ -4,8 +4,10 @@ import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { listApiTokens } from "@/lib/server/services/api-tokens";
+import { listMyShares } from "@/lib/server/services/shares";
 import { setLanguageAction } from "./actions";
 import { PasswordForm, ProfileForm, TokenForm } from "./forms";
+import { ShareTable } from "./share-table";
 import { TokenTable } from "./token-table";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -55,6 +57,11 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           <TokenForm />
           <p className="mt-3 text-xs muted">{t("tokensPasswordNote")}</p>
           <TokenTable tokens={tokens} />
+        </section>
+        <section className="card" id="shared-links">
+          <h2 className="mb-1 font-semibold">{t("sharesTitle")}</h2>
+          <p className="mb-4 text-sm muted">{t("sharesLead")}</p>
+          <ShareTable shares={listMyShares(user)} />
         </section>
       </div>
     </ClientMessages>

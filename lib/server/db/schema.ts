@@ -498,3 +498,26 @@ export const webhookDeliveries = sqliteTable(
   (t) => [index("webhook_deliveries_due_idx").on(t.status, t.nextAttemptAt), index("webhook_deliveries_webhook_created_idx").on(t.webhookId, t.createdAt)],
 );
 export type WebhookDeliveryRow = typeof webhookDeliveries.$inferSelect;
+
+// A public link to one clip (/s/<token>): the owner's explicit grant to people outside
+// the team (SEC-17). Looked up by the token's digest; the token itself is kept sealed
+// (AES-256-GCM, lib/server/crypto.ts) only so the owner can copy the link again.
+export const shares = sqliteTable(
+  "shares",
+  {
+    id: text("id").primaryKey(),
+    tokenHash: text("token_hash").notNull().unique(),
+    tokenCiphertext: text("token_ciphertext").notNull(),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    // Null is kept for shares of other things (playlists) later.
+    clipId: text("clip_id").references(() => clips.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }),
+    views: integer("views").notNull().default(0),
+    lastViewedAt: integer("last_viewed_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("shares_owner_created_idx").on(t.ownerId, t.createdAt), index("shares_clip_idx").on(t.clipId)],
+);
+export type ShareRow = typeof shares.$inferSelect;

@@ -1,7 +1,7 @@
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { env } from "@/lib/env";
+import { publicOrigin } from "@/lib/server/http";
 import { isAppError } from "@/lib/errors";
 import type { ClipDto } from "@/lib/dto";
 import type { Viewer } from "@/lib/server/auth/session";
@@ -32,10 +32,5 @@ export const loadClipDetails = cache((viewerId: string, clipId: string): ClipDet
 
 /** Open Graph wants absolute URLs: APP_URL when configured, else the address this request came to. */
 export async function absoluteUrl(path: string): Promise<string> {
-  const configured = env().APP_URL;
-  if (configured) return new URL(path, `${configured}/`).toString();
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost";
-  const proto = h.get("x-forwarded-proto")?.split(",")[0]?.trim() || (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
-  return new URL(path, `${proto}://${host}`).toString();
+  return new URL(path, `${publicOrigin(await headers())}/`).toString();
 }

@@ -8,6 +8,7 @@ import { LocalTime } from "@/app/_components/local-time";
 import { getT } from "@/lib/i18n/server";
 import { currentUser, requirePageUser } from "@/lib/server/auth/session";
 import { clipTaskLinks } from "@/lib/server/services/task-history";
+import { listClipShares } from "@/lib/server/services/shares";
 import { toTracks, toCardData } from "../../_clip/card-data";
 import { StarButton } from "../../_clip/star-button";
 import { deleteClipAction } from "../../_clip/actions";
@@ -18,6 +19,7 @@ import { absoluteUrl, loadClipDetails } from "./load-clip";
 import { Lyrics } from "./lyrics";
 import { RelatedClips } from "./related-clips";
 import { RenameTitle } from "./rename-title";
+import { SharePanel } from "./share-panel";
 import { ClipOperations } from "../../_operations/clip-operations";
 import { providerCapabilities } from "@/lib/server/services/provider-catalog";
 import { TimedLyricsPanel } from "./timed-lyrics-panel";
@@ -153,6 +155,8 @@ export default async function ClipPage({ params }: Props) {
               </form>
             </section>
           ) : null}
+
+          {isOwner && clip.state === "succeeded" && !clip.deletedAt ? <SharePanel clipId={clip.id} shares={listClipShares(viewer, clip.id)} /> : null}
 
           <ClipOrigin clip={clip} taskHref={origin.taskHref} reuseHref={origin.reuseHref} t={tt} />
 

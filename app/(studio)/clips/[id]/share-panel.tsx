@@ -1,0 +1,110 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { useTranslations } from "use-intl";
+import { FormError, SubmitButton } from "@/app/_components/form";
+import { LocalTime } from "@/app/_components/local-time";
+import type { ShareDto } from "@/lib/dto";
+import { createShareAction, revokeShareAction, type ShareState } from "../../_clip/share-actions";
+
+const EXPIRY_CHOICES = [1, 7, 30, 90] as const;
+
+/** The owner's share links for this song: make one (with an optional expiry), copy it or its embed code, revoke. */
+export function SharePanel({ clipId, shares }: { clipId: string; shares: ShareDto[] }) {
+  const t = useTranslations("clip.share");
+  const [state, action] = useActionState<ShareState, FormData>(createShareAction, {});
+  const origin = typeof window !== "undefined" ? window.location.origin : "";
+  const latest = state.url ?? shares.find((s) => s.state === "active")?.url;
+  const link = latest ? `${origin}${latest}` : null;
+  const embed = link ? `<iframe src="${link}/embed" width="480" height="120" style="border:0" allow="autoplay" loading="lazy"></iframe>` : null;
+  return (
+    <section className="card space-y-4 p-4" data-testid="share-panel">
+      <div>
+        <h2 className="text-sm font-semibold">{t("title")}</h2>
+        <p className="text-xs muted">{t("lead")}</p>
+      </div>
+      <form action={action} className="flex flex-wrap items-end gap-3">
+        <input type="hidden" name="clipId" value={clipId} />
+        <div>
+          <label htmlFor="share-expiry" className="label">
+            {t("expiry")}
+          </label>
+          <select id="share-expiry" name="expiresInDays" className="input" defaultValue="never">
+            <option value="never">{t("never")}</option>
+            {EXPIRY_CHOICES.map((d) => (
+              <option key={d} value={d}>
+                {t("days", { count: d })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <SubmitButton className="btn-secondary">{t("create")}</SubmitButton>
+      </form>
+      <FormError error={state.formError ?? state.fieldErrors?.expiresInDays?.[0]} />
+      {link && embed ? (
+        <div className="space-y-3 rounded-lg border border-accent-500/40 bg-accent-50 p-3 text-sm dark:bg-accent-600/10">
+          <CopyField label={t("ready")} value={link} testId="share-link" />
+          <CopyField label={t("embedLead")} value={embed} testId="share-embed-code" />
+        </div>
+      ) : null}
+      {shares.length > 0 ? (
+        <div>
+          <h3 className="mb-2 text-xs font-semibold">{t("links")}</h3>
+          <ul className="space-y-2 text-xs" data-testid="share-list">
+            {shares.map((s) => (
+              <li key={s.id} className="flex flex-wrap items-center justify-between gap-2">
+                <span className="font-mono">…{s.url.slice(-6)}</span>
+                <span className="badge">{t(`states.${s.state}`)}</span>
+                <span className="muted">{t("views", { count: s.views })}</span>
+                <span className="muted">
+                  {s.expiresAt ? (
+                    <>
+                      {t("expires")} <LocalTime iso={s.expiresAt} mode="date" />
+                    </>
+                  ) : (
+                    t("noExpiry")
+                  )}
+                </span>
+                <form action={revokeShareAction}>
+                  <input type="hidden" name="shareId" value={s.id} />
+                  <input type="hidden" name="clipId" value={clipId} />
+                  <button type="submit" className="btn-danger py-1 text-xs">
+                    {t("revoke")}
+                  </button>
+                </form>
+                <span className="w-full muted">
+                  <LocalTime iso={s.createdAt} />
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function CopyField({ label, value, testId }: { label: string; value: string; testId: string }) {
+  const t = useTranslations("clip.share");
+  const [copied, setCopied] = useState(false);
+  return (
+    <div>
+      <p className="mb-1">{label}</p>
+      <div className="flex gap-2">
+        <input readOnly value={value} aria-label={label} className="input font-mono text-xs" data-testid={testId} onFocus={(e) => e.currentTarget.select()} />
+        <button
+          type="button"
+          className="btn-secondary"
+          onClick={() =>
+            navigator.clipboard?.writeText(value).then(
+              () => setCopied(true),
+              () => setCopied(false),
+            )
+          }
+        >
+          {copied ? t("copied") : t("copy")}
+        </button>
+      </div>
+    </div>
+  );
+}
