@@ -32,17 +32,20 @@ ENV NODE_ENV=production \
     HOSTNAME=0.0.0.0
 WORKDIR /app
 # What `npm start` and `npm run cli` read at run time: the build, the migrations,
-# the server-side sources the CLI runs with tsx, and the configuration files. The
-# sources keep their times from the build stage, older than the build, so
-# `npm start` does not build again.
+# the server-side sources the CLI runs with tsx, and the configuration files.
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=build /app/package.json /app/package-lock.json /app/tsconfig.json /app/next.config.mjs ./
 COPY --from=build /app/.next ./.next
 COPY --from=build /app/lib ./lib
 COPY --from=build /app/drizzle ./drizzle
 # The database, media archive and generated secret live in the volume, owned by
-# the unprivileged `node` user the server runs as.
-RUN mkdir -p /data && chown node:node /data
+# the unprivileged `node` user the server runs as; Next.js may keep a runtime
+# cache beside the build. `npm start` builds again when a source looks newer than
+# the build; the build was made from exactly these sources, whatever times the
+# copies got, so it is marked as the newest.
+RUN mkdir -p /data .next/cache \
+ && chown node:node /data .next/cache \
+ && touch .next/BUILD_ID
 USER node
 VOLUME ["/data"]
 EXPOSE 3000
