@@ -83,13 +83,16 @@ async function waitForPort(port: number, child: ChildProcess, output: () => stri
   }
 }
 
-function stopper(child: ChildProcess) {
+/** Stops the proxy, then removes its directory (configuration, key, logs, temporary files). */
+function stopper(child: ChildProcess, dir: string) {
   return async () => {
-    if (child.exitCode !== null) return;
-    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-    child.kill("SIGTERM");
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
-    if (child.exitCode === null) child.kill("SIGKILL");
+    if (child.exitCode === null) {
+      const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+      child.kill("SIGTERM");
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+      if (child.exitCode === null) child.kill("SIGKILL");
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
   };
 }
 
@@ -140,7 +143,7 @@ export async function startNginx(appPort: number): Promise<RunningProxy> {
     ca: fs.readFileSync(cert),
     config,
     output,
-    stop: stopper(child),
+    stop: stopper(child, dir),
   };
 }
 
@@ -164,7 +167,7 @@ export async function startCaddy(appPort: number): Promise<RunningProxy> {
   child.stderr.on("data", (d) => (out += d));
   const output = () => out;
   await waitForPort(port, child, output);
-  return { url: `http://127.0.0.1:${port}`, config, output, stop: stopper(child) };
+  return { url: `http://127.0.0.1:${port}`, config, output, stop: stopper(child, dir) };
 }
 
 export interface ProxiedResponse {
