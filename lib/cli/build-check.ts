@@ -2,7 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 
 // Whether `next build` must run: no build yet, or a source file is newer than it.
-const SOURCES = ["app", "lib", "drizzle", "proxy.ts", "instrumentation.ts", "next.config.mjs", "postcss.config.mjs", "package.json", "package-lock.json", "tsconfig.json"];
+/** What `next build` reads: a build older than any of them is stale (and the Dockerfile's build context must hold them all). */
+export const SOURCES = ["app", "lib", "drizzle", "proxy.ts", "instrumentation.ts", "next.config.mjs", "postcss.config.mjs", "package.json", "package-lock.json", "tsconfig.json"];
 
 function newestMtime(p: string): number {
   if (!fs.existsSync(p)) return 0;
