@@ -17,7 +17,9 @@ import {
   timedLyricsPendingSchema,
   timedLyricsSchema,
 } from "@/lib/schemas/responses";
+import { createdWebhookSchema, createWebhookSchema, updateWebhookSchema, webhookEnvelopeSchema, webhookListSchema } from "@/lib/schemas/webhooks";
 import { ERRORS, openApiPaths, schemaRef, withoutKeys } from "./openapi-paths";
+import { notificationPaths } from "./openapi-webhooks";
 
 // The OpenAPI 3.1 document of the JSON API, built from the zod schemas the route
 // handlers parse with (requests, in their input form) and the response schemas that
@@ -37,6 +39,8 @@ function componentSchemas(): Record<string, JsonObject> {
   requests.add(concatBodySchema, { id: "ConcatRequest" });
   requests.add(personaBodySchema, { id: "PersonaRequest" });
   requests.add(uploadUrlSchema, { id: "UploadUrlRequest" });
+  requests.add(createWebhookSchema, { id: "WebhookCreate" });
+  requests.add(updateWebhookSchema, { id: "WebhookPatch" });
   const responses = z.registry<{ id: string }>();
   const named = {
     Clip: clipDtoSchema,
@@ -55,6 +59,9 @@ function componentSchemas(): Record<string, JsonObject> {
     PersonaList: z.object({ items: z.array(personaDtoSchema) }),
     Upload: uploadDtoSchema,
     UploadEnvelope: z.object({ upload: uploadDtoSchema }),
+    WebhookList: webhookListSchema,
+    WebhookEnvelope: webhookEnvelopeSchema,
+    CreatedWebhook: createdWebhookSchema,
   };
   for (const [id, schema] of Object.entries(named)) responses.add(schema, { id });
   const all = {
@@ -86,8 +93,9 @@ export function buildOpenApiDocument(): JsonObject {
       { name: "tasks", description: "Submissions and their progress" },
       { name: "clips", description: "The library" },
       { name: "meta", description: "Providers, health and this document" },
+      { name: "admin", description: "Team settings only admins change (webhooks)" },
     ],
-    paths: openApiPaths(),
+    paths: { ...openApiPaths(), ...notificationPaths() },
     components: {
       schemas: componentSchemas(),
       securitySchemes: {

@@ -85,13 +85,16 @@ describe("the plan guard", () => {
       "clips",
       "login_attempts",
       "media_files",
+      "password_resets",
       "playlists",
+      "settings",
       "stars",
       "task_events",
       "tasks",
       "uploads",
       "usage_days",
       "usage_failure_days",
+      "webhook_deliveries",
     ]);
   });
 });

@@ -35,6 +35,8 @@ const SMALL_TABLES: Record<string, string> = {
   usage_failure_months: "months × error codes",
   // Made by hand from a clip, one at a time, and listed whole for the team's picker.
   personas: "tens of rows: voices a team names",
+  // An admin adds a handful of outbound webhooks; finishing a task reads them all.
+  webhooks: "a handful of rows per team",
 };
 
 /**
