@@ -9,7 +9,7 @@ import { webhookDeliveries, webhooks, type User } from "@/lib/server/db/schema";
 import { admitFeed, MAX_FEEDS_PER_USER } from "@/lib/server/services/stream-registry";
 import { applyVendorTask, failOpenTask } from "@/lib/server/services/sync-task";
 import { openUserEventStream } from "@/lib/server/services/user-events";
-import { deliverDue, MAX_ATTEMPTS, openWebhookSecret, RETRY_BACKOFF_MS } from "@/lib/server/services/webhook-delivery";
+import { DELIVERY_RETENTION_MS, deliverDue, MAX_ATTEMPTS, openWebhookSecret, pruneOldDeliveries, RETRY_BACKOFF_MS } from "@/lib/server/services/webhook-delivery";
 import { createWebhook, listWebhooksForAdmin, sendTestWebhook } from "@/lib/server/services/webhooks";
 import { createTask, createUser, openTestDb, type TestDb } from "../support/db";
 import { vendorClip } from "../support/vendor-clip";
@@ -222,6 +222,22 @@ describe("team webhooks", () => {
     expect(received).toEqual([]);
     expect(deliveries()[0]).toMatchObject({ status: "failed", attempts: 1, lastStatus: null });
     expect(deliveries()[0].lastError).toContain("WEBHOOK_ALLOWED_HOSTS");
+  });
+
+  it("forgets finished deliveries after the retention period, never a pending one", async () => {
+    await hook();
+    answers = [500];
+    finish(openTask().id);
+    finish(openTask().id);
+    await deliverDue();
+    const statuses = () =>
+      deliveries()
+        .map((d) => d.status)
+        .sort();
+    expect(statuses()).toEqual(["delivered", "pending"]);
+    expect(pruneOldDeliveries(new Date(Date.now() + DELIVERY_RETENTION_MS - 60_000))).toBe(0);
+    expect(pruneOldDeliveries(new Date(Date.now() + DELIVERY_RETENTION_MS + 60_000))).toBe(1);
+    expect(statuses()).toEqual(["pending"]);
   });
 
   it("sends a test message at once when an admin asks, and only admins may", async () => {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lte } from "drizzle-orm";
+import { and, asc, desc, eq, lt, lte, ne } from "drizzle-orm";
 import { getDb } from "@/lib/server/db/client";
 import { webhookDeliveries, webhooks, type WebhookDeliveryRow, type WebhookRow } from "@/lib/server/db/schema";
 
@@ -70,4 +70,12 @@ export function claimDelivery(id: string, now: Date, until: Date): boolean {
 
 export function updateDelivery(id: string, values: Partial<NewWebhookDeliveryRow>) {
   getDb().update(webhookDeliveries).set(values).where(eq(webhookDeliveries.id, id)).run();
+}
+
+/** Drops one webhook's finished (delivered or failed) deliveries made before `before`, through its (webhook_id, created_at) index. */
+export function pruneFinishedDeliveries(webhookId: string, before: Date): number {
+  return getDb()
+    .delete(webhookDeliveries)
+    .where(and(eq(webhookDeliveries.webhookId, webhookId), lt(webhookDeliveries.createdAt, before), ne(webhookDeliveries.status, "pending")))
+    .run().changes;
 }

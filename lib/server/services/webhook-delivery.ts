@@ -11,6 +11,7 @@ import {
   insertWebhookDelivery,
   listDueDeliveries,
   listWebhookRows,
+  pruneFinishedDeliveries,
   updateDelivery,
   updateWebhookRow,
 } from "@/lib/server/data/webhooks";
@@ -35,6 +36,8 @@ export const RETRY_BACKOFF_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000,
 /** The first attempt and one retry per backoff step. */
 export const MAX_ATTEMPTS = RETRY_BACKOFF_MS.length + 1;
 export const ATTEMPT_TIMEOUT_MS = 10_000;
+/** Delivered and failed deliveries are kept this long for the admin page, then dropped. */
+export const DELIVERY_RETENTION_MS = 30 * 86_400_000;
 /** The receiver's answer is not used beyond its status; read at most this much of it. */
 const MAX_ANSWER_BYTES = 64 * 1024;
 const SECRET_PURPOSE = "webhook-secret";
@@ -235,4 +238,10 @@ export async function deliverDue(options: AttemptOptions & { limit?: number; con
     await Promise.all(due.slice(i, i + concurrency).map((d) => attemptDelivery(d.id, { ...options, now }).catch((err) => logger.error("webhook delivery crashed", { err }))));
   }
   return due.length;
+}
+
+/** Forgets finished deliveries older than DELIVERY_RETENTION_MS; pending ones stay until they finish. */
+export function pruneOldDeliveries(now = new Date()): number {
+  const before = new Date(now.getTime() - DELIVERY_RETENTION_MS);
+  return listWebhookRows().reduce((sum, hook) => sum + pruneFinishedDeliveries(hook.id, before), 0);
 }

@@ -1,5 +1,5 @@
 import { logger } from "@/lib/server/logger";
-import { deliverDue } from "./webhook-delivery";
+import { deliverDue, pruneOldDeliveries } from "./webhook-delivery";
 
 // The process's webhook sender, started beside the poller from instrumentation.ts. It
 // runs on its own timer and only awaits network I/O, so a slow or dead receiver never
@@ -9,12 +9,15 @@ import { deliverDue } from "./webhook-delivery";
 // (instrumentation and route handlers are bundled apart).
 
 const IDLE_MS = 5_000;
+/** How often old deliveries are pruned. */
+const PRUNE_EVERY_MS = 3_600_000;
 
 interface Worker {
   timer: ReturnType<typeof setTimeout> | undefined;
   running: boolean;
   again: boolean;
   stopped: boolean;
+  prunedAt: number;
 }
 
 const holder = globalThis as typeof globalThis & { __songloftWebhookWorker?: Worker };
@@ -32,6 +35,10 @@ async function round(worker: Worker) {
       worker.again = false;
       await deliverDue();
     } while (worker.again && !worker.stopped);
+    if (Date.now() - worker.prunedAt >= PRUNE_EVERY_MS) {
+      worker.prunedAt = Date.now();
+      pruneOldDeliveries();
+    }
   } catch (err) {
     logger.error("webhook round failed", { err });
   } finally {
@@ -42,7 +49,7 @@ async function round(worker: Worker) {
 
 export function startWebhookWorker() {
   if (holder.__songloftWebhookWorker) return;
-  const worker: Worker = { timer: undefined, running: false, again: false, stopped: false };
+  const worker: Worker = { timer: undefined, running: false, again: false, stopped: false, prunedAt: 0 };
   holder.__songloftWebhookWorker = worker;
   worker.timer = setTimeout(() => void round(worker), 1_000);
   logger.info("webhook worker started");
