@@ -94,7 +94,15 @@ test("a member hears that their song is ready on another page, in a toast and a 
   await expect(page.getByTestId("clip-title")).toContainText(toastText.replace(/^“(.+)” is ready$/, "$1"));
 });
 
-test("an admin's webhook receives a signed payload when a song finishes, and the deliveries list shows it delivered", async ({ adminPage: page, app, admin }) => {
+test("an admin turns on desktop notifications, and their webhook receives a signed payload when a song finishes, listed as delivered", async ({ adminPage: page, app, admin }) => {
+  // Desktop notifications are asked for only by a click in Settings (or on a toast).
+  await page.goto("/settings");
+  const enable = page.getByRole("button", { name: t.desktop.enable });
+  await expect(enable).toBeVisible();
+  await page.context().grantPermissions(["notifications"]);
+  await enable.click();
+  await expect(page.getByTestId("desktop-notifications-state")).toHaveText(t.desktop.granted);
+
   const webhooks = new WebhooksPage(page);
   await webhooks.goto();
   await webhooks.add("Studio feed", receiverUrl, "standard");

@@ -7,6 +7,7 @@ import { requestDesktopPermission, useDesktopPermission } from "./desktop-notifi
 export function DesktopNotificationsControl() {
   const t = useTranslations("notifications.desktop");
   const permission = useDesktopPermission();
+  if (permission === null) return null;
   if (permission === "default") {
     return (
       <button type="button" className="btn-secondary" onClick={() => void requestDesktopPermission()}>

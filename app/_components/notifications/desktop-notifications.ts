@@ -20,9 +20,9 @@ function subscribe(listener: () => void) {
   return () => listeners.delete(listener);
 }
 
-export function useDesktopPermission(): DesktopPermission {
-  // The server renders "unsupported"; the browser's answer replaces it after hydration.
-  return useSyncExternalStore(subscribe, read, () => "unsupported");
+/** Null while unknown: on the server and until hydration, so no control flashes a wrong state. */
+export function useDesktopPermission(): DesktopPermission | null {
+  return useSyncExternalStore(subscribe, read, () => null);
 }
 
 /** Shows the browser's permission prompt; resolves to the answer. */
