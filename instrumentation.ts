@@ -15,6 +15,9 @@ export async function register() {
   }
   const { startPoller } = await import("./lib/server/poller");
   startPoller();
+  // Team webhooks go out on their own timer: a slow receiver never holds up the poller.
+  const { startWebhookWorker } = await import("./lib/server/services/webhook-worker");
+  startWebhookWorker();
   const { shutDownOnSignals } = await import("./lib/server/shutdown");
   shutDownOnSignals();
 }

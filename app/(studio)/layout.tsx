@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { ClientMessages } from "@/app/_components/client-messages";
 import { Logo } from "@/app/_components/logo";
 import { NavLink } from "@/app/_components/nav-link";
+import { TaskNotifier } from "@/app/_components/notifications/task-notifier";
 import { MiniPlayer } from "@/app/_components/player/mini-player";
 import { PlayerProvider } from "@/app/_components/player/player-provider";
 import { signOutAction } from "@/app/(auth)/actions";
@@ -16,7 +17,7 @@ export default async function StudioLayout({ children }: { children: ReactNode }
   const t = await getT("common");
   return (
     // The player lives here, above the pages, so a song keeps playing while people browse.
-    <ClientMessages paths={["player"]}>
+    <ClientMessages paths={["player", "notifications.toast", "tasks.errors"]}>
       <PlayerProvider>
         <div className="flex min-h-screen flex-col">
           <header className="sticky top-0 z-20 border-b border-zinc-200 bg-white/85 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/85">
@@ -48,6 +49,8 @@ export default async function StudioLayout({ children }: { children: ReactNode }
           <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 pb-28">{children}</main>
         </div>
         <MiniPlayer />
+        {/* Told on any page when one of the member's tasks finishes. */}
+        <TaskNotifier />
       </PlayerProvider>
     </ClientMessages>
   );

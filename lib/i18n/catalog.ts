@@ -12,6 +12,7 @@ import enLibrary from "./messages/en/library.json";
 import enClip from "./messages/en/clip.json";
 import enPlayer from "./messages/en/player.json";
 import enUsage from "./messages/en/usage.json";
+import enNotifications from "./messages/en/notifications.json";
 import zhAdmin from "./messages/zh-CN/admin.json";
 import zhAuth from "./messages/zh-CN/auth.json";
 import zhCommon from "./messages/zh-CN/common.json";
@@ -23,6 +24,7 @@ import zhLibrary from "./messages/zh-CN/library.json";
 import zhClip from "./messages/zh-CN/clip.json";
 import zhPlayer from "./messages/zh-CN/player.json";
 import zhUsage from "./messages/zh-CN/usage.json";
+import zhNotifications from "./messages/zh-CN/notifications.json";
 
 export const catalogs = {
   en: {
@@ -37,6 +39,7 @@ export const catalogs = {
     clip: enClip,
     player: enPlayer,
     usage: enUsage,
+    notifications: enNotifications,
   },
   "zh-CN": {
     common: zhCommon,
@@ -50,6 +53,7 @@ export const catalogs = {
     clip: zhClip,
     player: zhPlayer,
     usage: zhUsage,
+    notifications: zhNotifications,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 

@@ -19,7 +19,9 @@ import {
   timedLyricsSchema,
 } from "@/lib/schemas/responses";
 import { createShareSchema } from "@/lib/schemas/shares";
+import { createdWebhookSchema, createWebhookSchema, updateWebhookSchema, webhookEnvelopeSchema, webhookListSchema } from "@/lib/schemas/webhooks";
 import { ERRORS, openApiPaths, schemaRef, withoutKeys } from "./openapi-paths";
+import { notificationPaths } from "./openapi-webhooks";
 
 // The OpenAPI 3.1 document of the JSON API, built from the zod schemas the route
 // handlers parse with (requests, in their input form) and the response schemas that
@@ -40,6 +42,8 @@ function componentSchemas(): Record<string, JsonObject> {
   requests.add(personaBodySchema, { id: "PersonaRequest" });
   requests.add(uploadUrlSchema, { id: "UploadUrlRequest" });
   requests.add(createShareSchema, { id: "ShareRequest" });
+  requests.add(createWebhookSchema, { id: "WebhookCreate" });
+  requests.add(updateWebhookSchema, { id: "WebhookPatch" });
   const responses = z.registry<{ id: string }>();
   const named = {
     Clip: clipDtoSchema,
@@ -61,6 +65,9 @@ function componentSchemas(): Record<string, JsonObject> {
     Share: shareDtoSchema,
     ShareEnvelope: z.object({ share: shareDtoSchema }),
     ShareList: z.object({ items: z.array(shareDtoSchema) }),
+    WebhookList: webhookListSchema,
+    WebhookEnvelope: webhookEnvelopeSchema,
+    CreatedWebhook: createdWebhookSchema,
   };
   for (const [id, schema] of Object.entries(named)) responses.add(schema, { id });
   const all = {
@@ -92,8 +99,9 @@ export function buildOpenApiDocument(): JsonObject {
       { name: "tasks", description: "Submissions and their progress" },
       { name: "clips", description: "The library" },
       { name: "meta", description: "Providers, health and this document" },
+      { name: "admin", description: "Team settings only admins change (webhooks)" },
     ],
-    paths: openApiPaths(),
+    paths: { ...openApiPaths(), ...notificationPaths() },
     components: {
       schemas: componentSchemas(),
       securitySchemes: {

@@ -86,12 +86,14 @@ describe("the plan guard", () => {
       "login_attempts",
       "media_files",
       "playlists",
+      "shares",
       "stars",
       "task_events",
       "tasks",
       "uploads",
       "usage_days",
       "usage_failure_days",
+      "webhook_deliveries",
     ]);
   });
 });

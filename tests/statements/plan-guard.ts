@@ -38,6 +38,8 @@ const SMALL_TABLES: Record<string, string> = {
   // A new link replaces the member's earlier one: at most one row per member.
   password_resets: "one row per member at most",
   settings: "one row per team-wide setting, a handful",
+  // An admin adds a handful of outbound webhooks; finishing a task reads them all.
+  webhooks: "a handful of rows per team",
 };
 
 /**

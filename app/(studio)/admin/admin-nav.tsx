@@ -9,6 +9,7 @@ const SECTIONS = [
   { href: "/admin/users", key: "users" },
   { href: "/admin/providers", key: "providers" },
   { href: "/admin/usage", key: "usage" },
+  { href: "/admin/webhooks", key: "webhooks" },
 ] as const;
 
 /** The admin sub-navigation; admin pages place it above their heading. */

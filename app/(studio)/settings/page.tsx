@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ClientMessages } from "@/app/_components/client-messages";
+import { DesktopNotificationsControl } from "@/app/_components/notifications/desktop-notifications-control";
 import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { requirePageUser } from "@/lib/server/auth/session";
@@ -17,11 +18,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ password?: string }> }) {
   const user = await requirePageUser("/settings");
   const t = await getT("settings");
+  const tn = await getT("notifications");
   const locale = await getLocale();
   const tokens = listApiTokens(user);
   const { password } = await searchParams;
   return (
-    <ClientMessages paths={["settings", "auth.errors"]}>
+    <ClientMessages paths={["settings", "auth.errors", "notifications.desktop"]}>
       <div className="mx-auto max-w-3xl space-y-6">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <section className="card">
@@ -45,6 +47,11 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
             </button>
             <span className="text-sm muted">{t("currentLanguage", { name: LOCALE_NAMES[locale] })}</span>
           </form>
+        </section>
+        <section className="card">
+          <h2 className="mb-1 font-semibold">{tn("desktop.title")}</h2>
+          <p className="mb-4 text-sm muted">{tn("desktop.lead")}</p>
+          <DesktopNotificationsControl />
         </section>
         <section className="card">
           <h2 className="mb-4 font-semibold">{t("password")}</h2>

@@ -7,6 +7,11 @@
 export const MAX_STREAMS_PER_USER = 30;
 /** Each tab that shows a task follows it once. */
 export const MAX_STREAMS_PER_TASK = 10;
+/** Every studio tab holds one notification stream (GET /api/v1/me/events); counted apart from the task streams. */
+export const MAX_FEEDS_PER_USER = 10;
+
+/** The registry key of a user's notification streams: never a task id (those are base64url). */
+const feedKey = (userId: string) => `feed:${userId}`;
 
 interface OpenStream {
   userId: string;
@@ -30,11 +35,24 @@ export function admitStream(userId: string, taskId: string, close: () => void): 
   let forUser = 0;
   let forTask = 0;
   for (const s of streams) {
-    if (s.userId === userId) forUser += 1;
+    if (s.userId === userId && !s.taskId.startsWith("feed:")) forUser += 1;
     if (s.taskId === taskId) forTask += 1;
   }
   if (forUser >= MAX_STREAMS_PER_USER || forTask >= MAX_STREAMS_PER_TASK) return { admitted: false, reason: "too_many" };
   const entry: OpenStream = { userId, taskId, close };
+  streams.add(entry);
+  return { admitted: true, release: () => streams.delete(entry) };
+}
+
+/** Admits a user's notification stream (one per open tab) unless they hold MAX_FEEDS_PER_USER or the server is shutting down. */
+export function admitFeed(userId: string, close: () => void): Admission {
+  const { streams, closing } = registry();
+  if (closing) return { admitted: false, reason: "shutting_down" };
+  const key = feedKey(userId);
+  let open = 0;
+  for (const s of streams) if (s.taskId === key) open += 1;
+  if (open >= MAX_FEEDS_PER_USER) return { admitted: false, reason: "too_many" };
+  const entry: OpenStream = { userId, taskId: key, close };
   streams.add(entry);
   return { admitted: true, release: () => streams.delete(entry) };
 }

@@ -10,6 +10,8 @@ import type { VendorTask } from "@/lib/server/providers/types";
 import { enqueueClipMedia } from "./archive-media";
 import { describeVendorFailure, noLyricsFailure, noOutputFailure, type TaskFailure } from "./task-errors";
 import { publishTaskChange } from "./task-events";
+import { enqueueTaskWebhooks } from "./webhook-delivery";
+import { wakeWebhookWorker } from "./webhook-worker";
 
 // Applies what the vendor said to the database: one short synchronous transaction per
 // task (REL-2), no network inside. A finished task is never touched again, so late
@@ -32,6 +34,8 @@ export interface ApplyOutcome {
 export function applyVendorTask(taskId: string, vt: VendorTask, options: ApplyOptions): ApplyOutcome {
   const outcome = inTransaction(() => applyInside(taskId, vt, options));
   if (outcome.changed) publishTaskChange(taskId);
+  // A finished task is never changed again, so a change to a terminal status is the finish itself.
+  if (outcome.changed && outcome.status && isTerminal(outcome.status)) wakeWebhookWorker();
   return outcome;
 }
 
@@ -130,6 +134,8 @@ function applyInside(taskId: string, vt: VendorTask, { now, nextPollAt }: ApplyO
   if (values.status !== task.status || values.vendorStatus !== task.vendorStatus) {
     insertTaskEvent({ taskId, at: now, status, progress: progress ?? null, message: failure?.message ?? vt.vendorStatus ?? null });
   }
+  // The team's webhooks hear about it in the same transaction: committed together or not at all.
+  if (terminal) enqueueTaskWebhooks(taskId, now);
   return { changed: true, status };
 }
 
@@ -151,10 +157,16 @@ export function failOpenTask(taskId: string, failure: TaskFailure, options: { no
       updatedAt: options.now,
       ...(options.raw === undefined ? {} : { rawPayload: options.raw }),
     });
-    if (ok) insertTaskEvent({ taskId, at: options.now, status: "failed", progress: null, message: failure.message });
+    if (ok) {
+      insertTaskEvent({ taskId, at: options.now, status: "failed", progress: null, message: failure.message });
+      enqueueTaskWebhooks(taskId, options.now);
+    }
     return ok;
   });
-  if (done) publishTaskChange(taskId);
+  if (done) {
+    publishTaskChange(taskId);
+    wakeWebhookWorker();
+  }
   return done;
 }
 

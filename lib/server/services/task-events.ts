@@ -9,6 +9,9 @@ import { EventEmitter } from "node:events";
 
 type Listener = (taskId: string) => void;
 
+/** The channel that hears every task's changes (per-user notification streams); no task id looks like it. */
+const ANY_TASK = "*";
+
 const holder = globalThis as typeof globalThis & { __songloftTaskBus?: EventEmitter };
 
 function bus(): EventEmitter {
@@ -23,10 +26,18 @@ function bus(): EventEmitter {
 /** Call after the change is committed, never inside a transaction that might roll back. */
 export function publishTaskChange(taskId: string) {
   bus().emit(taskId, taskId);
+  bus().emit(ANY_TASK, taskId);
 }
 
 export function subscribeTaskChanges(taskId: string, listener: Listener): () => void {
   const emitter = bus();
   emitter.on(taskId, listener);
   return () => emitter.off(taskId, listener);
+}
+
+/** Every task's changes: the listener decides which concern it (re-reading the database). */
+export function subscribeAllTaskChanges(listener: Listener): () => void {
+  const emitter = bus();
+  emitter.on(ANY_TASK, listener);
+  return () => emitter.off(ANY_TASK, listener);
 }
