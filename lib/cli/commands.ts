@@ -6,12 +6,13 @@ import { getUserByEmail, listUsers } from "@/lib/server/data/users";
 import { forgetUnreadableProviderKeys, listProviders, syncEnvProviders } from "@/lib/server/providers/registry";
 import { createUser } from "@/lib/server/services/accounts";
 import { createApiToken } from "@/lib/server/services/api-tokens";
+import { quotaCommands } from "./quota-commands";
 
 export class UsageError extends Error {}
 
 type Values = Record<string, string | boolean | undefined>;
 type Option = { type: "string" | "boolean" };
-interface Command {
+export interface Command {
   summary: string;
   args: string;
   options: Record<string, Option>;
@@ -173,6 +174,7 @@ export const commands: Record<string, Command> = {
       console.log(`Queued ${count} failed downloads again; the running server archives them on its next rounds.`);
     },
   },
+  ...quotaCommands,
 };
 
 export function usage(only?: string): string {

@@ -34,7 +34,7 @@ export const ERRORS = {
   NotFound: ["404", "No such resource, or not one you may see."],
   Conflict: ["409", "The resource is not in a state that allows this."],
   TooLarge: ["413", "The body is larger than 64 KiB."],
-  RateLimited: ["429", "Too many requests; see Retry-After."],
+  RateLimited: ["429", "Too many requests, or (`quota_exceeded`) a song over the member's daily or monthly quota (GET /api/v1/me/quota); see Retry-After."],
   VendorError: ["502", "The vendor refused or failed; the message says why."],
   Unavailable: ["503", "The server is shutting down; try again after Retry-After."],
 } as const satisfies Record<string, readonly [string, string]>;
@@ -66,7 +66,10 @@ function clipOperationPaths(): Record<string, JsonObject> {
           summary,
           description: "Needs the clip's provider to offer the operation (GET /api/v1/providers → capabilities), else 400. The body is empty.",
           parameters: [idParam("clip"), ...idempotencyHeaders()],
-          responses: { "202": json("TaskEnvelope", "The task, queued"), ...errors("BadRequest", "Unauthorized", "Forbidden", "NotFound", "Conflict", "VendorError") },
+          responses: {
+            "202": json("TaskEnvelope", "The task, queued"),
+            ...errors("BadRequest", "Unauthorized", "Forbidden", "NotFound", "Conflict", "RateLimited", "VendorError"),
+          },
         },
       },
     ]),

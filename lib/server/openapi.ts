@@ -17,7 +17,9 @@ import {
   timedLyricsPendingSchema,
   timedLyricsSchema,
 } from "@/lib/schemas/responses";
+import { memberQuotaSchema, quotaLimitsSchema, quotaStatusSchema, quotaUpdateSchema } from "@/lib/schemas/quotas";
 import { ERRORS, openApiPaths, schemaRef, withoutKeys } from "./openapi-paths";
+import { quotaPaths } from "./openapi-quota-paths";
 
 // The OpenAPI 3.1 document of the JSON API, built from the zod schemas the route
 // handlers parse with (requests, in their input form) and the response schemas that
@@ -37,6 +39,7 @@ function componentSchemas(): Record<string, JsonObject> {
   requests.add(concatBodySchema, { id: "ConcatRequest" });
   requests.add(personaBodySchema, { id: "PersonaRequest" });
   requests.add(uploadUrlSchema, { id: "UploadUrlRequest" });
+  requests.add(quotaUpdateSchema, { id: "QuotaUpdate" });
   const responses = z.registry<{ id: string }>();
   const named = {
     Clip: clipDtoSchema,
@@ -55,6 +58,9 @@ function componentSchemas(): Record<string, JsonObject> {
     PersonaList: z.object({ items: z.array(personaDtoSchema) }),
     Upload: uploadDtoSchema,
     UploadEnvelope: z.object({ upload: uploadDtoSchema }),
+    QuotaStatus: quotaStatusSchema,
+    QuotaLimits: quotaLimitsSchema,
+    MemberQuota: memberQuotaSchema,
   };
   for (const [id, schema] of Object.entries(named)) responses.add(schema, { id });
   const all = {
@@ -86,8 +92,9 @@ export function buildOpenApiDocument(): JsonObject {
       { name: "tasks", description: "Submissions and their progress" },
       { name: "clips", description: "The library" },
       { name: "meta", description: "Providers, health and this document" },
+      { name: "quota", description: "Songs per member per day and month (spending limits)" },
     ],
-    paths: openApiPaths(),
+    paths: { ...openApiPaths(), ...quotaPaths() },
     components: {
       schemas: componentSchemas(),
       securitySchemes: {
