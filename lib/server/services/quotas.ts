@@ -59,8 +59,8 @@ function exceeded(period: QuotaPeriod, limit: number, used: number, resetsAt: Da
   return new AppError("quota_exceeded", message, {
     details: { period, limit, used, resetsAt: resetsAt.toISOString() },
     retryAfter: Math.max(1, Math.ceil((resetsAt.getTime() - now.getTime()) / 1000)),
-    key: `quotas.exceeded.${period}`,
-    params: { limit, resetsAt: resetsAt.toISOString() },
+    key: period === "daily" ? "common.errors.quotaDaily" : "common.errors.quotaMonthly",
+    params: { limit },
   });
 }
 
