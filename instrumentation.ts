@@ -15,6 +15,9 @@ export async function register() {
   }
   const { startPoller } = await import("./lib/server/poller");
   startPoller();
+  // Vendor balances for Admin → Providers, read on a timer of their own so no request or poll round waits for them.
+  const { startBalanceRefresher } = await import("./lib/server/services/provider-balance");
+  startBalanceRefresher();
   const { shutDownOnSignals } = await import("./lib/server/shutdown");
   shutDownOnSignals();
 }

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getT } from "@/lib/i18n/server";
+import { getLocale, getT } from "@/lib/i18n/server";
 import { requirePageAdmin } from "@/lib/server/auth/session";
 import { listProvidersForAdmin, type AdminProviderDto } from "@/lib/server/services/providers";
+import { ProviderBalance } from "./provider-balance";
 import { AdminNav } from "../admin-nav";
 import { ProviderActions } from "./provider-actions";
 import { displayName, type ProvidersT } from "./provider-name";
@@ -15,9 +16,20 @@ export default async function ProvidersPage() {
   const admin = await requirePageAdmin("/admin/providers");
   const t = await getT("providers");
   const providers = listProvidersForAdmin(admin);
+  const locale = await getLocale();
+  const low = providers.filter((p) => p.enabled && p.balance.low);
   return (
     <div className="space-y-6">
       <AdminNav />
+      {low.length > 0 ? (
+        <p
+          role="alert"
+          data-testid="low-balance-banner"
+          className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900/60 dark:bg-amber-950/40 dark:text-amber-200"
+        >
+          {t("balance.banner", { names: low.map((p) => displayName(p, t)).join(", ") })}
+        </p>
+      ) : null}
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-xl font-semibold">{t("title")}</h1>
@@ -32,7 +44,7 @@ export default async function ProvidersPage() {
       ) : (
         <ul className="space-y-4">
           {providers.map((p) => (
-            <ProviderCard key={p.id} provider={p} t={t} />
+            <ProviderCard key={p.id} provider={p} t={t} locale={locale} />
           ))}
         </ul>
       )}
@@ -40,7 +52,7 @@ export default async function ProvidersPage() {
   );
 }
 
-function ProviderCard({ provider: p, t }: { provider: AdminProviderDto; t: ProvidersT }) {
+function ProviderCard({ provider: p, t, locale }: { provider: AdminProviderDto; t: ProvidersT; locale: string }) {
   const name = displayName(p, t);
   return (
     <li className="card space-y-4" data-testid="provider" data-provider-id={p.id}>
@@ -50,6 +62,7 @@ function ProviderCard({ provider: p, t }: { provider: AdminProviderDto; t: Provi
           {p.enabled ? t("status.enabled") : t("status.disabled")}
         </span>
         <span className="badge">{t(`source.${p.source}`)}</span>
+        {p.balance.low ? <span className="badge bg-amber-100 text-amber-800 dark:bg-amber-900/40 dark:text-amber-300">{t("balance.low")}</span> : null}
       </div>
       <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2 lg:grid-cols-4">
         <Item label={t("fields.protocol")}>{t(`protocols.${p.protocol}`)}</Item>
@@ -64,6 +77,9 @@ function ProviderCard({ provider: p, t }: { provider: AdminProviderDto; t: Provi
           )}
         </Item>
         <Item label={t("fields.tasks")}>{t("taskCount", { count: p.taskCount })}</Item>
+        <Item label={t("fields.balance")} wide>
+          {p.balance.supported ? <ProviderBalance id={p.id} balance={p.balance} locale={locale} /> : <span className="muted">{t("balance.unsupported")}</span>}
+        </Item>
         <Item label={t("fields.models")} wide>
           {p.models.length ? (
             <span className="flex flex-wrap gap-1">
