@@ -1,7 +1,7 @@
 import { SONG_TASK_KINDS, type TaskKind, type Viewer } from "@/lib/domain";
 import { AppError } from "@/lib/errors";
 import type { QuotaLimits, QuotaPeriod, QuotaStatus, QuotaUpdate } from "@/lib/schemas/quotas";
-import { countSongsForQuota, getTeamQuotaDefaults, setTeamQuotaDefaults, setUserQuota, type QuotaSpan } from "@/lib/server/data/quotas";
+import { countSongsForQuota, countSongsUpTo, getTeamQuotaDefaults, setTeamQuotaDefaults, setUserQuota, type QuotaSpan } from "@/lib/server/data/quotas";
 import { getUserById, listUsers } from "@/lib/server/data/users";
 
 // Spending limits (REL-13): songs per member per UTC day and calendar month. A
@@ -74,9 +74,13 @@ export function assertWithinQuota(ownerId: string, kind: TaskKind, now = new Dat
   const limits = effective(ownLimits(ownerId), getTeamQuotaDefaults());
   if (limits.daily === null && limits.monthly === null) return;
   const span = quotaSpan(now);
+  // Counted only up to each limit; the exact numbers are read only for the refusal.
+  const dailyFull = limits.daily !== null && countSongsUpTo(ownerId, span.dayStart, span.dayEnd, limits.daily) >= limits.daily;
+  const monthlyFull = !dailyFull && limits.monthly !== null && countSongsUpTo(ownerId, span.monthStart, span.monthEnd, limits.monthly) >= limits.monthly;
+  if (!dailyFull && !monthlyFull) return;
   const used = countSongsForQuota(ownerId, span);
-  if (limits.daily !== null && used.day >= limits.daily) throw exceeded("daily", limits.daily, used.day, span.dayEnd, now);
-  if (limits.monthly !== null && used.month >= limits.monthly) throw exceeded("monthly", limits.monthly, used.month, span.monthEnd, now);
+  if (dailyFull) throw exceeded("daily", limits.daily!, used.day, span.dayEnd, now);
+  throw exceeded("monthly", limits.monthly!, used.month, span.monthEnd, now);
 }
 
 /** PUT /api/v1/users/{id}/quota: the member's own limits (null: back to the team default). */
