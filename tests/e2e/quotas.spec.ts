@@ -88,6 +88,12 @@ test("the admin sees a relay's balance and is warned when it runs low", async ({
   await expect(relay.getByTestId("balance-low")).toHaveText("Low balance");
   await expect(adminPage.getByTestId("low-balance-banner")).toContainText("Low vendor balance: new-api relay.");
 
+  // Every admin page says so, with the way to Providers.
+  await adminPage.goto("/admin/usage");
+  await expect(adminPage.getByTestId("low-balance-banner")).toContainText("Low vendor balance: new-api relay.");
+  await adminPage.getByTestId("low-balance-banner").getByRole("link").click();
+  await expect(adminPage).toHaveURL(/\/admin\/providers$/);
+
   const demo = adminPage.locator('[data-testid="provider"][data-provider-id="demo"]');
   await demo.getByTestId("balance-refresh").click();
   await expect(demo.getByTestId("balance-amount")).toHaveText("1,000 credits");

@@ -5,6 +5,7 @@ import { requirePageAdmin } from "@/lib/server/auth/session";
 import { listProvidersForAdmin, type AdminProviderDto } from "@/lib/server/services/providers";
 import { ProviderBalance } from "./provider-balance";
 import { AdminNav } from "../admin-nav";
+import { LowBalanceBanner } from "../low-balance-banner";
 import { ProviderActions } from "./provider-actions";
 import { displayName, type ProvidersT } from "./provider-name";
 
@@ -17,19 +18,10 @@ export default async function ProvidersPage() {
   const t = await getT("providers");
   const providers = listProvidersForAdmin(admin);
   const locale = await getLocale();
-  const low = providers.filter((p) => p.enabled && p.balance.low);
   return (
     <div className="space-y-6">
       <AdminNav />
-      {low.length > 0 ? (
-        <p
-          role="alert"
-          data-testid="low-balance-banner"
-          className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900/60 dark:bg-amber-950/40 dark:text-amber-200"
-        >
-          {t("balance.banner", { names: low.map((p) => displayName(p, t)).join(", ") })}
-        </p>
-      ) : null}
+      <LowBalanceBanner admin={admin} />
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-xl font-semibold">{t("title")}</h1>
