@@ -12,6 +12,7 @@ export const errorStatus = {
   conflict: 409,
   payload_too_large: 413,
   rate_limited: 429,
+  quota_exceeded: 429,
   vendor_error: 502,
   unavailable: 503,
   internal: 500,

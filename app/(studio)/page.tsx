@@ -9,6 +9,7 @@ import { listRecentSongTasksForViewer } from "@/lib/server/services/task-view";
 import { CreateStudio } from "./_create/create-studio";
 import type { PersonaOption, ProviderOption } from "./_create/types";
 import { listPersonas } from "@/lib/server/services/operations";
+import { getQuotaStatus } from "@/lib/server/services/quotas";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT("create"))("pageTitle") };
@@ -47,6 +48,7 @@ export default async function CreatePage({ searchParams }: Props) {
         initialTasks={tasks}
         noProviderHint={user.role === "admin" ? t("noProviders.admin") : t("noProviders.member")}
         reused={reused}
+        quota={getQuotaStatus(user)}
       />
     </ClientMessages>
   );

@@ -7,12 +7,13 @@ import { forgetUnreadableProviderKeys, listProviders, syncEnvProviders } from "@
 import { createUser, setDisabled, setPasswordByOperator } from "@/lib/server/services/accounts";
 import { createApiToken } from "@/lib/server/services/api-tokens";
 import { readSecret } from "./read-secret";
+import { quotaCommands } from "./quota-commands";
 
 export class UsageError extends Error {}
 
 type Values = Record<string, string | boolean | undefined>;
 type Option = { type: "string" | "boolean" };
-interface Command {
+export interface Command {
   summary: string;
   args: string;
   options: Record<string, Option>;
@@ -219,6 +220,7 @@ export const commands: Record<string, Command> = {
       console.log(`Queued ${count} failed downloads again; the running server archives them on its next rounds.`);
     },
   },
+  ...quotaCommands,
 };
 
 export function usage(only?: string): string {

@@ -34,7 +34,7 @@ export const ERRORS = {
   NotFound: ["404", "No such resource, or not one you may see."],
   Conflict: ["409", "The resource is not in a state that allows this."],
   TooLarge: ["413", "The body is larger than 64 KiB."],
-  RateLimited: ["429", "Too many requests; see Retry-After."],
+  RateLimited: ["429", "Too many requests, or (`quota_exceeded`) a song over the member's daily or monthly quota (GET /api/v1/me/quota); see Retry-After."],
   VendorError: ["502", "The vendor refused or failed; the message says why."],
   Unavailable: ["503", "The server is shutting down; try again after Retry-After."],
 } as const satisfies Record<string, readonly [string, string]>;
@@ -66,7 +66,10 @@ function clipOperationPaths(): Record<string, JsonObject> {
           summary,
           description: "Needs the clip's provider to offer the operation (GET /api/v1/providers → capabilities), else 400. The body is empty.",
           parameters: [idParam("clip"), ...idempotencyHeaders()],
-          responses: { "202": json("TaskEnvelope", "The task, queued"), ...errors("BadRequest", "Unauthorized", "Forbidden", "NotFound", "Conflict", "VendorError") },
+          responses: {
+            "202": json("TaskEnvelope", "The task, queued"),
+            ...errors("BadRequest", "Unauthorized", "Forbidden", "NotFound", "Conflict", "RateLimited", "VendorError"),
+          },
         },
       },
     ]),
@@ -120,7 +123,7 @@ export function openApiPaths(): Record<string, JsonObject> {
     "/api/v1/clips/{id}/shares": {
       post: {
         operationId: "shareClip",
-        tags: ["library"],
+        tags: ["clips"],
         summary: "Make a public link to one of your finished songs (/s/<token>: a page, its audio and cover, and an embeddable player)",
         description:
           "Anyone with the link can play the song without signing in, until you revoke it, it expires, or the song is deleted. " +
@@ -133,7 +136,7 @@ export function openApiPaths(): Record<string, JsonObject> {
     "/api/v1/shares": {
       get: {
         operationId: "listShares",
-        tags: ["library"],
+        tags: ["clips"],
         summary: "Your share links, newest first, with their state and how often they were opened",
         responses: { "200": json("ShareList", "The shares"), ...errors("Unauthorized") },
       },
@@ -141,7 +144,7 @@ export function openApiPaths(): Record<string, JsonObject> {
     "/api/v1/shares/{id}": {
       delete: {
         operationId: "revokeShare",
-        tags: ["library"],
+        tags: ["clips"],
         summary: "Revoke a share: its page, media and embed answer 404 at once",
         parameters: [idParam("share")],
         responses: { "204": noContent, ...errors("Unauthorized", "Forbidden", "NotFound") },

@@ -22,6 +22,8 @@ import { createShareSchema } from "@/lib/schemas/shares";
 import { createdWebhookSchema, createWebhookSchema, updateWebhookSchema, webhookEnvelopeSchema, webhookListSchema } from "@/lib/schemas/webhooks";
 import { ERRORS, openApiPaths, schemaRef, withoutKeys } from "./openapi-paths";
 import { notificationPaths } from "./openapi-webhooks";
+import { memberQuotaSchema, quotaLimitsSchema, quotaStatusSchema, quotaUpdateSchema } from "@/lib/schemas/quotas";
+import { quotaPaths } from "./openapi-quota-paths";
 
 // The OpenAPI 3.1 document of the JSON API, built from the zod schemas the route
 // handlers parse with (requests, in their input form) and the response schemas that
@@ -44,6 +46,7 @@ function componentSchemas(): Record<string, JsonObject> {
   requests.add(createShareSchema, { id: "ShareRequest" });
   requests.add(createWebhookSchema, { id: "WebhookCreate" });
   requests.add(updateWebhookSchema, { id: "WebhookPatch" });
+  requests.add(quotaUpdateSchema, { id: "QuotaUpdate" });
   const responses = z.registry<{ id: string }>();
   const named = {
     Clip: clipDtoSchema,
@@ -68,6 +71,9 @@ function componentSchemas(): Record<string, JsonObject> {
     WebhookList: webhookListSchema,
     WebhookEnvelope: webhookEnvelopeSchema,
     CreatedWebhook: createdWebhookSchema,
+    QuotaStatus: quotaStatusSchema,
+    QuotaLimits: quotaLimitsSchema,
+    MemberQuota: memberQuotaSchema,
   };
   for (const [id, schema] of Object.entries(named)) responses.add(schema, { id });
   const all = {
@@ -100,8 +106,9 @@ export function buildOpenApiDocument(): JsonObject {
       { name: "clips", description: "The library" },
       { name: "meta", description: "Providers, health and this document" },
       { name: "admin", description: "Team settings only admins change (webhooks)" },
+      { name: "quota", description: "Songs per member per day and month (spending limits)" },
     ],
-    paths: { ...openApiPaths(), ...notificationPaths() },
+    paths: { ...openApiPaths(), ...notificationPaths(), ...quotaPaths() },
     components: {
       schemas: componentSchemas(),
       securitySchemes: {

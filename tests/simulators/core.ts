@@ -208,6 +208,7 @@ export async function startSimulator(protocol: SimProtocol, handler: ProtocolHan
     },
     setSteps: (steps) => void (store.steps = { ...store.steps, ...steps }),
     setCallbacks: (enabled) => void (callbacksOn = enabled),
+    setBilling: (billing) => void (store.billing = { ...billing }),
     deliverCallback: (taskId, to) => deliver(mustGet(taskId), to),
     counts: () => ({ ...counts }),
     task: (taskId) => store.get(taskId),

@@ -19,6 +19,7 @@ export function newapiFamilyRoute(method: string, path: string): SimRoute | null
   if (method === "POST" && path === "/suno/uploads/audio-url") return "upload";
   if (method === "POST" && path === "/suno/persona/create") return "persona";
   if (method === "GET" && path.startsWith("/suno/fetch/")) return "fetch";
+  if (method === "GET" && (path === "/v1/dashboard/billing/subscription" || path === "/v1/dashboard/billing/usage")) return "billing";
   const act = method === "GET" ? CLIP_PATH.exec(path) : null;
   return act ? ACT_ROUTES[act[1] as keyof typeof ACT_ROUTES] : null;
 }
@@ -32,6 +33,8 @@ const success = (data: unknown): SimReply => ({ status: 200, body: { ...loadFixt
 export async function newapiOperation(req: { method: string; path: string; body: unknown; route: SimRoute }, ctx: SimContext): Promise<SimReply | null> {
   const body = isObject(req.body) ? req.body : {};
   switch (req.route) {
+    case "billing":
+      return billingAnswer(req.path, ctx);
     case "concat": {
       const source = ctx.store.finishedClip(body.clip_id);
       if (!source) return refuse("clip_id not found");
@@ -99,4 +102,26 @@ export function chainOf(ctx: SimContext, clipId: string) {
     if (chain.length > 50) break;
   }
   return chain;
+}
+
+/**
+ * new-api's OpenAI-compatible billing pair (controller/billing.go): the subscription
+ * names the key's whole allowance, the usage what it spent in hundredths of a dollar.
+ */
+function billingAnswer(path: string, ctx: SimContext): SimReply {
+  const { hardLimitUsd, usedUsd } = ctx.store.billing;
+  if (path.endsWith("/subscription")) {
+    return {
+      status: 200,
+      body: {
+        object: "billing_subscription",
+        has_payment_method: true,
+        soft_limit_usd: hardLimitUsd,
+        hard_limit_usd: hardLimitUsd,
+        system_hard_limit_usd: hardLimitUsd,
+        access_until: 0,
+      },
+    };
+  }
+  return { status: 200, body: { object: "list", total_usage: usedUsd * 100 } };
 }

@@ -69,6 +69,8 @@ export class TaskStore {
   private readonly clipOwners = new Map<string, string>();
   private readonly pendingFailures: string[] = [];
   steps: Steps;
+  /** The account behind the key, for the new-api billing pair: everything it was given and what it used, in USD. */
+  billing = { hardLimitUsd: 50, usedUsd: 12.5 };
 
   constructor(steps: Partial<Steps> = {}) {
     this.steps = { ...DEFAULT_STEPS, ...steps };

@@ -8,7 +8,7 @@ export type SimProtocol = "newapi" | "nengyongai" | "sunohub";
  * routes are those a protocol has as calls of their own (sunohub's cover, concat and
  * stems are `submit`, as they go to /suno/audios; new-api's stems go to submit/music).
  */
-export type SimRoute = "submit" | "lyrics" | "fetch" | "media" | "upload" | "concat" | "wav" | "video" | "timing" | "persona" | "any";
+export type SimRoute = "submit" | "lyrics" | "fetch" | "media" | "upload" | "concat" | "wav" | "video" | "timing" | "persona" | "billing" | "any";
 
 export type Fault =
   /** Any status and body (default body: the vendor's own error shape). */
@@ -113,6 +113,8 @@ export interface SimulatorControl {
   setStage(taskId: string, stage: Stage): void;
   setSteps(steps: Partial<Steps>): void;
   setCallbacks(enabled: boolean): void;
+  /** What the new-api family's billing endpoints report (USD given, USD used; 100,000,000 given is an unlimited key). */
+  setBilling(billing: { hardLimitUsd: number; usedUsd: number }): void;
   /** POSTs the task's callback now, e.g. to test repeated deliveries. */
   deliverCallback(taskId: string, url?: string): Promise<CallbackDelivery>;
   counts(): SimCounts;

@@ -8,6 +8,8 @@ import { requireUser } from "@/lib/server/auth/session";
 import { fieldErrors } from "@/lib/validation";
 import { formRecord, parseRecord, toActionState } from "@/lib/server/form";
 import { submitGeneration, submitLyrics } from "@/lib/server/services/generate";
+import { getQuotaStatus } from "@/lib/server/services/quotas";
+import type { QuotaStatus } from "@/lib/schemas/quotas";
 
 /** The generation schemas' field errors are keys in this catalogue group. */
 const FIELDS = "create.errors";
@@ -64,5 +66,15 @@ export async function writeLyricsAction(input: { provider: string; prompt: strin
     return { ok: true, task };
   } catch (err) {
     return toActionState(err, { fields: FIELDS });
+  }
+}
+
+/** What is left of the member's songs, read again after each send (the create page's counter). */
+export async function myQuotaAction(): Promise<QuotaStatus | null> {
+  try {
+    return getQuotaStatus(await requireUser());
+  } catch {
+    // Signed out meanwhile: the page keeps the numbers it has; the next send says why.
+    return null;
   }
 }

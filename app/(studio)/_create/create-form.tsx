@@ -23,11 +23,17 @@ export function CreateForm({
   providers,
   personas,
   onCreated,
+  onSent,
+  usedUp = false,
   initial,
 }: {
   providers: ProviderOption[];
   personas: PersonaOption[];
   onCreated: (task: TaskDto) => void;
+  /** After every send, whatever its answer. */
+  onSent?: () => void;
+  /** No song is left today or this month: the button stays off (QuotaLeft says why). */
+  usedUp?: boolean;
   initial?: CreateInitial;
 }) {
   const t = useTranslations("create");
@@ -51,6 +57,7 @@ export function CreateForm({
     const result = await createSongAction(previous, form);
     if (result.task) onCreated(result.task);
     if (result.task || result.renewKey) keyed.renew();
+    onSent?.();
     return result;
   }, {});
 
@@ -147,7 +154,7 @@ export function CreateForm({
           />
         )}
 
-        <button type="submit" className="btn-primary w-full py-2.5" disabled={pending || noProvider} aria-busy={pending} data-testid="create-submit">
+        <button type="submit" className="btn-primary w-full py-2.5" disabled={pending || noProvider || usedUp} aria-busy={pending} data-testid="create-submit">
           {pending ? <Spinner /> : null}
           {pending ? t("submitting") : t("submit")}
         </button>

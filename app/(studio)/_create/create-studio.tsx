@@ -5,7 +5,10 @@ import { useState } from "react";
 import { useTranslations } from "use-intl";
 import { TaskCard } from "@/app/_components/task/task-card";
 import type { TaskDto } from "@/lib/dto";
+import type { QuotaStatus } from "@/lib/schemas/quotas";
+import { myQuotaAction } from "./actions";
 import { CreateForm } from "./create-form";
+import { QuotaLeft, quotaUsedUp } from "./quota-left";
 import type { CreateInitial, PersonaOption, ProviderOption } from "./types";
 
 const RECENT_LIMIT = 10;
@@ -17,6 +20,7 @@ export function CreateStudio({
   initialTasks,
   noProviderHint,
   reused,
+  quota: initialQuota,
 }: {
   providers: ProviderOption[];
   personas: PersonaOption[];
@@ -24,10 +28,15 @@ export function CreateStudio({
   noProviderHint: string;
   /** "Reuse settings" of an earlier task, to start the form from. */
   reused?: CreateInitial;
+  /** The member's songs left today and this month (null: could not be read). */
+  quota: QuotaStatus | null;
 }) {
   const t = useTranslations("create");
   const th = useTranslations("tasks.history");
   const [tasks, setTasks] = useState(initialTasks);
+  const [quota, setQuota] = useState(initialQuota);
+  // Every send may have used a song (or found the limit reached elsewhere): ask again.
+  const refreshQuota = () => void myQuotaAction().then((q) => q && setQuota(q));
   // The same key twice (double click, retry) answers with the same task: list it once.
   const addTask = (task: TaskDto) => setTasks((prev) => [task, ...prev.filter((x) => x.id !== task.id)].slice(0, RECENT_LIMIT));
 
@@ -53,7 +62,8 @@ export function CreateStudio({
             {th("reused")}
           </p>
         ) : null}
-        <CreateForm providers={providers} personas={personas} onCreated={addTask} initial={reused} />
+        <QuotaLeft quota={quota} />
+        <CreateForm providers={providers} personas={personas} onCreated={addTask} onSent={refreshQuota} usedUp={quotaUsedUp(quota)} initial={reused} />
       </section>
 
       <section aria-labelledby="recent-heading" className="min-w-0">

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getT } from "@/lib/i18n/server";
 import { requirePageAdmin } from "@/lib/server/auth/session";
 import { AdminNav } from "./admin-nav";
+import { LowBalanceBanner } from "./low-balance-banner";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT("providers"))("adminHome.title") };
@@ -15,11 +16,12 @@ const SECTIONS = [
 ] as const;
 
 export default async function AdminPage() {
-  await requirePageAdmin("/admin");
+  const admin = await requirePageAdmin("/admin");
   const t = await getT("providers");
   return (
     <div className="space-y-6">
       <AdminNav />
+      <LowBalanceBanner admin={admin} />
       <div>
         <h1 className="text-xl font-semibold">{t("adminHome.title")}</h1>
         <p className="mt-1 max-w-2xl text-sm muted">{t("adminHome.lead")}</p>

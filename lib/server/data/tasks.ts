@@ -16,9 +16,17 @@ export function isTerminal(status: TaskRow["status"]): boolean {
 /**
  * Inserts the task unless the owner already used this idempotency key; either way
  * returns the row that holds the key. The unique index settles concurrent inserts.
+ * `beforeInsert` runs inside the same write transaction, only when a new row is about
+ * to be written (a repeat of a used key skips it): a check there that throws (the
+ * quota) sees every row committed before it and none can slip in between.
  */
-export function insertTaskOrGetExisting(values: NewTaskRow & { id: string }): { task: TaskRow; created: boolean } {
+export function insertTaskOrGetExisting(values: NewTaskRow & { id: string }, beforeInsert?: () => void): { task: TaskRow; created: boolean } {
   return inTransaction(() => {
+    if (beforeInsert) {
+      const existing = values.idempotencyKey ? getTaskByIdempotencyKey(values.ownerId, values.idempotencyKey) : undefined;
+      if (existing) return { task: existing, created: false };
+      beforeInsert();
+    }
     const inserted = getDb().insert(tasks).values(values).onConflictDoNothing().returning().get();
     if (inserted) {
       insertTaskEvent({ taskId: inserted.id, at: inserted.createdAt, status: inserted.status, progress: null, message: null });

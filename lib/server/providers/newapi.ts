@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { classifyNewapiError } from "./error-map";
+import { fetchNewapiBalance } from "./newapi-balance";
 import { modelsFor, vendorModelFor } from "./model-map";
 import {
   buildNewapiConcatBody,
@@ -169,6 +170,7 @@ export function newapiFamilyClient(
       const mv = vendorModelFor(protocol, input.model);
       return submit("/suno/submit/music", buildNewapiMusicBody(input, mv, await uploadedClipId(input)));
     },
+    fetchBalance: () => fetchNewapiBalance(http, timeoutMs),
     submitLyrics: (input: SubmitLyricsInput) => submit("/suno/submit/lyrics", { prompt: input.prompt, ...(input.callbackUrl ? { notify_hook: input.callbackUrl } : {}) }),
     submitConcat: (input: SubmitConcatInput) => submit("/suno/submit/concat", buildNewapiConcatBody(input)),
     submitStems: (input: SubmitClipOperationInput) => submit("/suno/submit/music", buildNewapiStemsBody(input)),

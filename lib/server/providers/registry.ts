@@ -122,6 +122,7 @@ function lockedAdapter(row: ProviderRow, err: UnreadableProviderKeyError): Provi
     ...(shape.submitVideo ? { submitVideo: refuse } : {}),
     ...(shape.submitPersona ? { submitPersona: refuse } : {}),
     ...(shape.fetchTimedLyrics ? { fetchTimedLyrics: refuse } : {}),
+    ...(shape.fetchBalance ? { fetchBalance: refuse } : {}),
     fetchTasks: refuse,
     testConnection: async () => ({ ok: false, reason: "rejected", message: err.message }),
   };

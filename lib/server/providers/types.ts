@@ -147,6 +147,12 @@ export interface SubmitResult {
   task?: VendorTask;
 }
 
+/** What the vendor account has left, in the vendor's own unit (e.g. "USD", "credits"). */
+export interface VendorBalance {
+  amount: number;
+  unit: string;
+}
+
 export type ConnectionTest = { ok: true; message: string } | { ok: false; reason: "rejected" | "unreachable" | "error"; message: string };
 
 /** A media file a provider makes on this server instead of hosting it. */
@@ -198,6 +204,12 @@ export interface ProviderAdapter {
   /** Tasks the vendor does not know are simply absent from the map. */
   fetchTasks(vendorTaskIds: string[]): Promise<Map<string, VendorTask>>;
   testConnection(): Promise<ConnectionTest>;
+  /**
+   * The account's balance, for protocols whose API reports one (the new-api family);
+   * null when it has no limit to report. Read in the background, never while a
+   * request or the poller waits (services/provider-balance.ts).
+   */
+  fetchBalance?(): Promise<VendorBalance | null>;
 }
 
 export type VendorErrorCode = "auth" | "quota" | "moderation" | "bad_request" | "not_found" | "rate_limited" | "vendor_unavailable" | "timeout" | "bad_response";

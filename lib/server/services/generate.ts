@@ -9,6 +9,7 @@ import { newId, newSecret, sha256Hex } from "@/lib/server/ids";
 import { logger } from "@/lib/server/logger";
 import type { SubmitResult } from "@/lib/server/providers/types";
 import { resolveMusicRequest, resolveProvider } from "./generate-request";
+import { assertWithinQuota } from "./quotas";
 import { applyVendorTask, failOpenTask, markTaskSubmitted } from "./sync-task";
 import { describeSubmitError } from "./task-errors";
 import { buildTaskDto } from "./task-view";
@@ -78,20 +79,24 @@ export async function submitTask(viewer: Requester, options: SubmitOptions, s: S
   const now = new Date();
   const taskId = newId();
   const callback = callbackFor(s.providerId);
-  const { task, created } = insertTaskOrGetExisting({
-    id: taskId,
-    ownerId: viewer.id,
-    providerId: s.providerId,
-    kind: s.kind,
-    request: s.request,
-    status: "submitting",
-    idempotencyKey: options.idempotencyKey ?? null,
-    callbackSecretHash: callback?.secretHash ?? null,
-    sourceClipId: s.sourceClipId,
-    createdAt: now,
-    updatedAt: now,
-    nextPollAt: new Date(now.getTime() + SUBMIT_DEADLINE_MS),
-  });
+  const { task, created } = insertTaskOrGetExisting(
+    {
+      id: taskId,
+      ownerId: viewer.id,
+      providerId: s.providerId,
+      kind: s.kind,
+      request: s.request,
+      status: "submitting",
+      idempotencyKey: options.idempotencyKey ?? null,
+      callbackSecretHash: callback?.secretHash ?? null,
+      sourceClipId: s.sourceClipId,
+      createdAt: now,
+      updatedAt: now,
+      nextPollAt: new Date(now.getTime() + SUBMIT_DEADLINE_MS),
+    },
+    // REL-13: over quota is a 429 here, before the row exists and before any vendor call.
+    () => assertWithinQuota(viewer.id, s.kind, now),
+  );
   if (!created) {
     if (task.providerId !== s.providerId || task.kind !== s.kind || !sameRequest(task.request, s.request)) {
       throw new AppError("conflict", "This Idempotency-Key was already used for a different request.", { key: "create.errors.keyReused" });

@@ -20,6 +20,7 @@ import { logger } from "@/lib/server/logger";
 import { privateAddressOf } from "@/lib/server/providers/destination";
 import { evictAdapter, getProvider, listProviders, redactProviderKey, type ProviderEntry } from "@/lib/server/providers/registry";
 import { originOf, sealProviderKey } from "@/lib/server/providers/stored-key";
+import { balanceOf, type ProviderBalanceDto } from "./provider-balance";
 import type { Capability, Protocol } from "@/lib/server/providers/types";
 
 // Admin use cases for vendor providers. Keys go in encrypted and come out only as a
@@ -40,6 +41,8 @@ export interface AdminProviderDto {
   capabilities: Capability[];
   /** Operations the relay family documents but the vendor has not confirmed: each an admin's switch. */
   unconfirmedCapabilities: Capability[];
+  /** The vendor account's balance as last read, and the admin's warning threshold. */
+  balance: ProviderBalanceDto;
 }
 
 type Actor = Pick<Viewer, "role">;
@@ -50,7 +53,21 @@ function assertAdmin(actor: Actor) {
 
 function toDto(entry: ProviderEntry, taskCount: number): AdminProviderDto {
   const { id, name, protocol, baseUrl, keyHint, enabled, source, models, capabilities, unconfirmedCapabilities } = entry;
-  return { id, name, protocol, baseUrl, keyMask: keyHint, enabled, source, models: models.map((m) => m.id), taskCount, capabilities, unconfirmedCapabilities };
+  const row = rowOf(id);
+  return {
+    id,
+    name,
+    protocol,
+    baseUrl,
+    keyMask: keyHint,
+    enabled,
+    source,
+    models: models.map((m) => m.id),
+    taskCount,
+    capabilities,
+    unconfirmedCapabilities,
+    balance: balanceOf(row),
+  };
 }
 
 function rowOf(id: string): ProviderRow {

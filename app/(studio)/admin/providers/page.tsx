@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getT } from "@/lib/i18n/server";
+import { getLocale, getT } from "@/lib/i18n/server";
 import { requirePageAdmin } from "@/lib/server/auth/session";
 import { listProvidersForAdmin, type AdminProviderDto } from "@/lib/server/services/providers";
+import { ProviderBalance } from "./provider-balance";
 import { AdminNav } from "../admin-nav";
+import { LowBalanceBanner } from "../low-balance-banner";
 import { ProviderActions } from "./provider-actions";
 import { displayName, type ProvidersT } from "./provider-name";
 
@@ -15,9 +17,11 @@ export default async function ProvidersPage() {
   const admin = await requirePageAdmin("/admin/providers");
   const t = await getT("providers");
   const providers = listProvidersForAdmin(admin);
+  const locale = await getLocale();
   return (
     <div className="space-y-6">
       <AdminNav />
+      <LowBalanceBanner admin={admin} />
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-xl font-semibold">{t("title")}</h1>
@@ -32,7 +36,7 @@ export default async function ProvidersPage() {
       ) : (
         <ul className="space-y-4">
           {providers.map((p) => (
-            <ProviderCard key={p.id} provider={p} t={t} />
+            <ProviderCard key={p.id} provider={p} t={t} locale={locale} />
           ))}
         </ul>
       )}
@@ -40,7 +44,7 @@ export default async function ProvidersPage() {
   );
 }
 
-function ProviderCard({ provider: p, t }: { provider: AdminProviderDto; t: ProvidersT }) {
+function ProviderCard({ provider: p, t, locale }: { provider: AdminProviderDto; t: ProvidersT; locale: string }) {
   const name = displayName(p, t);
   return (
     <li className="card space-y-4" data-testid="provider" data-provider-id={p.id}>
@@ -50,6 +54,7 @@ function ProviderCard({ provider: p, t }: { provider: AdminProviderDto; t: Provi
           {p.enabled ? t("status.enabled") : t("status.disabled")}
         </span>
         <span className="badge">{t(`source.${p.source}`)}</span>
+        {p.balance.low ? <span className="badge bg-amber-100 text-amber-800 dark:bg-amber-900/40 dark:text-amber-300">{t("balance.low")}</span> : null}
       </div>
       <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2 lg:grid-cols-4">
         <Item label={t("fields.protocol")}>{t(`protocols.${p.protocol}`)}</Item>
@@ -64,6 +69,9 @@ function ProviderCard({ provider: p, t }: { provider: AdminProviderDto; t: Provi
           )}
         </Item>
         <Item label={t("fields.tasks")}>{t("taskCount", { count: p.taskCount })}</Item>
+        <Item label={t("fields.balance")} wide>
+          {p.balance.supported ? <ProviderBalance id={p.id} balance={p.balance} locale={locale} /> : <span className="muted">{t("balance.unsupported")}</span>}
+        </Item>
         <Item label={t("fields.models")} wide>
           {p.models.length ? (
             <span className="flex flex-wrap gap-1">

@@ -5,6 +5,8 @@ import { parseUsageRange, type UsageRange } from "@/lib/schemas/usage";
 import { requirePageAdmin } from "@/lib/server/auth/session";
 import { getUsageReportForAdmin, type UsageCounts } from "@/lib/server/services/usage";
 import { AdminNav } from "../admin-nav";
+import { LowBalanceBanner } from "../low-balance-banner";
+import { QuotaUsage } from "./quota-usage";
 import { UsageRangeForm } from "./usage-range-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -70,6 +72,7 @@ export default async function AdminUsagePage({ searchParams }: Props) {
   return (
     <div className="space-y-6">
       <AdminNav />
+      <LowBalanceBanner admin={admin} />
       <div>
         <h1 className="text-2xl font-semibold">
           {t("title")}{" "}
@@ -79,6 +82,7 @@ export default async function AdminUsagePage({ searchParams }: Props) {
         </h1>
         <p className="mt-1 max-w-3xl text-sm muted">{t("lead")}</p>
       </div>
+      <QuotaUsage admin={admin} />
       <UsageRangeForm range={range} />
       {empty ? (
         <p className="card text-sm muted" data-testid="usage-empty">

@@ -4,6 +4,7 @@ import { getT } from "@/lib/i18n/server";
 import { requirePageAdmin } from "@/lib/server/auth/session";
 import { listAdminInvites, listMembersForAdmin } from "@/lib/server/services/members";
 import { InviteForm } from "./invite-form";
+import { QuotaSection } from "./quota-section";
 import { UserRowActions } from "./user-row-actions";
 import { revokeInviteAction } from "./actions";
 
@@ -68,6 +69,7 @@ export default async function AdminUsersPage() {
           </tbody>
         </table>
       </section>
+      <QuotaSection admin={admin} />
       {invites.length > 0 ? (
         <section className="card overflow-x-auto p-0">
           <h2 className="px-5 pt-4 font-semibold">{t("invitesTitle")}</h2>

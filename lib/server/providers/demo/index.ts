@@ -105,8 +105,13 @@ export function createDemoAdapter(_config: ProviderConfig, options: DemoAdapterO
     async testConnection() {
       return { ok: true, message: "The demo provider is built in and always available" };
     },
+
+    // Nothing is ever spent offline: a fixed, made-up balance, so the admin page shows how one looks.
+    fetchBalance: async () => ({ amount: DEMO_BALANCE, unit: "credits" }),
   };
 }
+
+export const DEMO_BALANCE = 1000;
 
 /** A demo clip's sound, as its audio URL after `demo:audio/`; anything else is not the demo's to work on. */
 function soundOf(source: VendorSource): string {
