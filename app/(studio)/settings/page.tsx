@@ -4,6 +4,7 @@ import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { listApiTokens } from "@/lib/server/services/api-tokens";
+import { linkedIdentity } from "@/lib/server/services/sso";
 import { setLanguageAction } from "./actions";
 import { PasswordForm, ProfileForm, TokenForm } from "./forms";
 import { TokenTable } from "./token-table";
@@ -18,6 +19,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const locale = await getLocale();
   const tokens = listApiTokens(user);
   const { password } = await searchParams;
+  const identity = linkedIdentity(user.id);
   return (
     <ClientMessages paths={["settings", "auth.errors"]}>
       <div className="mx-auto max-w-3xl space-y-6">
@@ -25,6 +27,11 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         <section className="card">
           <h2 className="mb-4 font-semibold">{t("profile")}</h2>
           <ProfileForm name={user.name} email={user.email} />
+          {identity ? (
+            <p className="mt-3 text-sm muted" data-testid="linked-identity">
+              {t("signedInWith", { name: identity.provider })}
+            </p>
+          ) : null}
         </section>
         <section className="card">
           <h2 className="mb-1 font-semibold">{t("language")}</h2>
@@ -46,8 +53,14 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         </section>
         <section className="card">
           <h2 className="mb-4 font-semibold">{t("password")}</h2>
-          <PasswordForm changed={password === "changed"} />
-          <p className="mt-3 text-xs muted">{t("passwordSessionsNote")}</p>
+          {identity && !identity.hasPassword ? (
+            <p className="text-sm muted">{t("ssoNoPassword", { name: identity.provider })}</p>
+          ) : (
+            <>
+              <PasswordForm changed={password === "changed"} />
+              <p className="mt-3 text-xs muted">{t("passwordSessionsNote")}</p>
+            </>
+          )}
         </section>
         <section className="card">
           <h2 className="mb-1 font-semibold">{t("tokens")}</h2>

@@ -11,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const t = await getT("auth");
-  const { state } = inviteState(token);
+  const { state, email } = inviteState(token);
   if (state !== "valid") {
     return (
       <div data-testid="invite-invalid">
@@ -27,7 +27,12 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     <>
       <h1 className="mb-1 text-lg font-semibold">{t("inviteTitle")}</h1>
       <p className="mb-5 text-sm muted">{t("inviteLead")}</p>
-      <InviteForm token={token} />
+      {email ? (
+        <p className="mb-4 text-sm" data-testid="invite-for">
+          {t("inviteFor", { email })}
+        </p>
+      ) : null}
+      <InviteForm token={token} email={email} />
     </>
   );
 }

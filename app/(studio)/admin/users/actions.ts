@@ -2,11 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { roleField } from "@/lib/schemas/account";
+import { emailField, roleField } from "@/lib/schemas/account";
 import { requireActionAdmin, requireAdmin } from "@/lib/server/auth/session";
 import type { ActionState } from "@/lib/action-state";
 import { toActionState } from "@/lib/server/form";
 import { changeRole, createInvite, revokeInvite, setDisabled } from "@/lib/server/services/accounts";
+
+// Blank: a link for anyone who has it.
+const inviteEmailField = z.union([z.literal("").transform(() => null), emailField]);
 
 export type InviteState = ActionState<{ link: string; expiresAt: string }>;
 
@@ -14,11 +17,13 @@ export async function createInviteAction(_prev: InviteState, form: FormData): Pr
   try {
     const admin = await requireAdmin();
     const role = roleField.catch("member").parse(form.get("role"));
-    const { token, expiresAt } = createInvite(admin, role);
+    const email = inviteEmailField.safeParse(form.get("email") ?? "");
+    if (!email.success) return { fieldErrors: { email: [{ key: "auth.errors.emailInvalid" }] }, values: { email: String(form.get("email") ?? "") } };
+    const { token, expiresAt } = createInvite(admin, role, email.data);
     revalidatePath("/admin/users");
     return { ok: true, link: `/invite/${token}`, expiresAt: expiresAt.toISOString() };
   } catch (err) {
-    return toActionState(err);
+    return toActionState(err, { fields: "auth.errors", values: { email: String(form.get("email") ?? "") } });
   }
 }
 
