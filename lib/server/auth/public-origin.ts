@@ -1,4 +1,4 @@
-import { NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
 import { env } from "@/lib/env";
 
 // `next start` hands route handlers a URL on its own listening address
@@ -22,10 +22,14 @@ export function publicOrigin(headers: Headers, fallback: URL): string {
   }
 }
 
-/** The same request, addressed to the public origin. */
+/**
+ * The same request, addressed to the public origin. A standard Request, not a
+ * NextRequest: NextRequest rewrites 127.0.0.1 and [::1] in its URL to "localhost",
+ * which would make the callback's redirect_uri differ from the sign-in's on a loopback
+ * address. `nextUrl` is there for next-auth, which reads it when AUTH_URL is set.
+ */
 export function atPublicOrigin(req: NextRequest): NextRequest {
-  const url = new URL(req.url);
-  const origin = publicOrigin(req.headers, url);
-  if (origin === url.origin) return req;
-  return new NextRequest(`${origin}${url.pathname}${url.search}`, req);
+  const incoming = new URL(req.url);
+  const url = new URL(`${publicOrigin(req.headers, incoming)}${incoming.pathname}${incoming.search}`);
+  return Object.assign(new Request(url, req), { nextUrl: url }) as unknown as NextRequest;
 }

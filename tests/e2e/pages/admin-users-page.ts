@@ -9,11 +9,16 @@ export class AdminUsersPage extends StudioPage {
     await this.page.goto("/admin/users");
   }
 
-  /** Creates an invite link and returns it. */
-  async createInvite(): Promise<string> {
+  /** Creates an invite link (made out to an email if given) and returns it. */
+  async createInvite(email?: string): Promise<string> {
     await this.goto();
+    if (email) await this.page.getByLabel("Email (optional)").fill(email);
     await this.page.getByRole("button", { name: "Create invite link" }).click();
     return this.inviteLink.inputValue();
+  }
+
+  inviteRows() {
+    return this.page.getByTestId("invite-row");
   }
 
   memberRow(email: string) {
