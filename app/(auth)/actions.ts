@@ -43,7 +43,7 @@ export async function loginAction(_prev: ActionState, form: FormData): Promise<A
 export async function ssoSignInAction(form: FormData) {
   if (!ssoName()) redirect("/login");
   try {
-    await signIn(SSO_PROVIDER_ID, { redirectTo: safeNext(form.get("next")) });
+    await signIn(SSO_PROVIDER_ID, { redirectTo: safeNext(form instanceof FormData ? form.get("next") : null) });
   } catch (err) {
     unstable_rethrow(err);
     // The provider could not be reached or its discovery document is wrong; Auth.js logged why.

@@ -17,7 +17,7 @@ const FORGED = { cookie: "authjs.session-token=forged.not-a-real-token" };
 const PUBLIC_PAGES = new Set(["/login", "/setup", "/invite/[token]"]);
 // The upload link is for the vendor, who has no account: its signature is the permission (checked below).
 const PUBLIC_ROUTES = new Set(["/api/health", "/api/auth/[...nextauth]", "/api/uploads/[id]/[expires]/[signature]"]);
-const PUBLIC_ACTIONS = new Set(["loginAction", "setupAction", "acceptInviteAction", "signOutAction"]);
+const PUBLIC_ACTIONS = new Set(["loginAction", "setupAction", "acceptInviteAction", "signOutAction", "ssoSignInAction"]);
 
 function walk(dir: string, file: string, out: string[] = []): string[] {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {

@@ -20,6 +20,7 @@ const linked = account("linked");
 const disabled = account("disabled");
 const people = {
   invitee: { email: "invitee@elsewhere.example.test", emailVerified: true, name: "Ivy Invitee" },
+  ivo: { email: "ivo@elsewhere.example.test", emailVerified: true, name: "Ivo Linkfollower" },
   dana: { email: "dana@songs.example.test", emailVerified: true, name: "Dana Domain" },
   stranger: { email: "stranger@other.example.test", emailVerified: true, name: "Sam Stranger" },
   linked: { email: linked.email, emailVerified: true, name: "Linked at the provider" },
@@ -98,6 +99,22 @@ test("an admin invites an email; that person signs in at the provider and lands 
   await expect(page.getByTestId("linked-identity")).toHaveText(`Linked to ${PROVIDER}: you can sign in with ${PROVIDER}.`);
   await page.context().close();
   await adminUsers.page.context().close();
+});
+
+test("the invite link of an emailed invite offers the provider too, and the invite's role comes along", async ({ browser }) => {
+  const adminUsers = await signedInAdmin(browser);
+  const link = await adminUsers.createInvite(people.ivo.email, "admin");
+
+  const page = await freshPage(browser);
+  await page.goto(link);
+  await expect(page.getByTestId("invite-for")).toHaveText(`This invite is for ${people.ivo.email}.`);
+  await expect(page.getByLabel("Email")).toHaveValue(people.ivo.email);
+  const sso = new SsoSignIn(page, PROVIDER);
+  await sso.joinButton.click();
+  await sso.continueAtProvider(oidc.issuer, "ivo");
+  await expectSignedInAs(page, people.ivo.name);
+  await expect(page.getByRole("link", { name: "Admin" })).toBeVisible();
+  for (const p of [page, adminUsers.page]) await p.context().close();
 });
 
 test("a person of an allowed domain joins without an invite, and comes back to where they were going", async ({ browser }) => {

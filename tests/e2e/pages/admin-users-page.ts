@@ -10,8 +10,9 @@ export class AdminUsersPage extends StudioPage {
   }
 
   /** Creates an invite link (made out to an email if given) and returns it. */
-  async createInvite(email?: string): Promise<string> {
+  async createInvite(email?: string, role: "admin" | "member" = "member"): Promise<string> {
     await this.goto();
+    await this.page.getByLabel("Role").selectOption(role);
     if (email) await this.page.getByLabel("Email (optional)").fill(email);
     await this.page.getByRole("button", { name: "Create invite link" }).click();
     return this.inviteLink.inputValue();

@@ -16,6 +16,11 @@ export class SsoSignIn {
     return this.page.getByRole("button", { name: this.t.auth.sso.signInWith.replace("{name}", this.providerName) });
   }
 
+  /** On an invite made out to an email. */
+  get joinButton() {
+    return this.page.getByRole("button", { name: this.t.auth.sso.joinWith.replace("{name}", this.providerName) });
+  }
+
   get error() {
     return this.page.getByTestId("sso-error");
   }
@@ -23,6 +28,11 @@ export class SsoSignIn {
   /** From the login page on screen: through the provider's login and consent pages as `login`. */
   async signInAtProvider(issuer: string, login: string) {
     await this.button.click();
+    await this.continueAtProvider(issuer, login);
+  }
+
+  /** On the provider's pages: signs in as `login` and consents. */
+  async continueAtProvider(issuer: string, login: string) {
     await expect(this.page).toHaveURL(new RegExp(`^${issuer}/interaction/`));
     await this.page.locator('input[name="login"]').fill(login);
     await this.page.locator('input[name="password"]').fill("any password works here");

@@ -14,16 +14,20 @@ const inviteEmailField = z.union([z.literal("").transform(() => null), emailFiel
 export type InviteState = ActionState<{ link: string; expiresAt: string }>;
 
 export async function createInviteAction(_prev: InviteState, form: FormData): Promise<InviteState> {
+  // Read only once the caller is known to be an admin (SEC-1); kept for the form to show again.
+  let values: Record<string, string> | undefined;
   try {
     const admin = await requireAdmin();
+    const typed = form.get("email");
+    values = { email: typeof typed === "string" ? typed : "" };
     const role = roleField.catch("member").parse(form.get("role"));
-    const email = inviteEmailField.safeParse(form.get("email") ?? "");
-    if (!email.success) return { fieldErrors: { email: [{ key: "auth.errors.emailInvalid" }] }, values: { email: String(form.get("email") ?? "") } };
+    const email = inviteEmailField.safeParse(values.email);
+    if (!email.success) return { fieldErrors: { email: [{ key: "auth.errors.emailInvalid" }] }, values };
     const { token, expiresAt } = createInvite(admin, role, email.data);
     revalidatePath("/admin/users");
     return { ok: true, link: `/invite/${token}`, expiresAt: expiresAt.toISOString() };
   } catch (err) {
-    return toActionState(err, { fields: "auth.errors", values: { email: String(form.get("email") ?? "") } });
+    return toActionState(err, { fields: "auth.errors", values });
   }
 }
 
