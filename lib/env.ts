@@ -81,7 +81,15 @@ const schema = z.object({
   HOSTNAME: z.preprocess(blankToUndefined, z.string().optional()),
   TRUST_PROXY: z.preprocess((v) => v ?? "", trustProxy),
   // Single sign-on (OpenID Connect): on when the issuer, client id and secret are all set.
-  OIDC_ISSUER: z.preprocess(blankToUndefined, optionalUrl),
+  // Kept exactly as written: it must equal the provider's `issuer` (Authentik's ends in "/").
+  OIDC_ISSUER: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .pipe(z.url({ protocol: /^https?$/ }))
+      .optional(),
+  ),
   OIDC_CLIENT_ID: z.preprocess(blankToUndefined, z.string().optional()),
   OIDC_CLIENT_SECRET: z.preprocess(blankToUndefined, z.string().optional()),
   OIDC_NAME: z.preprocess(blankToUndefined, z.string().trim().max(60).default("SSO")),

@@ -1,12 +1,13 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
-import { unstable_rethrow } from "next/navigation";
+import { redirect, unstable_rethrow } from "next/navigation";
 import { acceptInviteSchema, loginSchema, resetPasswordSchema, setupSchema } from "@/lib/schemas/account";
-import { signIn, signOut } from "@/lib/server/auth";
+import { signIn, signOut, SSO_PROVIDER_ID } from "@/lib/server/auth";
 import type { ActionState } from "@/lib/action-state";
 import { formValues, parseForm, toActionState } from "@/lib/server/form";
 import { acceptInvite, createOwner, resetPassword } from "@/lib/server/services/accounts";
+import { ssoName } from "@/lib/server/services/sso";
 
 /** The catalogue group of the account schemas' field errors. */
 const FIELDS = "auth.errors";
@@ -36,6 +37,19 @@ export async function loginAction(_prev: ActionState, form: FormData): Promise<A
   const parsed = parseForm(loginSchema, form, FIELDS);
   if ("errors" in parsed) return { fieldErrors: parsed.errors, values };
   return signInWith(parsed.data.email, parsed.data.password, safeNext(form.get("next")));
+}
+
+/** Sends the browser to the team's identity provider; it comes back to /api/auth/callback/oidc. */
+export async function ssoSignInAction(form: FormData) {
+  if (!ssoName()) redirect("/login");
+  try {
+    await signIn(SSO_PROVIDER_ID, { redirectTo: safeNext(form instanceof FormData ? form.get("next") : null) });
+  } catch (err) {
+    unstable_rethrow(err);
+    // The provider could not be reached or its discovery document is wrong; Auth.js logged why.
+    if (err instanceof AuthError) redirect("/login?error=sso_unavailable");
+    throw err;
+  }
 }
 
 export async function setupAction(_prev: ActionState, form: FormData): Promise<ActionState> {

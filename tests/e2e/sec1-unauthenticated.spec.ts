@@ -19,7 +19,7 @@ const FORGED = { cookie: "authjs.session-token=forged.not-a-real-token" };
 const PUBLIC_PAGES = new Set(["/login", "/setup", "/invite/[token]", "/reset/[token]", "/s/[token]", "/s/[token]/embed"]);
 // The upload link is for the vendor, who has no account: its signature is the permission (checked below).
 const PUBLIC_ROUTES = new Set(["/api/health", "/api/auth/[...nextauth]", "/api/uploads/[id]/[expires]/[signature]", "/s/[token]/audio", "/s/[token]/cover", "/api/oembed"]);
-const PUBLIC_ACTIONS = new Set(["loginAction", "setupAction", "acceptInviteAction", "resetPasswordAction", "signOutAction"]);
+const PUBLIC_ACTIONS = new Set(["loginAction", "setupAction", "acceptInviteAction", "resetPasswordAction", "signOutAction", "ssoSignInAction"]);
 
 function walk(dir: string, file: string, out: string[] = []): string[] {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {

@@ -6,6 +6,7 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { listApiTokens } from "@/lib/server/services/api-tokens";
 import { listMyShares } from "@/lib/server/services/shares";
+import { linkedIdentity } from "@/lib/server/services/sso";
 import { setLanguageAction } from "./actions";
 import { PasswordForm, ProfileForm, TokenForm } from "./forms";
 import { ShareTable } from "./share-table";
@@ -22,6 +23,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const locale = await getLocale();
   const tokens = listApiTokens(user);
   const { password } = await searchParams;
+  const identity = linkedIdentity(user.id);
   return (
     <ClientMessages paths={["settings", "auth.errors", "notifications.desktop"]}>
       <div className="mx-auto max-w-3xl space-y-6">
@@ -29,6 +31,11 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         <section className="card">
           <h2 className="mb-4 font-semibold">{t("profile")}</h2>
           <ProfileForm name={user.name} email={user.email} />
+          {identity ? (
+            <p className="mt-3 text-sm muted" data-testid="linked-identity">
+              {t("signedInWith", { name: identity.provider })}
+            </p>
+          ) : null}
         </section>
         <section className="card">
           <h2 className="mb-1 font-semibold">{t("language")}</h2>
@@ -55,8 +62,14 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         </section>
         <section className="card">
           <h2 className="mb-4 font-semibold">{t("password")}</h2>
-          <PasswordForm changed={password === "changed"} />
-          <p className="mt-3 text-xs muted">{t("passwordSessionsNote")}</p>
+          {identity && !identity.hasPassword ? (
+            <p className="text-sm muted">{t("ssoNoPassword", { name: identity.provider })}</p>
+          ) : (
+            <>
+              <PasswordForm changed={password === "changed"} />
+              <p className="mt-3 text-xs muted">{t("passwordSessionsNote")}</p>
+            </>
+          )}
         </section>
         <section className="card">
           <h2 className="mb-1 font-semibold">{t("tokens")}</h2>

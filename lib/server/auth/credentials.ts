@@ -3,7 +3,7 @@ import { normaliseEmail } from "@/lib/domain";
 import { getUserByEmail, recordLogin } from "@/lib/server/data/users";
 import type { User } from "@/lib/server/db/schema";
 import type { DeviceClaim } from "./device-cookie";
-import { spendEqualHashingTime, verifyPassword } from "./password";
+import { hasPassword, spendEqualHashingTime, verifyPassword } from "./password";
 import { accountLimit, addressLimit, deviceLimit, startPasswordCheck } from "./throttle";
 
 const credentialsSchema = z.object({
@@ -36,7 +36,9 @@ export async function checkCredentials(input: unknown, client: Client): Promise<
 
   let succeeded = false;
   try {
-    const valid = user ? await verifyPassword(parsed.data.password, user.passwordHash) : (await spendEqualHashingTime(parsed.data.password), false);
+    // An unknown email and an account without a password (single sign-on only) cost the same hashing as a wrong password.
+    const valid =
+      user && hasPassword(user.passwordHash) ? await verifyPassword(parsed.data.password, user.passwordHash) : (await spendEqualHashingTime(parsed.data.password), false);
     succeeded = Boolean(user && valid && !user.disabled);
   } finally {
     check.finish(succeeded);

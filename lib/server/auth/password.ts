@@ -23,7 +23,14 @@ export async function hashPassword(password: string): Promise<string> {
   return `scrypt$${N}$${R}$${P}$${salt.toString("base64url")}$${hash.toString("base64url")}`;
 }
 
+/** Whether the account has a password at all: accounts made by single sign-on store "". */
+export function hasPassword(stored: string): boolean {
+  return stored.startsWith("scrypt$");
+}
+
+/** False for an account without a password (single sign-on), whatever is typed. */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  if (!hasPassword(stored)) return false;
   const [scheme, n, r, p, saltB64, hashB64] = stored.split("$");
   if (scheme !== "scrypt" || !saltB64 || !hashB64) return false;
   const expected = Buffer.from(hashB64, "base64url");

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { getDb, perConnection } from "@/lib/server/db/client";
 import { users, type NewUser, type User } from "@/lib/server/db/schema";
 import { normaliseEmail } from "@/lib/domain";
@@ -50,6 +50,22 @@ export function getUserByEmail(email: string): User | undefined {
     .from(users)
     .where(eq(users.email, normaliseEmail(email)))
     .get();
+}
+
+/** The account linked to a single sign-on identity ("<issuer>|<sub>"). */
+export function getUserByOidcSubject(subject: string): User | undefined {
+  return getDb().select().from(users).where(eq(users.oidcSubject, subject)).get();
+}
+
+/** Links a single sign-on identity to an account that has none yet; false when it had one meanwhile. */
+export function linkOidcSubject(id: string, subject: string): boolean {
+  return (
+    getDb()
+      .update(users)
+      .set({ oidcSubject: subject })
+      .where(and(eq(users.id, id), isNull(users.oidcSubject)))
+      .run().changes === 1
+  );
 }
 
 export function insertUser(values: Omit<NewUser, "id"> & { id?: string }): User {

@@ -1,3 +1,4 @@
+import { normaliseEmail } from "@/lib/domain";
 import { AppError } from "@/lib/errors";
 import { hashPassword, passwordProblem, verifyPassword } from "@/lib/server/auth/password";
 import { passwordChangeLimit, startPasswordCheck } from "@/lib/server/auth/throttle";
@@ -62,31 +63,41 @@ export async function createOwner(input: { email: string; name: string; password
 
 export type InviteState = "valid" | "used" | "expired" | "unknown";
 
-export function inviteState(token: string, now = Date.now()): { state: InviteState; role?: User["role"] } {
+export function inviteState(token: string, now = Date.now()): { state: InviteState; role?: User["role"]; email?: string | null } {
   const invite = token ? getInviteByTokenHash(sha256Hex(token)) : undefined;
   if (!invite) return { state: "unknown" };
   if (invite.usedAt) return { state: "used" };
   if (invite.expiresAt.getTime() <= now) return { state: "expired" };
-  return { state: "valid", role: invite.role };
+  return { state: "valid", role: invite.role, ...(invite.email ? { email: invite.email } : {}) };
 }
 
-export function createInvite(admin: { id: string }, role: User["role"]): { token: string; expiresAt: Date } {
+/**
+ * An invite link; made out to an email, only that address may accept it, and that
+ * person may also join by single sign-on without the link.
+ */
+export function createInvite(admin: { id: string }, role: User["role"], email?: string | null): { token: string; expiresAt: Date } {
+  const invitee = email ? normaliseEmail(email) : null;
+  if (invitee) assertEmailFree(invitee);
   const token = newSecret();
   const expiresAt = new Date(Date.now() + INVITE_TTL_MS);
-  insertInvite({ tokenHash: sha256Hex(token), role, createdBy: admin.id, expiresAt });
+  insertInvite({ tokenHash: sha256Hex(token), role, createdBy: admin.id, expiresAt, email: invitee });
   return { token, expiresAt };
 }
 
 /** Creates the invitee's account and spends the invite, atomically. */
 export async function acceptInvite(token: string, input: { email: string; name: string; password: string }): Promise<User> {
-  const { state } = inviteState(token);
+  const { state, email: invitee } = inviteState(token);
   if (state !== "valid") throw new AppError("not_found", `This invite link is ${state}.`, { details: { state }, key: "auth.errors.inviteInvalid" });
+  const email = normaliseEmail(input.email);
+  const mismatch = () => new AppError("validation", "This invite is for a different email address.", { details: { email: ["inviteEmailMismatch"] } });
+  if (invitee && invitee !== email) throw mismatch();
   await assertAcceptablePassword(input.password);
-  assertEmailFree(input.email);
+  assertEmailFree(email);
   const passwordHash = await hashPassword(input.password);
-  const outcome = spendInviteForNewUser({ tokenHash: sha256Hex(token), email: input.email, name: input.name, passwordHash, now: new Date() });
+  const outcome = spendInviteForNewUser({ tokenHash: sha256Hex(token), email, name: input.name, passwordHash, now: new Date() });
   if ("user" in outcome) return outcome.user;
   if (outcome.refused === "email_taken") throw new AppError("conflict", "That email is already in use.", { details: { email: ["emailTaken"] } });
+  if (outcome.refused === "email_mismatch") throw mismatch();
   throw new AppError("not_found", "This invite link is no longer valid.", { details: { state: "used" }, key: "auth.errors.inviteInvalid" });
 }
 

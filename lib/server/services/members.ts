@@ -23,6 +23,7 @@ export function listAdminInvites(now = Date.now()) {
   return listInvites().map((i) => ({
     id: i.id,
     role: i.role,
+    email: i.email,
     createdByName: i.createdByName,
     createdAt: i.createdAt.toISOString(),
     state: i.usedAt ? ("used" as const) : i.expiresAt.getTime() <= now ? ("expired" as const) : ("pending" as const),

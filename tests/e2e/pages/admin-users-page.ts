@@ -9,9 +9,11 @@ export class AdminUsersPage extends StudioPage {
     await this.page.goto("/admin/users");
   }
 
-  /** Creates an invite link and returns it. */
-  async createInvite(): Promise<string> {
+  /** Creates an invite link (made out to an email if given) and returns it. */
+  async createInvite(email?: string, role: "admin" | "member" = "member"): Promise<string> {
     await this.goto();
+    await this.page.getByLabel("Role").selectOption(role);
+    if (email) await this.page.getByLabel("Email (optional)").fill(email);
     await this.page.getByRole("button", { name: "Create invite link" }).click();
     return this.inviteLink.inputValue();
   }
@@ -22,6 +24,10 @@ export class AdminUsersPage extends StudioPage {
     const row = this.memberRow(email);
     await row.getByRole("button", { name: "Reset link" }).click();
     return row.getByTestId("reset-link").inputValue();
+  }
+
+  inviteRows() {
+    return this.page.getByTestId("invite-row");
   }
 
   memberRow(email: string) {

@@ -16,7 +16,8 @@ export class LoginPage {
   ) {
     this.email = page.getByLabel(t.auth.email);
     this.password = page.getByLabel(t.auth.password);
-    this.submit = page.getByRole("button", { name: t.auth.signIn });
+    // Exact: with single sign-on on, "Sign in with <name>" is a button too.
+    this.submit = page.getByRole("button", { name: t.auth.signIn, exact: true });
     this.formError = page.getByTestId("form-error");
   }
 

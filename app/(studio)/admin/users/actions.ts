@@ -2,23 +2,32 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { roleField } from "@/lib/schemas/account";
+import { emailField, roleField } from "@/lib/schemas/account";
 import { requireActionAdmin, requireAdmin } from "@/lib/server/auth/session";
 import type { ActionState } from "@/lib/action-state";
 import { toActionState } from "@/lib/server/form";
 import { changeRole, createInvite, createPasswordReset, revokeInvite, setDisabled } from "@/lib/server/services/accounts";
 
+// Blank: a link for anyone who has it.
+const inviteEmailField = z.union([z.literal("").transform(() => null), emailField]);
+
 export type InviteState = ActionState<{ link: string; expiresAt: string }>;
 
 export async function createInviteAction(_prev: InviteState, form: FormData): Promise<InviteState> {
+  // Read only once the caller is known to be an admin (SEC-1); kept for the form to show again.
+  let values: Record<string, string> | undefined;
   try {
     const admin = await requireAdmin();
+    const typed = form.get("email");
+    values = { email: typeof typed === "string" ? typed : "" };
     const role = roleField.catch("member").parse(form.get("role"));
-    const { token, expiresAt } = createInvite(admin, role);
+    const email = inviteEmailField.safeParse(values.email);
+    if (!email.success) return { fieldErrors: { email: [{ key: "auth.errors.emailInvalid" }] }, values };
+    const { token, expiresAt } = createInvite(admin, role, email.data);
     revalidatePath("/admin/users");
     return { ok: true, link: `/invite/${token}`, expiresAt: expiresAt.toISOString() };
   } catch (err) {
-    return toActionState(err);
+    return toActionState(err, { fields: "auth.errors", values });
   }
 }
 

@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { useTranslations } from "use-intl";
-import { FormError, SubmitButton } from "@/app/_components/form";
+import { Field, FormError, SubmitButton } from "@/app/_components/form";
 import { createInviteAction, type InviteState } from "./actions";
 
 export function InviteForm() {
@@ -22,8 +22,12 @@ export function InviteForm() {
             <option value="admin">{t("roles.admin")}</option>
           </select>
         </div>
+        <div className="min-w-64 grow">
+          <Field label={t("inviteEmail")} name="email" type="email" autoComplete="off" defaultValue={state.values?.email} errors={state.fieldErrors?.email} id="invite-email" />
+        </div>
         <SubmitButton>{t("createInvite")}</SubmitButton>
       </form>
+      <p className="text-xs muted">{t("inviteEmailHint")}</p>
       <FormError error={state.formError} />
       {link ? (
         <div className="rounded-lg border border-accent-500/40 bg-accent-50 p-3 text-sm dark:bg-accent-600/10">

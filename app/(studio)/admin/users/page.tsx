@@ -77,6 +77,7 @@ export default async function AdminUsersPage() {
             <thead>
               <tr>
                 <th>{t("role")}</th>
+                <th>{t("inviteFor")}</th>
                 <th>{t("createdBy")}</th>
                 <th>{t("created")}</th>
                 <th>{t("status")}</th>
@@ -85,8 +86,9 @@ export default async function AdminUsersPage() {
             </thead>
             <tbody>
               {invites.map((i) => (
-                <tr key={i.id}>
+                <tr key={i.id} data-testid="invite-row">
                   <td>{t(`roles.${i.role}`)}</td>
+                  <td>{i.email ?? <span className="muted">{t("inviteAnyone")}</span>}</td>
                   <td>{i.createdByName}</td>
                   <td>
                     <LocalTime iso={i.createdAt} />
