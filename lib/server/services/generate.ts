@@ -9,7 +9,7 @@ import { newId, newSecret, sha256Hex } from "@/lib/server/ids";
 import { logger } from "@/lib/server/logger";
 import type { SubmitResult } from "@/lib/server/providers/types";
 import { resolveMusicRequest, resolveProvider } from "./generate-request";
-import { applyVendorTask, failOpenTask, markTaskSubmitted } from "./sync-task";
+import { applyVendorTask, countTaskStatus, failOpenTask, markTaskSubmitted } from "./sync-task";
 import { describeSubmitError } from "./task-errors";
 import { buildTaskDto } from "./task-view";
 
@@ -98,6 +98,7 @@ export async function submitTask(viewer: Requester, options: SubmitOptions, s: S
     }
     return outcome(task, viewer, false);
   }
+  countTaskStatus(task, "submitting");
 
   let result: SubmitResult;
   try {
