@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/metrics/route";
 import { resetEnvCache } from "@/lib/env";
@@ -161,5 +163,39 @@ describe("what the database says at scrape time", () => {
       .values({ id: newId(), clipId: clip.id, kind: "audio", sourceUrl: "https://cdn1.suno.ai/gone.mp3", status: "failed", attempts: 6, lastError: "HTTP 404" })
       .run();
     expect((await scrape()).find("songloft_media_failed")[0]?.value).toBe(before + 1);
+  });
+});
+
+describe("the sample Grafana dashboard (docs/grafana-dashboard.json)", () => {
+  interface Panel {
+    title: string;
+    datasource: { uid: string };
+    targets: { expr: string }[];
+  }
+  const dashboard = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "docs", "grafana-dashboard.json"), "utf8")) as {
+    __inputs: { name: string; pluginId: string }[];
+    panels: Panel[];
+    templating: { list: { query: { query: string } }[] };
+  };
+
+  it("asks for a Prometheus data source on import and uses it in every panel", () => {
+    expect(dashboard.__inputs).toContainEqual(expect.objectContaining({ name: "DS_PROMETHEUS", pluginId: "prometheus" }));
+    for (const panel of dashboard.panels) expect(panel.datasource.uid, panel.title).toBe("${DS_PROMETHEUS}");
+  });
+
+  it("queries only metrics the server exposes", async () => {
+    const { types } = await scrape();
+    const exprs = [...dashboard.panels.flatMap((p) => p.targets.map((t) => t.expr)), ...dashboard.templating.list.map((v) => v.query.query)];
+    const named = new Set(exprs.flatMap((e) => e.match(/\bsongloft_[a-z0-9_]+/g) ?? []));
+    // A histogram is exposed as its _bucket, _sum and _count series.
+    const family = (name: string) => (types.has(name) ? name : name.replace(/_(bucket|sum|count)$/, ""));
+    const unknown = [...named].filter((name) => !types.has(family(name)));
+    expect(unknown).toEqual([]);
+    expect(named.size).toBeGreaterThanOrEqual(10);
+  });
+
+  it("has the panels a team watches", () => {
+    const titles = dashboard.panels.map((p) => p.title).join("\n");
+    for (const wanted of [/songs per minute/i, /open tasks/i, /vendor latency/i, /vendor errors/i, /poller lag/i, /media archive/i, /HTTP p95/i]) expect(titles).toMatch(wanted);
   });
 });
