@@ -3,6 +3,9 @@
 // boot() too, but only the server starts the poller.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Before the first request: Next.js looks for a tracer provider when it handles one.
+  const { timeRequestsByRoute } = await import("./lib/server/http-metrics");
+  timeRequestsByRoute();
   const { tagRequestsWithClientAddress } = await import("./lib/server/client-address");
   tagRequestsWithClientAddress();
   const { boot } = await import("./lib/server/boot");

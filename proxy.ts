@@ -21,8 +21,9 @@ export function proxy(req: NextRequest) {
 export const config = {
   matcher: [
     {
-      // Pages only: API routes answer 401 themselves, static files need no session.
-      source: "/((?!api/|_next/|media/|favicon.ico|icon.svg|robots.txt).*)",
+      // Pages only: API routes and /metrics (a scraper's bearer token, never a session)
+      // answer 401 themselves, static files need no session.
+      source: "/((?!api/|_next/|media/|metrics$|favicon.ico|icon.svg|robots.txt).*)",
       // Page visits only. Next.js buffers the body of any request the proxy sees and
       // waits for all of it; server actions and other bodies go straight to their
       // handlers, which bound what they read and check the user themselves (SEC-13).

@@ -129,7 +129,7 @@ export function newapiFamilyClient(
   config: ProviderConfig,
   options: AdapterOptions & { classify: ErrorClassifier; parse: (data: unknown, taskId: string) => VendorTask | null },
 ) {
-  const http = createVendorHttp({ baseUrl: config.baseUrl, apiKey: config.apiKey, classify: options.classify });
+  const http = createVendorHttp({ provider: config.id, baseUrl: config.baseUrl, apiKey: config.apiKey, classify: options.classify });
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const submitTimeoutMs = options.submitTimeoutMs ?? SUBMIT_TIMEOUT_MS;
 
@@ -137,14 +137,17 @@ export function newapiFamilyClient(
     const { data, raw } = await http.request({ method: "POST", path, body, timeoutMs: submitTimeoutMs, schema: submitAnswerSchema });
     return { vendorTaskId: data, raw };
   }
-  const answerOf = async (method: "GET" | "POST", path: string, body?: unknown) => (await http.request({ method, path, body, timeoutMs: submitTimeoutMs, schema: anyAnswer })).raw;
-  const clipPath = (action: string, source: VendorSource) => `/suno/act/${action}/${encodeURIComponent(source.vendorClipId)}`;
+  const answerOf = async (method: "GET" | "POST", path: string, body?: unknown, operation?: string) =>
+    (await http.request({ method, path, operation, body, timeoutMs: submitTimeoutMs, schema: anyAnswer })).raw;
+  // The clip id stays out of the operation's name (one metric series per action, not per clip).
+  const clipAction = (action: string, source: VendorSource) =>
+    answerOf("GET", `/suno/act/${action}/${encodeURIComponent(source.vendorClipId)}`, undefined, `/suno/act/${action}/{clip}`);
 
   /** The task, or null when the vendor does not know it. */
   async function fetchOne(taskId: string): Promise<VendorTask | null> {
     try {
       const path = `/suno/fetch/${encodeURIComponent(taskId)}`;
-      const { data } = await http.request({ method: "GET", path, timeoutMs, schema: singleSchema });
+      const { data } = await http.request({ method: "GET", path, operation: "/suno/fetch/{id}", timeoutMs, schema: singleSchema });
       return data.data == null ? null : options.parse(data.data, taskId);
     } catch (err) {
       if (err instanceof VendorError && err.code === "not_found") return null;
@@ -174,11 +177,11 @@ export function newapiFamilyClient(
     submitLyrics: (input: SubmitLyricsInput) => submit("/suno/submit/lyrics", { prompt: input.prompt, ...(input.callbackUrl ? { notify_hook: input.callbackUrl } : {}) }),
     submitConcat: (input: SubmitConcatInput) => submit("/suno/submit/concat", buildNewapiConcatBody(input)),
     submitStems: (input: SubmitClipOperationInput) => submit("/suno/submit/music", buildNewapiStemsBody(input)),
-    submitWav: async ({ source }: SubmitClipOperationInput) => formatSubmitResult("wav", source.vendorClipId, await answerOf("GET", clipPath("wav", source))),
-    submitVideo: async ({ source }: SubmitClipOperationInput) => formatSubmitResult("video", source.vendorClipId, await answerOf("GET", clipPath("mp4", source))),
+    submitWav: async ({ source }: SubmitClipOperationInput) => formatSubmitResult("wav", source.vendorClipId, await clipAction("wav", source)),
+    submitVideo: async ({ source }: SubmitClipOperationInput) => formatSubmitResult("video", source.vendorClipId, await clipAction("mp4", source)),
     submitPersona: async (input: SubmitPersonaInput) => personaSubmitResult(await answerOf("POST", "/suno/persona/create", buildNewapiPersonaBody(input))),
     async fetchTimedLyrics(source: VendorSource): Promise<TimedLine[] | null> {
-      const raw = await answerOf("GET", clipPath("timing", source));
+      const raw = await clipAction("timing", source);
       if (hasTimingData(raw)) return parseTimedLyrics(raw);
       // A relay that answers with a task id: one look at the task, else "not yet" (retryable).
       const taskId = isRecord(raw) && typeof raw.data === "string" ? raw.data : null;

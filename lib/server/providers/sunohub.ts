@@ -118,7 +118,7 @@ const batchSchema = z.looseObject({ items: z.array(z.unknown()).nullish() });
 const singleSchema = z.unknown();
 
 export function createSunohubAdapter(config: ProviderConfig, options: AdapterOptions = {}): ProviderAdapter {
-  const http = createVendorHttp({ baseUrl: config.baseUrl, apiKey: config.apiKey, classify: classifySunohubError });
+  const http = createVendorHttp({ provider: config.id, baseUrl: config.baseUrl, apiKey: config.apiKey, classify: classifySunohubError });
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const submitTimeoutMs = options.submitTimeoutMs ?? SUBMIT_TIMEOUT_MS;
 

@@ -32,7 +32,7 @@ afterAll(async () => {
 
 afterEach(() => vi.restoreAllMocks());
 
-const client = () => createVendorHttp({ baseUrl, apiKey: KEY, classify: classifyNewapiError });
+const client = () => createVendorHttp({ provider: "test", baseUrl, apiKey: KEY, classify: classifyNewapiError });
 const schema = z.looseObject({ data: z.string() });
 const call = (timeoutMs = 2000) => client().request({ method: "POST", path: "/suno/fetch", body: { ids: [] }, timeoutMs, schema });
 
@@ -131,7 +131,7 @@ describe("vendor-http", () => {
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    const http2 = createVendorHttp({ baseUrl: `http://127.0.0.1:${port}`, apiKey: KEY, classify: classifyNewapiError });
+    const http2 = createVendorHttp({ provider: "test", baseUrl: `http://127.0.0.1:${port}`, apiKey: KEY, classify: classifyNewapiError });
     const err = await failure(http2.request({ method: "GET", path: "/x", timeoutMs: 2000, schema }));
     expect(err).toMatchObject({ code: "vendor_unavailable" });
     expect(err.vendorMessage).toContain("ECONNREFUSED");
@@ -186,7 +186,7 @@ describe("vendor-http", () => {
       const err = await failure(call());
       expect(err).toMatchObject({ code: "vendor_unavailable" });
       expect(err.vendorMessage).toContain("PROVIDER_ALLOWED_HOSTS");
-      const byName = createVendorHttp({ baseUrl: baseUrl.replace("127.0.0.1", "localhost"), apiKey: KEY, classify: classifyNewapiError });
+      const byName = createVendorHttp({ provider: "test", baseUrl: baseUrl.replace("127.0.0.1", "localhost"), apiKey: KEY, classify: classifyNewapiError });
       expect((await failure(byName.request({ method: "GET", path: "/x", timeoutMs: 2000, schema }))).vendorMessage).toContain("private or loopback");
       expect(hits).toBe(0);
     } finally {

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/server/logger";
+import { observeVendorCall } from "@/lib/server/metrics";
 import { PrivateAddressError } from "./destination";
 import { codeForStatus, vendorMessageOf } from "./error-map";
 import { VendorError, type ConnectionTest } from "./types";
@@ -29,6 +30,12 @@ export type ErrorClassifier = (status: number, body: unknown) => VendorError | n
 export interface VendorRequest<S extends z.ZodType> {
   method: "GET" | "POST";
   path: string;
+  /**
+   * What the call does, for the metrics (songloft_vendor_request_duration_seconds).
+   * Defaults to the path, so a path that carries an id must name its operation:
+   * one label value per task id would grow the metrics without bound.
+   */
+  operation?: string;
   body?: unknown;
   timeoutMs: number;
   schema: S;
@@ -44,45 +51,49 @@ export interface VendorHttp {
   request<S extends z.ZodType>(req: VendorRequest<S>): Promise<VendorResponse<z.output<S>>>;
 }
 
-export function createVendorHttp(config: { baseUrl: string; apiKey: string; classify: ErrorClassifier }): VendorHttp {
+/** `provider` is the provider's id: every call is timed and every failure counted under it (songloft_vendor_*). */
+export function createVendorHttp(config: { provider: string; baseUrl: string; apiKey: string; classify: ErrorClassifier }): VendorHttp {
   const base = config.baseUrl.replace(/\/+$/, "");
   const scrub = keyScrubber(config.apiKey);
+  const codeOf = (err: unknown) => (err instanceof VendorError ? err.code : "internal");
 
   return {
-    async request(req) {
-      const res = await send(`${base}${req.path}`, req, config.apiKey, scrub);
-      const body = parseJson(res.body, res.status, scrub);
-
-      const said = vendorMessageOf(body);
-      if (res.status === 429) {
-        throw new VendorError("rate_limited", said ?? "The vendor is rate limiting requests.", {
-          fromVendor: said !== undefined,
-          httpStatus: 429,
-          retryAfter: parseRetryAfter(res.header("retry-after")),
-          raw: body,
-        });
-      }
-      const classified = config.classify(res.status, body);
-      if (classified) throw classified;
-      if (res.status >= 300) {
-        throw new VendorError(codeForStatus(res.status), said ?? `The vendor answered HTTP ${res.status}.`, {
-          fromVendor: said !== undefined,
-          httpStatus: res.status,
-          raw: body,
-        });
-      }
-      const parsed = req.schema.safeParse(body);
-      if (!parsed.success) {
-        const where = parsed.error.issues
-          .slice(0, 3)
-          .map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`)
-          .join("; ");
-        logger.warn("vendor answer has an unexpected shape", { path: req.path, issues: where });
-        throw new VendorError("bad_response", `The vendor's answer has an unexpected shape (${where}).`, { httpStatus: res.status, raw: body });
-      }
-      return { data: parsed.data, raw: body };
-    },
+    request: (req) => observeVendorCall({ provider: config.provider, operation: req.operation ?? req.path }, () => exchangeAndRead(req), codeOf),
   };
+
+  async function exchangeAndRead<S extends z.ZodType>(req: VendorRequest<S>): Promise<VendorResponse<z.output<S>>> {
+    const res = await send(`${base}${req.path}`, req, config.apiKey, scrub);
+    const body = parseJson(res.body, res.status, scrub);
+
+    const said = vendorMessageOf(body);
+    if (res.status === 429) {
+      throw new VendorError("rate_limited", said ?? "The vendor is rate limiting requests.", {
+        fromVendor: said !== undefined,
+        httpStatus: 429,
+        retryAfter: parseRetryAfter(res.header("retry-after")),
+        raw: body,
+      });
+    }
+    const classified = config.classify(res.status, body);
+    if (classified) throw classified;
+    if (res.status >= 300) {
+      throw new VendorError(codeForStatus(res.status), said ?? `The vendor answered HTTP ${res.status}.`, {
+        fromVendor: said !== undefined,
+        httpStatus: res.status,
+        raw: body,
+      });
+    }
+    const parsed = req.schema.safeParse(body);
+    if (!parsed.success) {
+      const where = parsed.error.issues
+        .slice(0, 3)
+        .map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`)
+        .join("; ");
+      logger.warn("vendor answer has an unexpected shape", { path: req.path, issues: where });
+      throw new VendorError("bad_response", `The vendor's answer has an unexpected shape (${where}).`, { httpStatus: res.status, raw: body });
+    }
+    return { data: parsed.data, raw: body };
+  }
 }
 
 async function send(url: string, req: VendorRequest<z.ZodType>, apiKey: string, scrub: (s: string) => string): Promise<ExchangeResult> {

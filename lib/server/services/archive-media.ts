@@ -14,6 +14,7 @@ import {
 import type { MediaFile } from "@/lib/server/db/schema";
 import { sha256Hex } from "@/lib/server/ids";
 import { logger } from "@/lib/server/logger";
+import { metrics } from "@/lib/server/metrics";
 import { acceptContentType, extensionFor, mediaKindOf, MEDIA_KINDS, rowKindOf } from "@/lib/server/media/content-types";
 import { createHostPolicy, type HostPolicy } from "@/lib/server/media/host-policy";
 import { MediaFetchError, safeDownload, type SafeDownloadOptions } from "@/lib/server/media/safe-fetch";
@@ -131,7 +132,10 @@ async function archiveOne(row: MediaFile, policy: HostPolicy, options: ProcessMe
   const now = options.now ?? (() => new Date());
   try {
     const stored = await fetchInto(row, policy, options.download);
-    if (markMediaArchived(row, stored, now())) return "archived";
+    if (markMediaArchived(row, stored, now())) {
+      metrics().archiveBytes.inc({ kind: row.kind }, stored.size);
+      return "archived";
+    }
     // The clip was purged or its source changed while we downloaded: keep nothing stale.
     const current = getMediaFile(row.clipId, row.kind);
     if (current?.status !== "archived" || current.path !== stored.path) await removeMediaFile(stored.path);

@@ -10,7 +10,7 @@ import { logger } from "@/lib/server/logger";
 import type { SubmitResult } from "@/lib/server/providers/types";
 import { resolveMusicRequest, resolveProvider } from "./generate-request";
 import { assertWithinQuota } from "./quotas";
-import { applyVendorTask, failOpenTask, markTaskSubmitted } from "./sync-task";
+import { applyVendorTask, countTaskStatus, failOpenTask, markTaskSubmitted } from "./sync-task";
 import { describeSubmitError } from "./task-errors";
 import { buildTaskDto } from "./task-view";
 
@@ -103,6 +103,7 @@ export async function submitTask(viewer: Requester, options: SubmitOptions, s: S
     }
     return outcome(task, viewer, false);
   }
+  countTaskStatus(task, "submitting");
 
   let result: SubmitResult;
   try {

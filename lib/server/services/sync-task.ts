@@ -6,6 +6,7 @@ import { upsertVendorClips } from "@/lib/server/data/clip-sync";
 import { getTaskForSync, getTaskRow, insertTaskEvent, isTerminal, scheduleOpenTask, updateOpenTask } from "@/lib/server/data/tasks";
 import { inTransaction } from "@/lib/server/data/transaction";
 import type { NewTaskRow, TaskRow } from "@/lib/server/db/schema";
+import { metrics } from "@/lib/server/metrics";
 import type { VendorTask } from "@/lib/server/providers/types";
 import { enqueueClipMedia } from "./archive-media";
 import { describeVendorFailure, noLyricsFailure, noOutputFailure, type TaskFailure } from "./task-errors";
@@ -31,15 +32,27 @@ export interface ApplyOutcome {
   status: TaskRow["status"] | null;
 }
 
+/**
+ * songloft_tasks_total: one count each time a task reaches a status, counted after the
+ * change committed. A counter of transitions, not a count of rows, so a scrape costs
+ * nothing at a million tasks and rate() gives songs finished per minute.
+ */
+export function countTaskStatus(task: Pick<TaskRow, "providerId" | "kind">, status: TaskRow["status"]) {
+  metrics().tasks.inc({ provider: task.providerId, kind: task.kind, status });
+}
+
 export function applyVendorTask(taskId: string, vt: VendorTask, options: ApplyOptions): ApplyOutcome {
-  const outcome = inTransaction(() => applyInside(taskId, vt, options));
+  const { transition, ...outcome } = inTransaction(() => applyInside(taskId, vt, options));
+  if (transition) countTaskStatus(transition, transition.status);
   if (outcome.changed) publishTaskChange(taskId);
   // A finished task is never changed again, so a change to a terminal status is the finish itself.
   if (outcome.changed && outcome.status && isTerminal(outcome.status)) wakeWebhookWorker();
   return outcome;
 }
 
-function applyInside(taskId: string, vt: VendorTask, { now, nextPollAt }: ApplyOptions): ApplyOutcome {
+type ApplyResult = ApplyOutcome & { transition?: Pick<TaskRow, "providerId" | "kind" | "status"> };
+
+function applyInside(taskId: string, vt: VendorTask, { now, nextPollAt }: ApplyOptions): ApplyResult {
   const task = getTaskForSync(taskId);
   if (!task || isTerminal(task.status)) return { changed: false, status: task?.status ?? null };
 
@@ -136,7 +149,7 @@ function applyInside(taskId: string, vt: VendorTask, { now, nextPollAt }: ApplyO
   }
   // The team's webhooks hear about it in the same transaction: committed together or not at all.
   if (terminal) enqueueTaskWebhooks(taskId, now);
-  return { changed: true, status };
+  return { changed: true, status, ...(status !== task.status ? { transition: { providerId: task.providerId, kind: task.kind, status } } : {}) };
 }
 
 /** The failure's details, with the vendor's own words (or null) where the task view reads them. */
@@ -146,7 +159,9 @@ function storedDetails(failure: TaskFailure): Record<string, unknown> {
 
 /** Ends an unfinished task as failed; false when it had already finished. */
 export function failOpenTask(taskId: string, failure: TaskFailure, options: { now: Date; raw?: unknown }): boolean {
-  const done = inTransaction(() => {
+  const failed = inTransaction(() => {
+    const task = getTaskForSync(taskId);
+    if (!task || isTerminal(task.status)) return null;
     const ok = updateOpenTask(taskId, {
       status: "failed",
       errorCode: failure.code,
@@ -157,24 +172,23 @@ export function failOpenTask(taskId: string, failure: TaskFailure, options: { no
       updatedAt: options.now,
       ...(options.raw === undefined ? {} : { rawPayload: options.raw }),
     });
-    if (ok) {
-      insertTaskEvent({ taskId, at: options.now, status: "failed", progress: null, message: failure.message });
-      enqueueTaskWebhooks(taskId, options.now);
-    }
-    return ok;
+    if (!ok) return null;
+    insertTaskEvent({ taskId, at: options.now, status: "failed", progress: null, message: failure.message });
+    enqueueTaskWebhooks(taskId, options.now);
+    return task;
   });
-  if (done) {
-    publishTaskChange(taskId);
-    wakeWebhookWorker();
-  }
-  return done;
+  if (!failed) return false;
+  countTaskStatus(failed, "failed");
+  publishTaskChange(taskId);
+  wakeWebhookWorker();
+  return true;
 }
 
 /** The vendor accepted the submission: the task is queued under the vendor's id. */
 export function markTaskSubmitted(taskId: string, vendorTaskId: string, raw: unknown, options: ApplyOptions): boolean {
-  const done = inTransaction(() => {
+  const submitted = inTransaction(() => {
     const task = getTaskRow(taskId);
-    if (!task || task.status !== "submitting") return false;
+    if (!task || task.status !== "submitting") return null;
     updateOpenTask(taskId, {
       status: "queued",
       vendorTaskId,
@@ -185,10 +199,12 @@ export function markTaskSubmitted(taskId: string, vendorTaskId: string, raw: unk
       updatedAt: options.now,
     });
     insertTaskEvent({ taskId, at: options.now, status: "queued", progress: null, message: "submitted" });
-    return true;
+    return task;
   });
-  if (done) publishTaskChange(taskId);
-  return done;
+  if (!submitted) return false;
+  countTaskStatus(submitted, "queued");
+  publishTaskChange(taskId);
+  return true;
 }
 
 /** A poll that got no usable answer: try again later, remembering why. */
