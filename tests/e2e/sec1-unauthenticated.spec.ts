@@ -18,7 +18,16 @@ const FORGED = { cookie: "authjs.session-token=forged.not-a-real-token" };
 // So is a share link's page and embed (SEC-17; made-up tokens are checked below).
 const PUBLIC_PAGES = new Set(["/login", "/setup", "/invite/[token]", "/reset/[token]", "/s/[token]", "/s/[token]/embed"]);
 // The upload link is for the vendor, who has no account: its signature is the permission (checked below).
-const PUBLIC_ROUTES = new Set(["/api/health", "/api/auth/[...nextauth]", "/api/uploads/[id]/[expires]/[signature]", "/s/[token]/audio", "/s/[token]/cover", "/api/oembed"]);
+// /metrics answers to its own bearer token only, never a session (404 unset, 401 wrong: metrics.spec.ts).
+const PUBLIC_ROUTES = new Set([
+  "/api/health",
+  "/api/auth/[...nextauth]",
+  "/api/uploads/[id]/[expires]/[signature]",
+  "/s/[token]/audio",
+  "/s/[token]/cover",
+  "/api/oembed",
+  "/metrics",
+]);
 const PUBLIC_ACTIONS = new Set(["loginAction", "setupAction", "acceptInviteAction", "resetPasswordAction", "signOutAction", "ssoSignInAction"]);
 
 function walk(dir: string, file: string, out: string[] = []): string[] {
