@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { useTranslations } from "use-intl";
 import { SONG_TASK_KINDS } from "@/lib/domain";
 import type { TaskDto } from "@/lib/dto";
@@ -116,9 +116,9 @@ export function TaskNotifier() {
   return (
     <div role="status" aria-live="polite" aria-label={t("region")} className="pointer-events-none fixed right-4 bottom-24 z-40 flex w-80 max-w-[calc(100vw-2rem)] flex-col gap-2">
       {toasts.map((toast) => (
-        <div
+        <ToastCard
           key={toast.id}
-          data-testid="task-toast"
+          onExpire={() => dismiss(toast.id)}
           className={`pointer-events-auto rounded-xl border bg-white p-3 text-sm shadow-lg dark:bg-zinc-900 ${
             toast.failed ? "border-red-300 dark:border-red-900" : "border-zinc-200 dark:border-zinc-700"
           }`}
@@ -139,8 +139,39 @@ export function TaskNotifier() {
               </button>
             ) : null}
           </div>
-        </div>
+        </ToastCard>
       ))}
+    </div>
+  );
+}
+
+// Long enough to read and act on; a toast someone points at or tabs into stays until they leave it.
+const TOAST_MS = 15_000;
+
+/** One toast: it goes away by itself after TOAST_MS so it never sits over the page for good, unless hovered or focused. */
+function ToastCard({ className, onExpire, children }: { className: string; onExpire: () => void; children: ReactNode }) {
+  const [held, setHeld] = useState(false);
+  const expire = useRef(onExpire);
+  useEffect(() => {
+    expire.current = onExpire;
+  });
+  useEffect(() => {
+    if (held) return;
+    const timer = setTimeout(() => expire.current(), TOAST_MS);
+    return () => clearTimeout(timer);
+  }, [held]);
+  return (
+    <div
+      data-testid="task-toast"
+      className={className}
+      onPointerEnter={() => setHeld(true)}
+      onPointerLeave={() => setHeld(false)}
+      onFocus={() => setHeld(true)}
+      onBlur={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setHeld(false);
+      }}
+    >
+      {children}
     </div>
   );
 }
