@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { CopyField } from "@/app/_components/copy-field";
+import { useActionState } from "react";
 import { useTranslations } from "use-intl";
 import { Field, FormError, SubmitButton } from "@/app/_components/form";
 import { TOKEN_EXPIRY_CHOICES } from "@/lib/schemas/account";
@@ -50,7 +51,6 @@ export function PasswordForm({ changed }: { changed: boolean }) {
 export function TokenForm() {
   const t = useTranslations("settings");
   const [state, action] = useActionState<TokenState, FormData>(createTokenAction, {});
-  const [copied, setCopied] = useState(false);
   return (
     <div className="space-y-3">
       <form action={action} className="flex flex-wrap items-start gap-3" noValidate>
@@ -88,12 +88,7 @@ export function TokenForm() {
       {state.token ? (
         <div className="rounded-lg border border-amber-400/50 bg-amber-50 p-3 text-sm dark:bg-amber-950/30">
           <p className="mb-2 font-medium">{t("tokenOnce")}</p>
-          <div className="flex gap-2">
-            <input readOnly value={state.token} className="input font-mono text-xs" data-testid="new-token" onFocus={(e) => e.currentTarget.select()} />
-            <button type="button" className="btn-secondary" onClick={() => navigator.clipboard?.writeText(state.token!).then(() => setCopied(true))}>
-              {copied ? t("copied") : t("copy")}
-            </button>
-          </div>
+          <CopyField value={state.token} label={t("tokenOnce")} testId="new-token" />
         </div>
       ) : null}
     </div>

@@ -1,4 +1,5 @@
 import type { TaskDto } from "@/lib/dto";
+import { sseWriter } from "./sse-writer";
 import { subscribeTaskChanges } from "./task-events";
 import { getTaskForViewer, type TaskViewer } from "./task-view";
 
@@ -19,7 +20,6 @@ export interface TaskStreamOptions {
   onClose?: () => void;
 }
 
-const encoder = new TextEncoder();
 const isTerminal = (task: TaskDto) => task.status === "succeeded" || task.status === "failed";
 
 /** Null when the viewer may not see the task (the route answers 404). */
@@ -32,27 +32,10 @@ export function openTaskStream(taskId: string, viewer: TaskViewer, signal: Abort
   return new ReadableStream<Uint8Array>({
     start(controller) {
       let last = "";
-      let closed = false;
-      const close = () => {
-        if (closed) return;
-        closed = true;
-        cleanup();
-        try {
-          controller.close();
-        } catch {
-          // the reader already went away
-        }
-      };
-      const write = (text: string) => {
-        if (closed) return;
-        try {
-          controller.enqueue(encoder.encode(text));
-        } catch {
-          close();
-        }
-      };
+      const sse = sseWriter(controller, cleanup);
+      const { write, close } = sse;
       const push = (task: TaskDto | null) => {
-        if (closed) return;
+        if (sse.closed) return;
         if (!task) return close(); // deleted or no longer visible
         const json = JSON.stringify(task);
         if (json !== last) {
@@ -68,7 +51,7 @@ export function openTaskStream(taskId: string, viewer: TaskViewer, signal: Abort
 
       write("retry: 2000\n\n");
       push(first);
-      if (closed) return;
+      if (sse.closed) return;
       cleanups.push(subscribeTaskChanges(taskId, refresh));
       const recheck = setInterval(refresh, options.recheckMs ?? 5_000);
       const keepAlive = setInterval(() => write(": keep-alive\n\n"), options.keepAliveMs ?? 15_000);

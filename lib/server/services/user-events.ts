@@ -1,5 +1,6 @@
 import type { TaskDto } from "@/lib/dto";
 import { latestTaskEventId, listFinishedTaskEventsForOwner } from "@/lib/server/data/task-notices";
+import { sseWriter } from "./sse-writer";
 import { subscribeAllTaskChanges } from "./task-events";
 import { getTaskForViewer } from "./task-view";
 
@@ -21,7 +22,6 @@ export interface UserEventStreamOptions {
   onClose?: () => void;
 }
 
-const encoder = new TextEncoder();
 const BATCH = 20;
 /** A reconnect replays at most this many finished tasks, so an old cursor cannot flood the page. */
 const MAX_REPLAY = 50;
@@ -40,30 +40,13 @@ export function openUserEventStream(userId: string, signal: AbortSignal, options
 
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      let closed = false;
       let cursor = cursorFrom(options.lastEventId, latestTaskEventId());
       let scheduled = false;
-      const close = () => {
-        if (closed) return;
-        closed = true;
-        cleanup();
-        try {
-          controller.close();
-        } catch {
-          // the reader already went away
-        }
-      };
-      const write = (text: string) => {
-        if (closed) return;
-        try {
-          controller.enqueue(encoder.encode(text));
-        } catch {
-          close();
-        }
-      };
+      const sse = sseWriter(controller, cleanup);
+      const { write, close } = sse;
       const refresh = () => {
         scheduled = false;
-        if (closed) return;
+        if (sse.closed) return;
         if (options.stillAllowed && !options.stillAllowed()) return close();
         for (let sent = 0; sent < MAX_REPLAY;) {
           const batch = listFinishedTaskEventsForOwner(userId, cursor, BATCH);
@@ -78,7 +61,7 @@ export function openUserEventStream(userId: string, signal: AbortSignal, options
       };
       // Many tasks change at once in a busy team: one read per burst, not one per change.
       const schedule = () => {
-        if (scheduled || closed) return;
+        if (scheduled || sse.closed) return;
         scheduled = true;
         setImmediate(refresh);
       };

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { CopyField } from "@/app/_components/copy-field";
+import { useActionState } from "react";
 import { useTranslations } from "use-intl";
 import { Field, FormError, SubmitButton } from "@/app/_components/form";
 import { createInviteAction, type InviteState } from "./actions";
@@ -8,7 +9,6 @@ import { createInviteAction, type InviteState } from "./actions";
 export function InviteForm() {
   const t = useTranslations("admin");
   const [state, action] = useActionState<InviteState, FormData>(createInviteAction, {});
-  const [copied, setCopied] = useState(false);
   const link = state.link && typeof window !== "undefined" ? new URL(state.link, window.location.origin).toString() : state.link;
   return (
     <div className="space-y-3">
@@ -32,21 +32,7 @@ export function InviteForm() {
       {link ? (
         <div className="rounded-lg border border-accent-500/40 bg-accent-50 p-3 text-sm dark:bg-accent-600/10">
           <p className="mb-2 font-medium">{t("inviteReady")}</p>
-          <div className="flex gap-2">
-            <input readOnly value={link} className="input font-mono text-xs" data-testid="invite-link" onFocus={(e) => e.currentTarget.select()} />
-            <button
-              type="button"
-              className="btn-secondary"
-              onClick={() =>
-                navigator.clipboard?.writeText(link).then(
-                  () => setCopied(true),
-                  () => setCopied(false),
-                )
-              }
-            >
-              {copied ? t("copied") : t("copy")}
-            </button>
-          </div>
+          <CopyField value={link} label={t("inviteReady")} testId="invite-link" />
           <p className="mt-2 text-xs muted">{t("inviteExpiry")}</p>
         </div>
       ) : null}

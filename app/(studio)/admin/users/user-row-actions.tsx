@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { CopyField } from "@/app/_components/copy-field";
+import { useActionState } from "react";
 import { useTranslations } from "use-intl";
 import { useMessageText } from "@/app/_components/form";
 import { changeRoleAction, createResetLinkAction, setDisabledAction, type ResetLinkState } from "./actions";
@@ -51,26 +52,11 @@ export function UserRowActions({ userId, name, role, disabled, isSelf }: { userI
 
 function ResetLink({ path, name }: { path: string; name: string }) {
   const t = useTranslations("admin");
-  const [copied, setCopied] = useState(false);
   const link = typeof window !== "undefined" ? new URL(path, window.location.origin).toString() : path;
   return (
     <div className="w-full max-w-md rounded-lg border border-accent-500/40 bg-accent-50 p-2 text-left text-xs dark:bg-accent-600/10">
       <p className="mb-1">{t("resetReady", { name })}</p>
-      <div className="flex gap-2">
-        <input readOnly value={link} aria-label={t("resetLink")} className="input font-mono text-xs" data-testid="reset-link" onFocus={(e) => e.currentTarget.select()} />
-        <button
-          type="button"
-          className="btn-secondary py-1 text-xs"
-          onClick={() =>
-            navigator.clipboard?.writeText(link).then(
-              () => setCopied(true),
-              () => setCopied(false),
-            )
-          }
-        >
-          {copied ? t("copied") : t("copy")}
-        </button>
-      </div>
+      <CopyField value={link} label={t("resetLink")} testId="reset-link" />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { CopyField } from "@/app/_components/copy-field";
+import { useActionState } from "react";
 import { useTranslations } from "use-intl";
 import { Field, FormError, SubmitButton, useMessageText } from "@/app/_components/form";
 import { createWebhookAction, type CreateWebhookState } from "./actions";
@@ -8,10 +9,8 @@ import { createWebhookAction, type CreateWebhookState } from "./actions";
 /** Add a webhook; on success the signing secret is shown here, once. */
 export function WebhookForm() {
   const t = useTranslations("notifications.webhooks");
-  const tAdmin = useTranslations("admin");
   const text = useMessageText();
   const [state, action] = useActionState<CreateWebhookState, FormData>(createWebhookAction, {});
-  const [copied, setCopied] = useState(false);
   const errors = state.fieldErrors ?? {};
   return (
     <div className="space-y-4">
@@ -69,27 +68,7 @@ export function WebhookForm() {
         <div className="rounded-lg border border-accent-500/40 bg-accent-50 p-3 text-sm dark:bg-accent-600/10" data-testid="webhook-secret">
           <p className="font-medium">{t("secretTitle", { name: state.name ?? "" })}</p>
           <p className="mb-2 text-xs muted">{t("secretLead")}</p>
-          <div className="flex gap-2">
-            <input
-              readOnly
-              value={state.secret}
-              aria-label={t("secretTitle", { name: state.name ?? "" })}
-              className="input font-mono text-xs"
-              onFocus={(e) => e.currentTarget.select()}
-            />
-            <button
-              type="button"
-              className="btn-secondary"
-              onClick={() =>
-                navigator.clipboard?.writeText(state.secret ?? "").then(
-                  () => setCopied(true),
-                  () => setCopied(false),
-                )
-              }
-            >
-              {copied ? tAdmin("copied") : tAdmin("copy")}
-            </button>
-          </div>
+          <CopyField value={state.secret} label={t("secretTitle", { name: state.name ?? "" })} testId="webhook-secret-value" />
         </div>
       ) : null}
     </div>

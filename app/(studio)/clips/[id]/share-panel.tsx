@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { CopyField } from "@/app/_components/copy-field";
+import { useActionState } from "react";
 import { useTranslations } from "use-intl";
 import { FormError, SubmitButton } from "@/app/_components/form";
 import { LocalTime } from "@/app/_components/local-time";
@@ -43,8 +44,14 @@ export function SharePanel({ clipId, shares }: { clipId: string; shares: ShareDt
       <FormError error={state.formError ?? state.fieldErrors?.expiresInDays?.[0]} />
       {link && embed ? (
         <div className="space-y-3 rounded-lg border border-accent-500/40 bg-accent-50 p-3 text-sm dark:bg-accent-600/10">
-          <CopyField label={t("ready")} value={link} testId="share-link" />
-          <CopyField label={t("embedLead")} value={embed} testId="share-embed-code" />
+          <div>
+            <p className="mb-1">{t("ready")}</p>
+            <CopyField label={t("ready")} value={link} testId="share-link" />
+          </div>
+          <div>
+            <p className="mb-1">{t("embedLead")}</p>
+            <CopyField label={t("embedLead")} value={embed} testId="share-embed-code" />
+          </div>
         </div>
       ) : null}
       {shares.length > 0 ? (
@@ -81,30 +88,5 @@ export function SharePanel({ clipId, shares }: { clipId: string; shares: ShareDt
         </div>
       ) : null}
     </section>
-  );
-}
-
-function CopyField({ label, value, testId }: { label: string; value: string; testId: string }) {
-  const t = useTranslations("clip.share");
-  const [copied, setCopied] = useState(false);
-  return (
-    <div>
-      <p className="mb-1">{label}</p>
-      <div className="flex gap-2">
-        <input readOnly value={value} aria-label={label} className="input font-mono text-xs" data-testid={testId} onFocus={(e) => e.currentTarget.select()} />
-        <button
-          type="button"
-          className="btn-secondary"
-          onClick={() =>
-            navigator.clipboard?.writeText(value).then(
-              () => setCopied(true),
-              () => setCopied(false),
-            )
-          }
-        >
-          {copied ? t("copied") : t("copy")}
-        </button>
-      </div>
-    </div>
   );
 }
