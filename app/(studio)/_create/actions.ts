@@ -4,7 +4,7 @@ import { fieldMessages, type ActionState } from "@/lib/action-state";
 import type { TaskDto } from "@/lib/dto";
 import { isAppError } from "@/lib/errors";
 import { generationBodySchema, idempotencyKeySchema, lyricsBodySchema } from "@/lib/schemas/generate";
-import { requireUser } from "@/lib/server/auth/session";
+import { requireActionUser, requireUser } from "@/lib/server/auth/session";
 import { fieldErrors } from "@/lib/validation";
 import { formRecord, parseRecord, toActionState } from "@/lib/server/form";
 import { submitGeneration, submitLyrics } from "@/lib/server/services/generate";
@@ -69,12 +69,7 @@ export async function writeLyricsAction(input: { provider: string; prompt: strin
   }
 }
 
-/** What is left of the member's songs, read again after each send (the create page's counter). */
-export async function myQuotaAction(): Promise<QuotaStatus | null> {
-  try {
-    return getQuotaStatus(await requireUser());
-  } catch {
-    // Signed out meanwhile: the page keeps the numbers it has; the next send says why.
-    return null;
-  }
+/** What is left of the member's songs, read again after each send (the create page's counter). A signed-out caller is sent to sign in, like every action (SEC-1). */
+export async function myQuotaAction(): Promise<QuotaStatus> {
+  return getQuotaStatus(await requireActionUser());
 }
