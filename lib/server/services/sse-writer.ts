@@ -36,3 +36,21 @@ export function sseWriter(controller: ReadableStreamDefaultController<Uint8Array
     },
   };
 }
+
+/**
+ * The rest every stream does while open: re-read on a timer (a missed change still
+ * arrives), a keep-alive comment so proxies keep the connection, and close when the
+ * client goes away. Its undo goes into the stream's own cleanups.
+ */
+export function holdOpen(sse: SseWriter, cleanups: (() => void)[], signal: AbortSignal, options: { recheck: () => void; recheckMs: number; keepAliveMs: number }) {
+  const recheck = setInterval(options.recheck, options.recheckMs);
+  const keepAlive = setInterval(() => sse.write(": keep-alive\n\n"), options.keepAliveMs);
+  cleanups.push(
+    () => clearInterval(recheck),
+    () => clearInterval(keepAlive),
+  );
+  if (signal.aborted) return sse.close();
+  const onAbort = () => sse.close();
+  signal.addEventListener("abort", onAbort, { once: true });
+  cleanups.push(() => signal.removeEventListener("abort", onAbort));
+}

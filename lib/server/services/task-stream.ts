@@ -1,5 +1,5 @@
 import type { TaskDto } from "@/lib/dto";
-import { sseWriter } from "./sse-writer";
+import { holdOpen, sseWriter } from "./sse-writer";
 import { subscribeTaskChanges } from "./task-events";
 import { getTaskForViewer, type TaskViewer } from "./task-view";
 
@@ -53,16 +53,7 @@ export function openTaskStream(taskId: string, viewer: TaskViewer, signal: Abort
       push(first);
       if (sse.closed) return;
       cleanups.push(subscribeTaskChanges(taskId, refresh));
-      const recheck = setInterval(refresh, options.recheckMs ?? 5_000);
-      const keepAlive = setInterval(() => write(": keep-alive\n\n"), options.keepAliveMs ?? 15_000);
-      cleanups.push(
-        () => clearInterval(recheck),
-        () => clearInterval(keepAlive),
-      );
-      const onAbort = () => close();
-      if (signal.aborted) return close();
-      signal.addEventListener("abort", onAbort, { once: true });
-      cleanups.push(() => signal.removeEventListener("abort", onAbort));
+      holdOpen(sse, cleanups, signal, { recheck: refresh, recheckMs: options.recheckMs ?? 5_000, keepAliveMs: options.keepAliveMs ?? 15_000 });
     },
     cancel() {
       cleanup();

@@ -1,6 +1,6 @@
 import type { TaskDto } from "@/lib/dto";
 import { latestTaskEventId, listFinishedTaskEventsForOwner } from "@/lib/server/data/task-notices";
-import { sseWriter } from "./sse-writer";
+import { holdOpen, sseWriter } from "./sse-writer";
 import { subscribeAllTaskChanges } from "./task-events";
 import { getTaskForViewer } from "./task-view";
 
@@ -69,16 +69,7 @@ export function openUserEventStream(userId: string, signal: AbortSignal, options
       write(`retry: 3000\nid: ${cursor}\nevent: ready\ndata: {}\n\n`);
       if (options.lastEventId) refresh();
       cleanups.push(subscribeAllTaskChanges(schedule));
-      const recheck = setInterval(schedule, options.recheckMs ?? 10_000);
-      const keepAlive = setInterval(() => write(": keep-alive\n\n"), options.keepAliveMs ?? 15_000);
-      cleanups.push(
-        () => clearInterval(recheck),
-        () => clearInterval(keepAlive),
-      );
-      const onAbort = () => close();
-      if (signal.aborted) return close();
-      signal.addEventListener("abort", onAbort, { once: true });
-      cleanups.push(() => signal.removeEventListener("abort", onAbort));
+      holdOpen(sse, cleanups, signal, { recheck: schedule, recheckMs: options.recheckMs ?? 10_000, keepAliveMs: options.keepAliveMs ?? 15_000 });
     },
     cancel() {
       cleanup();
