@@ -5,7 +5,7 @@ import { getUsageReport, type UsagePeriod, type UsageReport } from "@/lib/server
 import { firstUsageDay, getSongSeries, type UsageSeries } from "@/lib/server/data/usage-series";
 
 export type { UsageCounts, UsagePeriod, UsageReport } from "@/lib/server/data/usage";
-export type { SongStack, UsageSeries } from "@/lib/server/data/usage-series";
+export { OTHER_STACK, type SongStack, type UsageSeries } from "@/lib/server/data/usage-series";
 export type { MonthSummary } from "@/lib/server/data/month-summary";
 
 function assertAdmin(actor: { role: string }) {

@@ -7,6 +7,7 @@ import { EmptyState } from "../../_library/empty-state";
 import { InFlightTasks } from "../../_library/in-flight-tasks";
 import { PageHeading } from "../../_library/page-heading";
 import { LibraryView } from "../../_library/library-view";
+import { MonthGlance } from "../../_library/month-glance";
 import { parseLibraryParams } from "../../_library/query";
 import { returnTo } from "../../_library/return-to";
 
@@ -54,6 +55,7 @@ export default async function LibraryPage({ searchParams }: Props) {
           {t("trash.open")}
         </Link>
       </PageHeading>
+      <MonthGlance viewer={viewer} />
       {deleted ? <DeletedBanner viewer={viewer} clipId={deleted} /> : null}
       {params.hasFilters ? null : <InFlightTasks viewer={viewer} />}
       <LibraryView

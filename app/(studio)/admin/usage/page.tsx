@@ -3,9 +3,11 @@ import type { ReactNode } from "react";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { parseUsageRange, type UsageRange } from "@/lib/schemas/usage";
 import { requirePageAdmin } from "@/lib/server/auth/session";
+import { listMemberQuotas } from "@/lib/server/services/quotas";
 import { getUsageReportForAdmin, type UsageCounts } from "@/lib/server/services/usage";
 import { AdminNav } from "../admin-nav";
 import { LowBalanceBanner } from "../low-balance-banner";
+import { ChartsSection } from "./charts-section";
 import { QuotaUsage } from "./quota-usage";
 import { UsageRangeForm } from "./usage-range-form";
 
@@ -16,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type Row = UsageCounts & { key: string; label: ReactNode };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** Who made what, where, and when it went wrong: four plain tables for admins, over a chosen range of days. */
+/** Who made what, where, and when it went wrong, over a chosen range of days: charts to see it, tables below for exact numbers. */
 export default async function AdminUsagePage({ searchParams }: Props) {
   const admin = await requirePageAdmin("/admin/usage");
   const t = await getT("usage");
@@ -24,6 +26,7 @@ export default async function AdminUsagePage({ searchParams }: Props) {
   const locale = await getLocale();
   const range = parseUsageRange(await searchParams);
   const report = getUsageReportForAdmin(admin, range.period);
+  const { members: quotas } = listMemberQuotas(admin);
   const number = new Intl.NumberFormat(locale);
   const month = new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", timeZone: "UTC" });
   const monthLabel = (ym: string) => (/^\d{4}-\d{2}$/.test(ym) ? month.format(new Date(`${ym}-01T00:00:00Z`)) : ym);
@@ -82,7 +85,7 @@ export default async function AdminUsagePage({ searchParams }: Props) {
         </h1>
         <p className="mt-1 max-w-3xl text-sm muted">{t("lead")}</p>
       </div>
-      <QuotaUsage admin={admin} />
+      <QuotaUsage members={quotas} />
       <UsageRangeForm range={range} />
       {empty ? (
         <p className="card text-sm muted" data-testid="usage-empty">
@@ -90,6 +93,7 @@ export default async function AdminUsagePage({ searchParams }: Props) {
         </p>
       ) : (
         <>
+          <ChartsSection admin={admin} period={range.period} failures={report.failures} quotas={quotas} reason={reason} />
           <div className="grid gap-6 xl:grid-cols-2">
             {table(
               t("byMember"),

@@ -1,13 +1,11 @@
-import type { Viewer } from "@/lib/domain";
 import { getLocale, getT } from "@/lib/i18n/server";
 import type { QuotaStatus } from "@/lib/schemas/quotas";
-import { listMemberQuotas } from "@/lib/server/services/quotas";
+import type { MemberQuotaRow } from "@/lib/server/services/quotas";
 
 /** Each member's songs today and this month (UTC) against their limits, whatever range the tables below show. */
-export async function QuotaUsage({ admin }: { admin: Viewer }) {
+export async function QuotaUsage({ members }: { members: MemberQuotaRow[] }) {
   const t = await getT("usage");
   const number = new Intl.NumberFormat(await getLocale());
-  const { members } = listMemberQuotas(admin);
   const cell = (p: QuotaStatus["daily"]) => {
     const reached = p.limit !== null && p.used >= p.limit;
     const text = p.limit === null ? t("quota.usedUnlimited", { used: number.format(p.used) }) : t("quota.used", { used: number.format(p.used), limit: number.format(p.limit) });

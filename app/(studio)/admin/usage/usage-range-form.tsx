@@ -2,9 +2,18 @@ import Link from "next/link";
 import { getT } from "@/lib/i18n/server";
 import type { UsageRange } from "@/lib/schemas/usage";
 
-/** A plain GET form: the range lives in the URL, so a report can be bookmarked and shared. */
+const PRESET_DAYS = [7, 30, 90];
+const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** The last `days` UTC days, today included. */
+function lastDays(days: number, now = Date.now()): { from: string; to: string } {
+  return { from: dayOf(now - (days - 1) * 86_400_000), to: dayOf(now) };
+}
+
+/** A plain GET form: the range lives in the URL, so a report can be bookmarked and shared. Quick ranges are links to the same. */
 export async function UsageRangeForm({ range }: { range: UsageRange }) {
   const t = await getT("usage");
+  const presets = PRESET_DAYS.map((days) => ({ days, ...lastDays(days) }));
   const field = (name: "from" | "to") => {
     const error = range.errors[name];
     return (
@@ -43,6 +52,21 @@ export async function UsageRangeForm({ range }: { range: UsageRange }) {
           </Link>
         ) : null}
       </div>
+      <nav aria-label={t("range.presets")} className="flex flex-wrap items-center gap-2 sm:mt-6" data-testid="usage-presets">
+        {presets.map((p) => {
+          const current = range.values.from === p.from && range.values.to === p.to;
+          return (
+            <Link
+              key={p.days}
+              href={`/admin/usage?from=${p.from}&to=${p.to}`}
+              aria-current={current ? "page" : undefined}
+              className={current ? "badge ring-1 ring-accent-500" : "badge hover:bg-zinc-200 dark:hover:bg-zinc-700"}
+            >
+              {t("range.last", { days: p.days })}
+            </Link>
+          );
+        })}
+      </nav>
     </form>
   );
 }
