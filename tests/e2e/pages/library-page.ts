@@ -11,6 +11,11 @@ export class LibraryPage extends StudioPage {
   readonly inFlight = this.page.getByTestId("in-flight-task");
   readonly emptyResults = this.page.getByTestId("empty-results");
   readonly emptyState = this.page.getByTestId("empty-state");
+  /** The header's month at a glance. */
+  readonly month = this.page.getByTestId("month-glance");
+  readonly monthSongs = this.page.getByTestId("month-songs");
+  readonly monthMinutes = this.page.getByTestId("month-minutes");
+  readonly monthStyles = this.page.getByTestId("month-styles").getByRole("link");
 
   async gotoLibrary(query?: string) {
     await this.page.goto(query === undefined ? "/library" : `/library?q=${encodeURIComponent(query)}`);

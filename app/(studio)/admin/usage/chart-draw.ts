@@ -10,7 +10,7 @@ import "./charts.css";
 export interface BarChart {
   /** Category labels for the x axis and for the legend's hover line. */
   categories: string[];
-  /** Bottom to top when stacked. */
+  /** Top to bottom when stacked: the legend reads in the same order as the stack. */
   series: { label: string; values: number[]; /** The "everyone else" layer: grey. */ rest?: boolean }[];
   stacked?: boolean;
   /** Per category; null where there is none. A tick is drawn across that bar. */
@@ -27,7 +27,7 @@ function theme(el: HTMLElement) {
   return { text: getComputedStyle(el).color, grid: dark ? "rgba(255,255,255,0.08)" : "rgba(0,0,0,0.07)", limit: dark ? "#fafafa" : "#18181b" };
 }
 
-/** Stacked bars are drawn tallest first: series i holds the sum of layers i..n, so each lower layer paints over the one above. */
+/** Stacked bars are drawn tallest first: series i holds the sum of layers i..n, so each lower layer paints over the one above, and the first layer shows on top. */
 function stackFromTop(series: BarChart["series"]): number[][] {
   const out = series.map((s) => [...s.values]);
   for (let i = out.length - 2; i >= 0; i--) out[i] = out[i].map((v, k) => v + out[i + 1][k]);
@@ -38,9 +38,7 @@ export function drawBars(el: HTMLElement, chart: BarChart, width: number, height
   const colors = theme(el);
   const number = new Intl.NumberFormat(chart.locale);
   const n = chart.categories.length;
-  // Listed top layer first, as the stack reads from top to bottom.
-  const colored = chart.series.map((s, i) => ({ ...s, color: s.rest ? REST : PALETTE[i % PALETTE.length] }));
-  const layers = chart.stacked ? colored.reverse() : colored;
+  const layers = chart.series.map((s, i) => ({ ...s, color: s.rest ? REST : PALETTE[i % PALETTE.length] }));
   const ys = chart.stacked ? stackFromTop(layers) : layers.map((s) => s.values);
   const bars = uPlot.paths.bars!({ size: [0.7, 48], gap: 1 });
   const axis = { stroke: colors.text, grid: { stroke: colors.grid, width: 1 }, ticks: { stroke: colors.grid, width: 1 } };
