@@ -28,6 +28,12 @@ interface BenchPath {
   stream?: boolean;
 }
 
+/** ?from=…&to=… for the last `days` UTC days, today included. */
+function lastDays(days: number): string {
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return `from=${day(Date.now() - (days - 1) * 86_400_000)}&to=${day(Date.now())}`;
+}
+
 function benchPaths({ ids, invite }: BenchApp): BenchPath[] {
   const common = "love";
   const rare = SAMPLE_QUERIES.rare()[0];
@@ -61,6 +67,8 @@ function benchPaths({ ids, invite }: BenchApp): BenchPath[] {
     page("/admin/providers/new"),
     page("/admin/providers/<id>", "/admin/providers/demo"),
     page("/admin/usage"),
+    // The chart by day (the longest range it draws in days) rather than by month.
+    page("/admin/usage (last 90 days)", `/admin/usage?${lastDays(90)}`),
     { label: "/login (signed out)", path: "/login", auth: "none" },
     { label: "/invite/<token> (signed out)", path: `/invite/${invite}`, auth: "none" },
     api("GET /api/v1/clips", "/api/v1/clips"),
