@@ -40,6 +40,7 @@ export function ChartFrame({
       plot?.destroy();
       plot = drawBars(el, chart, el.clientWidth, HEIGHT);
       el.dataset.ready = "true";
+      el.dataset.scheme = dark.matches ? "dark" : "light";
     };
     void draw();
     const resize = new ResizeObserver(() => plot?.setSize({ width: el.clientWidth, height: HEIGHT }));
@@ -53,6 +54,7 @@ export function ChartFrame({
       dark.removeEventListener("change", rescheme);
       plot?.destroy();
       delete el.dataset.ready;
+      delete el.dataset.scheme;
     };
   }, [chart]);
 
