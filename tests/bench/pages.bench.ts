@@ -9,7 +9,7 @@ import { measureThroughput } from "./throughput";
 // The production server (`next start`) on one copy of the cached seeded library
 // (BENCH_PAGE_CLIPS clips across 20 members, 1,000,000 by default: seeded once, about
 // 4 minutes, then copied in seconds), and three passes over it:
-//   scripts     PERF-5, script bytes of /library and /clips/<id> (page-weight.ts)
+//   scripts     PERF-5, script bytes of /library, /clips/<id> and /admin/usage (page-weight.ts)
 //   throughput  PERF-3, /library and /clips/<id> at 20 connections beside the baseline (throughput.ts)
 //   paths       PERF-7, every page and /api/v1 GET route beside the baseline (paths.ts)
 //
@@ -36,6 +36,8 @@ export async function run(log: (line: string) => void = console.log): Promise<Be
       const pages: [string, string][] = [
         ["/library", `${app.url}/library`],
         ["/clips/<id>", `${app.url}/clips/${ids.clip}`],
+        // The charts' module (uPlot) loads on this page alone, after it paints: counted here, absent above.
+        ["/admin/usage", `${app.url}/admin/usage`],
       ];
       figures.push(...(await measureScriptWeight(browser, session.cookies, pages, log)));
     }
