@@ -1,6 +1,6 @@
-import { and, between, gte, lte, min, ne, sql } from "drizzle-orm";
-import { getDb } from "@/lib/server/db/client";
-import { providers, usageDays, usageMonths, users } from "@/lib/server/db/schema";
+import { min } from "drizzle-orm";
+import { getDb, perConnection } from "@/lib/server/db/client";
+import { providers, usageDays, users } from "@/lib/server/db/schema";
 import { splitUsagePeriod } from "./usage-spans";
 
 // Songs (clips) per day or per month for the /admin/usage chart, stacked by member
@@ -30,12 +30,9 @@ export interface UsageSeries {
   byProvider: SongStack[];
 }
 
-interface CounterRow {
-  key: string;
-  ownerId: string;
-  providerId: string;
-  clips: number;
-}
+/** [bucket, member or provider id, songs] */
+type CounterRow = [key: string, id: string, clips: number];
+type Dimension = "owner_id" | "provider_id";
 
 const DAY_MS = 86_400_000;
 const dayOf = (d: Date) => d.toISOString().slice(0, 10);
@@ -59,44 +56,32 @@ export function firstUsageDay(): string | null {
   );
 }
 
-function readCounters(unit: "day" | "month", first: string, last: string): CounterRow[] {
-  const db = getDb();
-  if (unit === "day") {
-    return db
-      .select({ key: usageDays.day, ownerId: usageDays.ownerId, providerId: usageDays.providerId, clips: usageDays.clips })
-      .from(usageDays)
-      .where(and(between(usageDays.day, first, last), ne(usageDays.clips, 0)))
-      .all();
-  }
+// Summed per bucket and member (or provider) in SQL, and read as plain arrays: a
+// 90-day range is ~7,000 counter rows, and turning each into an object cost four
+// times what SQLite spent reading them. The column names are constants of the code.
+const statements = (dimension: Dimension) =>
+  perConnection((db) => ({
+    days: db.$client.prepare(`SELECT day, ${dimension}, sum(clips) FROM usage_days WHERE day BETWEEN ? AND ? GROUP BY day, ${dimension}`).raw(),
+    months: db.$client.prepare(`SELECT month, ${dimension}, sum(clips) FROM usage_months WHERE month BETWEEN ? AND ? GROUP BY month, ${dimension}`).raw(),
+    edgeDays: db.$client.prepare(`SELECT substr(day, 1, 7), ${dimension}, sum(clips) FROM usage_days WHERE day BETWEEN ? AND ? GROUP BY 1, ${dimension}`).raw(),
+  }));
+const byDimension = { owner_id: statements("owner_id"), provider_id: statements("provider_id") };
+
+function readCounters(dimension: Dimension, unit: "day" | "month", first: string, last: string): CounterRow[] {
+  const sql = byDimension[dimension]();
+  if (unit === "day") return sql.days.all(first, last) as CounterRow[];
   const spans = splitUsagePeriod({ from: new Date(`${first}T00:00:00Z`), to: new Date(Date.parse(`${last}T00:00:00Z`) + DAY_MS) });
-  const months = spans.months
-    ? db
-        .select({ key: usageMonths.month, ownerId: usageMonths.ownerId, providerId: usageMonths.providerId, clips: usageMonths.clips })
-        .from(usageMonths)
-        .where(and(gte(usageMonths.month, spans.months.from!), lte(usageMonths.month, spans.months.to!), ne(usageMonths.clips, 0)))
-        .all()
-    : [];
-  const edges = spans.days.flatMap((d) =>
-    db
-      .select({
-        key: sql<string>`substr(${usageDays.day}, 1, 7)`,
-        ownerId: usageDays.ownerId,
-        providerId: usageDays.providerId,
-        clips: sql<number>`sum(${usageDays.clips})`.mapWith(Number),
-      })
-      .from(usageDays)
-      .where(between(usageDays.day, d.from, d.to))
-      .groupBy(sql`1`, usageDays.ownerId, usageDays.providerId)
-      .all(),
-  );
-  return [...months, ...edges];
+  const months = spans.months ? (sql.months.all(spans.months.from, spans.months.to) as CounterRow[]) : [];
+  return [...months, ...spans.days.flatMap((d) => sql.edgeDays.all(d.from, d.to) as CounterRow[])];
 }
 
-function stacks(rows: CounterRow[], pick: (r: CounterRow) => string, names: Map<string, string>, index: Map<string, number>): SongStack[] {
+function stacks(rows: CounterRow[], names: Map<string, string>, index: Map<string, number>): SongStack[] {
   const byId = new Map<string, number[]>();
-  for (const r of rows) {
-    const values = byId.get(pick(r)) ?? byId.set(pick(r), new Array<number>(index.size).fill(0)).get(pick(r))!;
-    values[index.get(r.key)!] += r.clips;
+  for (const [key, id, clips] of rows) {
+    const at = index.get(key);
+    if (at === undefined || !clips) continue;
+    const values = byId.get(id) ?? byId.set(id, new Array<number>(index.size).fill(0)).get(id)!;
+    values[at] += clips;
   }
   const total = (v: number[]) => v.reduce((s, n) => s + n, 0);
   const all = [...byId]
@@ -118,7 +103,6 @@ export function getSongSeries(period: { from: Date; to: Date }): UsageSeries {
   const unit = days > MAX_DAY_BUCKETS ? "month" : "day";
   const buckets = bucketKeys(unit, first, last);
   const index = new Map(buckets.map((k, i) => [k, i]));
-  const rows = readCounters(unit, first, last).filter((r) => index.has(r.key) && r.clips !== 0);
   const db = getDb();
   const memberNames = new Map(
     db
@@ -137,7 +121,7 @@ export function getSongSeries(period: { from: Date; to: Date }): UsageSeries {
   return {
     unit,
     buckets,
-    byMember: stacks(rows, (r) => r.ownerId, memberNames, index),
-    byProvider: stacks(rows, (r) => r.providerId, providerNames, index),
+    byMember: stacks(readCounters("owner_id", unit, first, last), memberNames, index),
+    byProvider: stacks(readCounters("provider_id", unit, first, last), providerNames, index),
   };
 }
