@@ -40,7 +40,12 @@ async function scriptWeight(browser: Browser, cookies: Cookies, url: string): Pr
   const response = await page.goto(url, { waitUntil: "networkidle" });
   if (response?.status() !== 200 || new URL(page.url()).pathname !== new URL(url).pathname) throw new Error(`${url} answered ${response?.status()} at ${page.url()}`);
   await page.waitForTimeout(500);
-  await Promise.all(pending);
+  // A module imported after hydration (the usage charts) can finish while the others
+  // are read: wait until no new one comes, before the context closes under it.
+  for (let seen = -1; seen !== pending.length;) {
+    seen = pending.length;
+    await Promise.all(pending);
+  }
   await context.close();
   return weight;
 }
