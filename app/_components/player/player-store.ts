@@ -26,7 +26,6 @@ const initial: PlayerState = {
   muted: false,
 };
 
-
 /** Whether "next" can go anywhere in this state. */
 export const canGoNext = (s: PlayerState) => s.index >= 0 && hasNext(s);
 
