@@ -107,8 +107,11 @@ export function createPlayerStore(random: () => number = Math.random): PlayerSto
     [
       "ended",
       () => {
-        if (state.repeat === "one") start(state.index);
-        else if (!go(stepForward(state, random))) set({ playing: false, currentTime: 0 });
+        // Repeat one plays the same file again from its start: no new request for it.
+        if (state.repeat === "one" && audio) {
+          seek(0);
+          audio.play().catch(() => set({ playing: false, loading: false }));
+        } else if (!go(stepForward(state, random))) set({ playing: false, currentTime: 0 });
       },
     ],
   ];
