@@ -9,8 +9,8 @@ import { usePlayer, usePlayerState } from "./player-provider";
 import { QueueList } from "./queue-list";
 
 /**
- * The "Queue" button and the panel it opens above the mini-player: a disclosure, not a
- * modal, so the page stays usable. Opening moves focus to the song playing; Escape,
+ * The "Queue" button and the panel it opens above the mini-player (placed against the
+ * player's fixed bar): a disclosure, not a modal, so the page stays usable. Opening moves focus to the song playing; Escape,
  * the button again, or a click elsewhere close it and give focus back to the button.
  */
 export function QueuePanel() {
@@ -69,7 +69,7 @@ export function QueuePanel() {
           role="region"
           aria-label={t("queue.title")}
           data-testid="player-queue"
-          className="fixed inset-x-2 bottom-[4.25rem] z-40 flex max-h-[min(28rem,calc(100dvh-6rem))] flex-col overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-xl sm:inset-x-auto sm:right-4 sm:w-96 dark:border-zinc-800 dark:bg-zinc-900"
+          className="absolute inset-x-2 bottom-full z-40 mb-2 flex max-h-[min(28rem,calc(100dvh-6rem))] flex-col overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-xl sm:left-auto sm:right-4 sm:w-96 dark:border-zinc-800 dark:bg-zinc-900"
         >
           <div className="flex items-center gap-2 border-b border-zinc-100 px-3 py-2 dark:border-zinc-800">
             <h2 className="flex-1 text-sm font-semibold">
