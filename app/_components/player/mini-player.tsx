@@ -82,7 +82,7 @@ export function MiniPlayer() {
         <SeekBar active duration={track.duration} className="hidden flex-1 sm:flex" />
         {/* Phones get shuffle and repeat in the queue panel, and volume from the hardware buttons. */}
         <PlayModeButtons className="hidden sm:flex" />
-        <VolumeControl className="hidden md:flex" />
+        <VolumeControl className="hidden lg:flex" />
         <QueuePanel />
         <button type="button" onClick={store.close} aria-label={t("close")} className="rounded-full p-2 muted hover:bg-zinc-100 dark:hover:bg-zinc-800">
           <CloseIcon className="h-4 w-4" />
