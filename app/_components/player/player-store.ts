@@ -63,8 +63,9 @@ export function createPlayerStore(random: () => number = Math.random): PlayerSto
     if (audio) {
       audio.pause();
       audio.removeAttribute("src");
+      audio.load();
     }
-    set({ index, playing: false, loading: false, currentTime: 0 });
+    set({ index, playing: false, loading: false, currentTime: 0, duration: state.queue[index]?.duration ?? 0 });
   };
 
   const start = (index: number, startAt?: number) => {
