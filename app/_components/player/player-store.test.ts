@@ -228,8 +228,10 @@ describe("player store: editing the queue", () => {
     store.removeAt(0);
     expect(store.current()!.id).toBe("c");
     expect(store.getState().index).toBe(1);
+    store.enqueue(track("e"));
     store.removeAt(3);
     expect(ids(store.getState().queue)).toEqual(["b", "c", "d"]);
+    expect(store.current()!.id).toBe("c");
     store.removeAt(1);
     expect(store.current()!.id).toBe("d");
     expect(audio.src).toBe("/media/d/audio");
