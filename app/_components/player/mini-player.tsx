@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "use-intl";
 import { CurrentLine } from "./current-line";
+import { useMediaSession } from "./media-session";
 import { CloseIcon, MusicIcon, NextIcon, PauseIcon, PlayIcon, PreviousIcon, SpinnerIcon } from "./icons";
 import { PlayModeButtons } from "./play-mode-buttons";
 import { usePlayer, usePlayerState } from "./player-provider";
@@ -21,6 +22,8 @@ export function MiniPlayer() {
   const loading = usePlayerState((s) => s.loading);
   const failed = usePlayerState((s) => s.failed);
   const nextable = usePlayerState(canGoNext);
+  // Here rather than in the provider: it loads with the bar, and leaves the lock screen when the bar closes.
+  useMediaSession(store);
   const track = queue[index];
   if (!track) return null;
   return (
@@ -63,6 +66,7 @@ export function MiniPlayer() {
             type="button"
             onClick={store.toggle}
             aria-label={playing ? t("pause") : t("play")}
+            aria-keyshortcuts="K"
             data-testid="mini-player-toggle"
             className="flex h-10 w-10 items-center justify-center rounded-full bg-accent-600 text-white shadow hover:bg-accent-700"
           >

@@ -1,7 +1,6 @@
 "use client";
 
 import { createContext, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
-import { useMediaSession } from "./media-session";
 import { usePersistedPrefs } from "./player-prefs";
 import { usePlayerShortcuts } from "./player-shortcuts";
 import { createPlayerStore, type PlayerState, type PlayerStore } from "./player-store";
@@ -18,7 +17,6 @@ export function PlayerProvider({ children }: { children: ReactNode }) {
   const audioRef = useRef<HTMLAudioElement>(null);
   useEffect(() => store.attach(audioRef.current!), [store]);
   usePersistedPrefs(store);
-  useMediaSession(store);
   usePlayerShortcuts(store);
   return (
     <PlayerContext.Provider value={store}>
