@@ -6,7 +6,8 @@ import { MiniPlayer } from "./pages/mini-player";
 // queue with the song playing marked, jumps in it, lets one song repeat, sets the
 // volume once for good, and drives it all from the lock screen's media session.
 
-test.describe.configure({ mode: "serial" });
+// Each journey waits on real playback; a loaded machine needs more than the default 90 s.
+test.describe.configure({ mode: "serial", timeout: 180_000 });
 test.use({ appEnv: {} });
 
 const TITLES = ["Dawn Chorus", "Noon Glare", "Dusk Embers"];
@@ -117,6 +118,9 @@ test("shuffle plays every song once; a song's page queues it next or last, and t
   await expect(player.title).toHaveText(played[1]!);
   await player.shuffle.click();
   await expect(player.shuffle).toHaveAttribute("aria-pressed", "false");
+  // Paused, so the song cannot end (and the next one start) while the queue is edited.
+  await player.toggle.click();
+  await expect.poll(async () => (await player.audioState()).paused).toBe(true);
 
   // From the song's page (reached in place, so the music goes on): play it next, then add it last.
   const playing = played[1]!;
@@ -144,5 +148,6 @@ test("shuffle plays every song once; a song's page queues it next or last, and t
   await player.queue.getByRole("button", { name: player.t.player.queue.clear }).click();
   await expect(player.queueItems).toHaveCount(1);
   await expect(player.queueCurrent).toContainText(playing);
+  await player.toggle.click();
   await player.expectPlaying();
 });
