@@ -4,7 +4,7 @@ import { ClientMessages } from "@/app/_components/client-messages";
 import { Logo } from "@/app/_components/logo";
 import { NavLink } from "@/app/_components/nav-link";
 import { TaskNotifier } from "@/app/_components/notifications/task-notifier";
-import { MiniPlayer } from "@/app/_components/player/mini-player";
+import { MiniPlayerSlot } from "@/app/_components/player/mini-player-slot";
 import { PlayerProvider } from "@/app/_components/player/player-provider";
 import { signOutAction } from "@/app/(auth)/actions";
 import { getT } from "@/lib/i18n/server";
@@ -48,7 +48,7 @@ export default async function StudioLayout({ children }: { children: ReactNode }
           </header>
           <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 pb-28">{children}</main>
         </div>
-        <MiniPlayer />
+        <MiniPlayerSlot />
         {/* Told on any page when one of the member's tasks finishes. */}
         <TaskNotifier />
       </PlayerProvider>

@@ -1,6 +1,8 @@
 "use client";
 
 import { createContext, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import { usePersistedPrefs } from "./player-prefs";
+import { usePlayerShortcuts } from "./player-shortcuts";
 import { createPlayerStore, type PlayerState, type PlayerStore } from "./player-store";
 
 const PlayerContext = createContext<PlayerStore | null>(null);
@@ -14,6 +16,8 @@ export function PlayerProvider({ children }: { children: ReactNode }) {
   const [store] = useState(createPlayerStore);
   const audioRef = useRef<HTMLAudioElement>(null);
   useEffect(() => store.attach(audioRef.current!), [store]);
+  usePersistedPrefs(store);
+  usePlayerShortcuts(store);
   return (
     <PlayerContext.Provider value={store}>
       {children}

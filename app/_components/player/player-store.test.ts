@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createPlayerStore, type Track } from "./player-store";
+import { canGoNext, createPlayerStore, type Track } from "./player-store";
 
 // A stand-in for <audio>: records what the store asked for and lets the test fire
 // the media events a browser would.
@@ -7,6 +7,8 @@ class FakeAudio extends EventTarget {
   src = "";
   paused = true;
   currentTime = 0;
+  volume = 1;
+  muted = false;
   duration = Number.NaN;
   readyState = 0;
   play() {
@@ -31,8 +33,8 @@ class FakeAudio extends EventTarget {
 
 const track = (id: string): Track => ({ id, title: id, artist: "Ann", audioUrl: `/media/${id}/audio`, coverUrl: null, href: `/clips/${id}`, duration: 60 });
 
-function setup() {
-  const store = createPlayerStore();
+function setup(random?: () => number) {
+  const store = createPlayerStore(random);
   const audio = new FakeAudio();
   store.attach(audio as unknown as HTMLAudioElement);
   return { store, audio };
@@ -120,5 +122,165 @@ describe("player store", () => {
     const seen = calls;
     store.seek(5);
     expect(calls).toBe(seen);
+  });
+});
+
+const tracks = (...ids: string[]) => ids.map(track);
+const ids = (list: Track[]) => list.map((t) => t.id);
+const end = (audio: FakeAudio) => audio.dispatchEvent(new Event("ended"));
+
+describe("player store: shuffle and repeat", () => {
+  it("shuffled, plays every song of the queue once before stopping, and previous walks back through that order", () => {
+    const { store } = setup();
+    store.toggleShuffle();
+    store.playList(tracks("a", "b", "c", "d", "e"), 2);
+    const played = [store.current()!.id];
+    while (canGoNext(store.getState())) {
+      store.next();
+      played.push(store.current()!.id);
+    }
+    expect([...played].sort()).toEqual(["a", "b", "c", "d", "e"]);
+    expect(played[0]).toBe("c");
+    store.next(); // the round is over and repeat is off: stays
+    expect(store.current()!.id).toBe(played[4]);
+    for (const id of played.slice(0, 4).reverse()) {
+      store.previous();
+      expect(store.current()!.id).toBe(id);
+    }
+    // And forward again through the same order, not a new draw.
+    store.next();
+    expect(store.current()!.id).toBe(played[1]);
+  });
+
+  it("turning shuffle off continues in list order from the song playing", () => {
+    // The draw lands in the middle of what is left: "c" of b, c, d.
+    const { store } = setup(() => 0.5);
+    store.playList(tracks("a", "b", "c", "d"), 0);
+    store.toggleShuffle();
+    store.next();
+    expect(store.current()!.id).toBe("c");
+    store.toggleShuffle();
+    store.next();
+    expect(store.current()!.id).toBe("d");
+  });
+
+  it("repeat all wraps at the end of the queue, in list order and shuffled", () => {
+    const { store, audio } = setup();
+    store.cycleRepeat();
+    expect(store.getState().repeat).toBe("all");
+    store.playList(tracks("a", "b"), 1);
+    expect(canGoNext(store.getState())).toBe(true);
+    end(audio);
+    expect(store.current()!.id).toBe("a");
+    store.previous();
+    expect(store.current()!.id).toBe("b");
+    store.toggleShuffle();
+    store.next();
+    store.next(); // round over: a new round starts rather than stopping
+    expect(store.getState().playing).toBe(true);
+    expect(["a", "b"]).toContain(store.current()!.id);
+  });
+
+  it("repeat one replays the song when it ends, yet next still moves on", () => {
+    const { store, audio } = setup();
+    store.playList(tracks("a", "b"), 0);
+    store.cycleRepeat();
+    store.cycleRepeat();
+    expect(store.getState().repeat).toBe("one");
+    audio.loaded(60);
+    audio.currentTime = 59;
+    end(audio);
+    expect(store.current()!.id).toBe("a");
+    expect(store.getState()).toMatchObject({ playing: true, currentTime: 0 });
+    store.next();
+    expect(store.current()!.id).toBe("b");
+    store.cycleRepeat();
+    expect(store.getState().repeat).toBe("off");
+    expect(canGoNext(store.getState())).toBe(false);
+  });
+});
+
+describe("player store: editing the queue", () => {
+  it("plays a song next or adds it at the end, and starts it when nothing is loaded", () => {
+    const { store, audio } = setup();
+    store.enqueue(track("x"));
+    expect(audio.src).toBe("/media/x/audio");
+    store.playList(tracks("a", "b", "c"), 0);
+    store.enqueue(track("z"));
+    store.playNext(track("n"));
+    expect(ids(store.getState().queue)).toEqual(["a", "n", "b", "c", "z"]);
+    store.next();
+    expect(store.current()!.id).toBe("n");
+  });
+
+  it("shuffled, a song played next still comes next", () => {
+    const { store } = setup();
+    store.toggleShuffle();
+    store.playList(tracks("a", "b", "c", "d"), 0);
+    store.playNext(track("n"));
+    store.next();
+    expect(store.current()!.id).toBe("n");
+  });
+
+  it("removing another song keeps the one playing; removing the playing one plays the next", () => {
+    const { store, audio } = setup();
+    store.playList(tracks("a", "b", "c", "d"), 2);
+    store.removeAt(0);
+    expect(store.current()!.id).toBe("c");
+    expect(store.getState().index).toBe(1);
+    store.enqueue(track("e"));
+    store.removeAt(3);
+    expect(ids(store.getState().queue)).toEqual(["b", "c", "d"]);
+    expect(store.current()!.id).toBe("c");
+    store.removeAt(1);
+    expect(store.current()!.id).toBe("d");
+    expect(audio.src).toBe("/media/d/audio");
+    // The last song leaving, with nothing after: stopped on the one before it.
+    store.removeAt(1);
+    expect(store.current()!.id).toBe("b");
+    expect(store.getState().playing).toBe(false);
+    store.toggle();
+    expect(audio.src).toBe("/media/b/audio");
+    store.removeAt(0);
+    expect(store.current()).toBeNull();
+  });
+
+  it("shuffled, removing the playing song plays an unplayed one and previous still finds the songs before", () => {
+    const { store } = setup();
+    store.toggleShuffle();
+    store.playList(tracks("a", "b", "c", "d"), 0);
+    store.next();
+    const second = store.current()!.id;
+    store.removeAt(store.getState().index);
+    const third = store.current()!.id;
+    expect(["a", second]).not.toContain(third);
+    expect(ids(store.getState().queue)).not.toContain(second);
+    store.previous();
+    expect(store.current()!.id).toBe("a");
+  });
+
+  it("jumps to a song, and clearing the queue keeps only the song playing", () => {
+    const { store } = setup();
+    store.playList(tracks("a", "b", "c"), 0);
+    store.playAt(2);
+    expect(store.current()!.id).toBe("c");
+    store.clearQueue();
+    expect(ids(store.getState().queue)).toEqual(["c"]);
+    expect(store.getState().playing).toBe(true);
+  });
+});
+
+describe("player store: volume", () => {
+  it("applies volume and mute to the audio, unmutes when turned up, and keeps them when closed", () => {
+    const { store, audio } = setup();
+    store.setVolume(0.4);
+    expect(audio.volume).toBe(0.4);
+    store.toggleMute();
+    expect(audio.muted).toBe(true);
+    store.setVolume(1.7);
+    expect(audio).toMatchObject({ volume: 1, muted: false });
+    store.restore({ volume: 0.25, repeat: "all", shuffle: true });
+    store.close();
+    expect(store.getState()).toMatchObject({ volume: 0.25, repeat: "all", shuffle: true });
   });
 });

@@ -2,51 +2,37 @@
 // external store (read with useSyncExternalStore) rather than React state, so the
 // four-times-a-second time updates re-render only the seek bars, not every list
 // that holds a play button. Isomorphic: it touches the <audio> element only after
-// the provider attaches one in the browser.
+// the provider attaches one in the browser. Which song comes next is play-order.ts.
 
-export interface Track {
-  id: string;
-  title: string;
-  artist: string;
-  audioUrl: string;
-  coverUrl: string | null;
-  href: string;
-  duration: number | null;
-}
+import { hasNext, stepBack, stepForward, type Step } from "./play-order";
+import { append, clear, insertNext, pick, remove } from "./queue-edits";
+import { REPEATS, type PlayerState, type PlayerStore } from "./player-types";
 
-export interface PlayerState {
-  queue: Track[];
-  index: number;
-  playing: boolean;
-  /** True between asking to play and the first audio frame. */
-  loading: boolean;
-  currentTime: number;
-  duration: number;
-  failed: boolean;
-}
+export type { PlayerPrefs, PlayerState, PlayerStore, Repeat, Track } from "./player-types";
 
-export interface PlayerStore {
-  getState(): PlayerState;
-  subscribe(listener: () => void): () => void;
-  attach(audio: HTMLAudioElement): () => void;
-  /** Replaces the queue with a list and starts one of its tracks, optionally at a position. */
-  playList(queue: Track[], index: number, startAt?: number): void;
-  toggle(): void;
-  pause(): void;
-  next(): void;
-  previous(): void;
-  seek(seconds: number): void;
-  /** Stops and empties the queue, which hides the mini-player. */
-  close(): void;
-  current(): Track | null;
-}
+const initial: PlayerState = {
+  queue: [],
+  index: -1,
+  playing: false,
+  loading: false,
+  currentTime: 0,
+  duration: 0,
+  failed: false,
+  shuffle: false,
+  repeat: "off",
+  history: [],
+  historyPos: 0,
+  volume: 1,
+  muted: false,
+};
 
-const initial: PlayerState = { queue: [], index: -1, playing: false, loading: false, currentTime: 0, duration: 0, failed: false };
+/** Whether "next" can go anywhere in this state. */
+export const canGoNext = (s: PlayerState) => s.index >= 0 && hasNext(s);
 
 // "Previous" restarts the song when it has played past this point, like most players.
 const RESTART_THRESHOLD = 3;
 
-export function createPlayerStore(): PlayerStore {
+export function createPlayerStore(random: () => number = Math.random): PlayerStore {
   let state = initial;
   let audio: HTMLAudioElement | null = null;
   let pendingSeek: number | null = null;
@@ -58,6 +44,29 @@ export function createPlayerStore(): PlayerStore {
   };
 
   const current = () => state.queue[state.index] ?? null;
+
+  const applyVolume = () => {
+    if (!audio) return;
+    audio.volume = state.volume;
+    audio.muted = state.muted;
+  };
+
+  const go = (step: Step | null) => {
+    if (!step) return false;
+    set({ history: step.history, historyPos: step.historyPos });
+    start(step.index);
+    return true;
+  };
+
+  /** Stops with a song selected but unloaded: play then starts it from the top. */
+  const stopAt = (index: number) => {
+    if (audio) {
+      audio.pause();
+      audio.removeAttribute("src");
+      audio.load();
+    }
+    set({ index, playing: false, loading: false, currentTime: 0, duration: state.queue[index]?.duration ?? 0 });
+  };
 
   const start = (index: number, startAt?: number) => {
     const track = state.queue[index];
@@ -99,13 +108,16 @@ export function createPlayerStore(): PlayerStore {
     [
       "ended",
       () => {
-        if (state.index < state.queue.length - 1) start(state.index + 1);
-        else set({ playing: false, currentTime: 0 });
+        // Repeat one plays the same file again from its start: no new request for it.
+        if (state.repeat === "one" && audio) {
+          seek(0);
+          audio.play().catch(() => set({ playing: false, loading: false }));
+        } else if (!go(stepForward(state, random))) set({ playing: false, currentTime: 0 });
       },
     ],
   ];
 
-  return {
+  const api: PlayerStore = {
     getState: () => state,
     subscribe(listener) {
       listeners.add(listener);
@@ -113,6 +125,7 @@ export function createPlayerStore(): PlayerStore {
     },
     attach(element) {
       audio = element;
+      applyVolume();
       for (const [name, fn] of events) element.addEventListener(name, fn);
       return () => {
         for (const [name, fn] of events) element.removeEventListener(name, fn);
@@ -121,7 +134,8 @@ export function createPlayerStore(): PlayerStore {
     },
     playList(queue, index, startAt) {
       const same = current()?.id === queue[index]?.id;
-      state = { ...state, queue };
+      const picked = queue[index];
+      state = { ...state, queue, history: state.shuffle && picked ? [picked] : [], historyPos: 0 };
       if (same && audio?.src) {
         // Same song already loaded: keep its position instead of restarting it.
         set({ index });
@@ -142,11 +156,10 @@ export function createPlayerStore(): PlayerStore {
       audio?.pause();
     },
     next() {
-      if (state.index < state.queue.length - 1) start(state.index + 1);
+      go(stepForward(state, random));
     },
     previous() {
-      if (state.currentTime > RESTART_THRESHOLD || state.index === 0) seek(0);
-      else start(state.index - 1);
+      if (state.currentTime > RESTART_THRESHOLD || !go(stepBack(state))) seek(0);
     },
     seek,
     close() {
@@ -155,8 +168,58 @@ export function createPlayerStore(): PlayerStore {
         audio.removeAttribute("src");
         audio.load();
       }
-      set(initial);
+      const { shuffle, repeat, volume, muted } = state;
+      set({ ...initial, shuffle, repeat, volume, muted });
     },
     current,
+    playAt(index) {
+      if (!state.queue[index]) return;
+      set(pick(state, index));
+      start(index);
+    },
+    playNext(track) {
+      if (!current()) api.playList([track], 0);
+      else set(insertNext(state, track));
+    },
+    enqueue(track) {
+      if (!current()) api.playList([track], 0);
+      else set(append(state, track));
+    },
+    removeAt(index) {
+      const { patch, then } = remove(state, index, random);
+      if (then === "close") return api.close();
+      const wasPlaying = state.playing;
+      set(patch);
+      if (then === "keep") return;
+      // A paused player stays paused on the song that takes the removed one's place.
+      if ("start" in then && wasPlaying) start(then.start);
+      else stopAt("start" in then ? then.start : then.stopAt);
+    },
+    clearQueue() {
+      set(clear(state));
+    },
+    toggleShuffle() {
+      const track = current();
+      set({ shuffle: !state.shuffle, history: !state.shuffle && track ? [track] : [], historyPos: 0 });
+    },
+    cycleRepeat() {
+      set({ repeat: REPEATS[(REPEATS.indexOf(state.repeat) + 1) % REPEATS.length] });
+    },
+    setVolume(volume) {
+      if (!Number.isFinite(volume)) return;
+      const v = Math.max(0, Math.min(1, volume));
+      // Moving the slider up is the way out of mute, as on every player.
+      set({ volume: v, muted: v > 0 ? false : state.muted });
+      applyVolume();
+    },
+    toggleMute() {
+      set({ muted: !state.muted });
+      applyVolume();
+    },
+    restore(prefs) {
+      set(prefs);
+      applyVolume();
+    },
   };
+  return api;
 }

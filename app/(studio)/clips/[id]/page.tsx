@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ClientMessages } from "@/app/_components/client-messages";
 import { ClipPlayer } from "@/app/_components/player/clip-player";
+import { QueueActions } from "@/app/_components/player/queue-actions";
 import { MusicIcon } from "@/app/_components/player/icons";
 import { formatClock } from "@/app/_components/player/time";
 import { LocalTime } from "@/app/_components/local-time";
@@ -111,7 +112,14 @@ export default async function ClipPage({ params }: Props) {
           </header>
 
           <section className="card p-4">
-            {track ? <ClipPlayer track={track} queue={queue} /> : <p className="text-sm muted">{clip.state === "failed" ? clip.errorMessage || t("failed") : t("notReady")}</p>}
+            {track ? (
+              <>
+                <ClipPlayer track={track} queue={queue} />
+                <QueueActions track={track} />
+              </>
+            ) : (
+              <p className="text-sm muted">{clip.state === "failed" ? clip.errorMessage || t("failed") : t("notReady")}</p>
+            )}
           </section>
 
           {clip.formats.video ? (
