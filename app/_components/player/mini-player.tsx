@@ -67,7 +67,7 @@ export function MiniPlayer() {
             <NextIcon className="h-4 w-4" />
           </button>
         </div>
-        <SeekBar active duration={track.duration} className="hidden flex-1 sm:flex" />
+        <SeekBar active duration={track.duration} waveform={track.waveform} className="hidden flex-1 sm:flex" />
         <button type="button" onClick={store.close} aria-label={t("close")} className="rounded-full p-2 muted hover:bg-zinc-100 dark:hover:bg-zinc-800">
           <CloseIcon className="h-4 w-4" />
         </button>
