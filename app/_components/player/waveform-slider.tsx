@@ -2,6 +2,7 @@
 
 import { useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
 import { useTranslations } from "use-intl";
+import { seekTargetForKey } from "./seek-keys";
 import { formatClock } from "./time";
 import { WaveformBars } from "./waveform-bars";
 
@@ -9,9 +10,6 @@ import { WaveformBars } from "./waveform-bars";
 // the rest grey. A slider for keyboards and screen readers as much as for a pointer:
 // click or drag to seek, hover for the time under the pointer, arrows ±5 s, Page
 // Up/Down ±30 s, Home and End.
-
-const STEP = 5;
-const PAGE = 30;
 
 interface Props {
   peaks: readonly number[];
@@ -52,10 +50,8 @@ export function WaveformSlider({ peaks, time, total, onSeek }: Props) {
   };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (disabled || e.altKey || e.ctrlKey || e.metaKey) return;
-    const to = { ArrowRight: time + STEP, ArrowUp: time + STEP, ArrowLeft: time - STEP, ArrowDown: time - STEP, PageUp: time + PAGE, PageDown: time - PAGE, Home: 0, End: total }[
-      e.key
-    ];
-    if (to === undefined) return;
+    const to = seekTargetForKey(e.key, time, total);
+    if (to === null) return;
     e.preventDefault();
     seek(to);
   };

@@ -29,17 +29,21 @@ export function computeClipWaveform(clipId: string, now: () => Date = () => new 
       forgetWaveform(clipId);
       return "skipped";
     }
+    let peaks: Buffer | null = null;
+    let reason = "";
     try {
-      saveWaveformPeaks(clipId, await computeFilePeaks(absoluteMediaPath(relative)), now());
-      return "computed";
+      peaks = await computeFilePeaks(absoluteMediaPath(relative));
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       // A missing file is the archive's problem (media:verify reports it); say so plainly.
-      const reason = (err as NodeJS.ErrnoException).code === "ENOENT" ? "The archived audio file is missing" : message;
+      reason = (err as NodeJS.ErrnoException).code === "ENOENT" ? "The archived audio file is missing" : message;
       if (!(err instanceof UndecodableAudioError)) logger.warn("waveform failed", { clipId, err: message });
-      saveWaveformFailure(clipId, reason.slice(0, 500), now());
-      return "failed";
     }
+    // The clip may have been purged while it decoded: then there is nothing to keep.
+    if (!archivedAudioPath(clipId)) return "skipped";
+    if (peaks) saveWaveformPeaks(clipId, peaks, now());
+    else saveWaveformFailure(clipId, reason.slice(0, 500), now());
+    return peaks ? "computed" : "failed";
   });
 }
 
