@@ -55,7 +55,7 @@ export function SeekBar({
           value={time}
           disabled={!total}
           aria-label={t("seek")}
-          aria-valuetext={`${formatClock(time)} / ${formatClock(total)}`}
+          aria-valuetext={t("seekValue", { time: formatClock(time), total: formatClock(total) })}
           onChange={(e) => seek(Number(e.currentTarget.value))}
           style={{ backgroundSize: `${progress}% 100%` }}
           className={`h-1.5 min-w-0 flex-1 cursor-pointer appearance-none rounded-full bg-zinc-200 bg-linear-to-r from-accent-600 to-accent-600 bg-no-repeat disabled:cursor-default dark:bg-zinc-700 ${THUMB}`}
