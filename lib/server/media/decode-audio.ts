@@ -8,7 +8,7 @@ import { readWavFile } from "./decode-wav";
 // native build, no download); WAV is read directly. Between chunks it gives the event
 // loop back, so requests and the poller keep running while a song decodes.
 
-const MP3_CHUNK = 64 * 1024;
+const MP3_CHUNK = 8 * 1024;
 /** A file that decodes to nothing within this many bytes is not audio we can read: stop there. */
 const MP3_GIVE_UP_BYTES = 1024 * 1024;
 

@@ -6,7 +6,7 @@ import { UndecodableAudioError, yieldToEventLoop, type AudioSink } from "./audio
 // vendors' WAV exports write). Chunks are found by walking the RIFF headers, so a
 // LIST or fact chunk before the data is skipped.
 
-const SLICE_BYTES = 256 * 1024;
+const SLICE_BYTES = 64 * 1024;
 const PCM = 1;
 const FLOAT = 3;
 const EXTENSIBLE = 0xfffe;
