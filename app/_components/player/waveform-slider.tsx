@@ -77,8 +77,8 @@ export function WaveformSlider({ peaks, time, total, onSeek }: Props) {
       onKeyDown={onKeyDown}
       className="relative h-8 min-w-0 flex-1 cursor-pointer touch-none rounded select-none focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500 aria-disabled:cursor-default"
     >
-      <WaveformBars peaks={peaks} className="absolute inset-0 h-full w-full fill-zinc-300 dark:fill-zinc-600" />
-      <WaveformBars peaks={peaks} className="absolute inset-0 h-full w-full fill-accent-600 dark:fill-accent-500" style={{ clipPath: `inset(0 ${100 - progress}% 0 0)` }} />
+      <WaveformBars peaks={peaks} className="absolute inset-0 h-full w-full stroke-zinc-300 dark:stroke-zinc-600" />
+      <WaveformBars peaks={peaks} className="absolute inset-0 h-full w-full stroke-accent-600 dark:stroke-accent-500" style={{ clipPath: `inset(0 ${100 - progress}% 0 0)` }} />
       {hover !== null ? (
         <>
           <span className="pointer-events-none absolute inset-y-0 w-px bg-zinc-900/40 dark:bg-white/50" style={{ left: `${hover * 100}%` }} />
