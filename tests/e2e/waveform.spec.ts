@@ -5,16 +5,22 @@ import { ClipPage } from "./pages/clip-page";
 // a slider a screen reader announces, that a click or the arrow keys move.
 
 let clipId: string;
+let token: string;
 
 test.use({ appEnv: {} });
 
 test.beforeAll(async ({ app, member }) => {
-  [clipId] = await generateSong(app, createToken(app, member.email), { mode: "custom", title: "Tide Lines", style: "ambient", lyrics: "[Verse]\nWaves come in", model: "v4.5" });
+  token = createToken(app, member.email);
+  [clipId] = await generateSong(app, token, { mode: "custom", title: "Tide Lines", style: "ambient", lyrics: "[Verse]\nWaves come in", model: "v4.5" });
 });
 
-test("the waveform seeks by click and by keyboard, on the page and in the mini-player", async ({ memberPage: page }) => {
+test("the waveform seeks by click and by keyboard, on the page and in the mini-player", async ({ app, memberPage: page }) => {
   const clip = new ClipPage(page);
   await clip.gotoWithWaveform(clipId);
+  // The API hands out the same peaks the page draws.
+  const api = (await (await fetch(`${app.url}/api/v1/clips/${clipId}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { clip: { waveform: number[] } };
+  expect(api.clip.waveform).toHaveLength(400);
+  expect(Math.max(...api.clip.waveform)).toBe(255);
   const total = Number(await clip.waveform.getAttribute("aria-valuemax"));
   expect(total).toBeGreaterThan(20);
   await expect(clip.waveform).toHaveAttribute("aria-valuenow", "0");
