@@ -26,8 +26,13 @@ test("the waveform seeks by click and by keyboard, on the page and in the mini-p
   await expect(clip.waveform).toHaveAttribute("aria-valuenow", "0");
   await expect(clip.waveform).toHaveAttribute("aria-valuetext", /^0:00 of \d+:\d\d$/);
 
-  // A click halfway along starts the song about halfway through.
+  // Hovering shows the time under the pointer.
   const box = (await clip.waveform.boundingBox())!;
+  await clip.waveform.hover({ position: { x: box.width / 4, y: box.height / 2 } });
+  const hovered = (await clip.waveform.getByTestId("waveform-hover-time").textContent())!.split(":").map(Number);
+  expect(hovered[0] * 60 + hovered[1]).toBeCloseTo(total / 4, -0.5);
+
+  // A click halfway along starts the song about halfway through.
   await clip.waveform.click({ position: { x: box.width / 2, y: box.height / 2 } });
   await expect.poll(() => clip.playerTime()).toBeGreaterThan(total / 2 - 1.5);
   expect(await clip.playerTime()).toBeLessThan(total / 2 + 4);

@@ -146,5 +146,5 @@ describe("npm run cli -- media:waveforms", () => {
     expect(getClip(viewer(), good).waveform).toHaveLength(400);
     expect(cli().out).toMatch(/Done: 0 computed, 0 failed, 5 skipped/);
     expect(cli("--force").out).toMatch(/Done: 3 computed, 2 failed, 0 skipped/);
-  });
+  }, 120_000); // three real CLI processes, each starting tsx: slow on a busy machine
 });
