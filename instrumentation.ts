@@ -21,6 +21,9 @@ export async function register() {
   // Team webhooks go out on their own timer: a slow receiver never holds up the poller.
   const { startWebhookWorker } = await import("./lib/server/services/webhook-worker");
   startWebhookWorker();
+  // Waveforms are decoded one clip at a time on a timer of their own, off the request path and the poller.
+  const { startWaveformWorker } = await import("./lib/server/services/waveform-worker");
+  startWaveformWorker();
   // Vendor balances for Admin → Providers, read on a timer of their own so no request or poll round waits for them.
   const { startBalanceRefresher } = await import("./lib/server/services/provider-balance");
   startBalanceRefresher();

@@ -24,7 +24,9 @@ const nextConfig = {
   // `npm test` type-checks the whole project (tests and scripts included) with tsc
   // first; checking again inside every build only doubles the build time.
   typescript: { ignoreBuildErrors: true },
-  serverExternalPackages: ["better-sqlite3", "@zxcvbn-ts/language-common"],
+  // mpg123-decoder carries its WebAssembly inline and a web-worker shim: loaded by Node as
+  // published rather than bundled.
+  serverExternalPackages: ["better-sqlite3", "@zxcvbn-ts/language-common", "mpg123-decoder"],
   experimental: {
     // Bodies are bounded while they stream in (SEC-13): server actions to the same
     // 64 KiB as the JSON API (the largest form, a song with 5,000 characters of lyrics,

@@ -11,7 +11,22 @@ export type ClipDto = z.infer<typeof clipDtoSchema>;
 /** A clip as lists show it: no lyrics, prompt, lineage or vendor details. */
 export type ClipSummaryDto = Pick<
   ClipDto,
-  "id" | "providerId" | "title" | "style" | "model" | "duration" | "state" | "audioUrl" | "previewUrl" | "imageUrl" | "visibility" | "starred" | "owner" | "createdAt" | "deletedAt"
+  | "id"
+  | "providerId"
+  | "title"
+  | "style"
+  | "model"
+  | "duration"
+  | "state"
+  | "audioUrl"
+  | "previewUrl"
+  | "imageUrl"
+  | "visibility"
+  | "starred"
+  | "owner"
+  | "createdAt"
+  | "deletedAt"
+  | "waveform"
 >;
 
 export type TaskDto = z.infer<typeof taskDtoSchema>;

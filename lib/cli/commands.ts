@@ -8,6 +8,7 @@ import { createUser, setDisabled, setPasswordByOperator } from "@/lib/server/ser
 import { createApiToken } from "@/lib/server/services/api-tokens";
 import { readSecret } from "./read-secret";
 import { quotaCommands } from "./quota-commands";
+import { waveformCommands } from "./waveform-commands";
 
 export class UsageError extends Error {}
 
@@ -220,6 +221,7 @@ export const commands: Record<string, Command> = {
       console.log(`Queued ${count} failed downloads again; the running server archives them on its next rounds.`);
     },
   },
+  ...waveformCommands,
   ...quotaCommands,
 };
 

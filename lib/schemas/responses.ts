@@ -39,6 +39,12 @@ export const clipDtoSchema = z.object({
   continueAt: z.number().nullable(),
   createdAt: isoTime,
   deletedAt: isoTime.nullable(),
+  waveform: z
+    .array(z.number().int().min(0).max(255))
+    .nullable()
+    .describe(
+      "The song's loudness from start to end: evenly spaced peaks, 0–255, the loudest 255. A clip has 400 points, a list row 48; null until the archived audio was decoded (or when it could not be)",
+    ),
 });
 
 export const taskDtoSchema = z.object({

@@ -1,6 +1,7 @@
 import { logger } from "@/lib/server/logger";
 import { stopPoller } from "@/lib/server/poller";
 import { closeAllStreams } from "@/lib/server/services/stream-registry";
+import { stopWaveformWorker } from "@/lib/server/services/waveform-worker";
 import { stopWebhookWorker } from "@/lib/server/services/webhook-worker";
 
 // SIGTERM/SIGINT (REL-6, REL-11). Next.js's own handler stops accepting connections and
@@ -21,6 +22,8 @@ export function shutDownOnSignals() {
       const streams = closeAllStreams();
       // A delivery cut short stays pending under its claim and is retried after it.
       stopWebhookWorker();
+      // A waveform cut short stays pending and is worked out by the next server.
+      stopWaveformWorker();
       logger.info("shutting down", { signal, streams });
       setTimeout(() => process.exit(0), SHUTDOWN_DEADLINE_MS).unref();
       // When nobody else (Next.js's own server) handles the signal, exit once the poller stopped.

@@ -21,6 +21,7 @@ const clip = (over: Partial<ClipDto>): ClipDto => ({
   videoUrl: null,
   formats: {},
   archived: true,
+  waveform: null,
   visibility: "team",
   starred: false,
   owner: { id: "u1", name: "Ann" },

@@ -18,6 +18,8 @@ export interface ClipCardData {
   visibility: ClipDto["visibility"];
   owner: { id: string; name: string };
   deletedAt: string | null;
+  /** Peaks (0–255) for the row's small waveform and the player's seek bar; null draws none. */
+  waveform: number[] | null;
 }
 
 export function toCardData(clip: ClipSummaryDto, providerNames: ReadonlyMap<string, string>): ClipCardData {
@@ -38,6 +40,7 @@ export function toCardData(clip: ClipSummaryDto, providerNames: ReadonlyMap<stri
     visibility: clip.visibility,
     owner: clip.owner,
     deletedAt: clip.deletedAt,
+    waveform: clip.waveform,
   };
 }
 
@@ -68,5 +71,6 @@ export function toTracks(items: ClipCardData[], untitled: string): Track[] {
       coverUrl: c.coverUrl,
       href: `/clips/${c.id}`,
       duration: c.duration,
+      waveform: c.waveform,
     }));
 }

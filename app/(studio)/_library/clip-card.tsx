@@ -2,6 +2,7 @@
 
 import { usePlayer, usePlayerState } from "@/app/_components/player/player-provider";
 import { formatClock } from "@/app/_components/player/time";
+import { WaveformBars } from "@/app/_components/player/waveform-bars";
 import type { ClipCardData } from "../_clip/card-data";
 import styles from "./clip-card.module.css";
 import type { RowLabels } from "./row-labels";
@@ -65,6 +66,7 @@ export function ClipCard({ clip, labels, showOwner, trash, onPlay, onRemoved }: 
         ) : null}
         <span className={`badge ${styles.model}`}>{clip.model}</span>
         <span className={styles.provider}>{clip.providerName}</span>
+        {clip.waveform && !trash ? <WaveformBars peaks={clip.waveform} className={styles.wave} /> : null}
         <span className={styles.duration}>{clip.state === "succeeded" ? formatClock(clip.duration) : null}</span>
         <time dateTime={clip.createdAt} className={styles.when}>
           {labels.relative(clip.createdAt)}

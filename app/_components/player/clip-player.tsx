@@ -57,7 +57,7 @@ export function ClipPlayer({ track, queue }: { track: Track; queue: Track[] }) {
         {isPlaying && loading ? <SpinnerIcon className="h-6 w-6" /> : isPlaying ? <PauseIcon className="h-6 w-6" /> : <PlayIcon className="h-6 w-6" />}
       </button>
       <div className="min-w-0 flex-1">
-        <SeekBar active={active} duration={track.duration} onSeekInactive={(to) => store.playList(queue, index, to)} />
+        <SeekBar active={active} duration={track.duration} waveform={track.waveform} onSeekInactive={(to) => store.playList(queue, index, to)} />
         {active && failed ? <p className="mt-1 text-xs text-red-600 dark:text-red-400">{t("failed")}</p> : <p className="mt-1 hidden text-xs muted sm:block">{t("spaceHint")}</p>}
       </div>
     </div>

@@ -83,7 +83,7 @@ export function MiniPlayer() {
             <NextIcon className="h-4 w-4" />
           </button>
         </div>
-        <SeekBar active duration={track.duration} className="hidden flex-1 sm:flex" />
+        <SeekBar active duration={track.duration} waveform={track.waveform} className="hidden flex-1 sm:flex" />
         {/* Phones get shuffle and repeat in the queue panel, and volume from the hardware buttons. */}
         <PlayModeButtons className="hidden sm:flex" />
         <VolumeControl className="hidden lg:flex" />

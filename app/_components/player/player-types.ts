@@ -12,6 +12,8 @@ export interface Track {
   coverUrl: string | null;
   href: string;
   duration: number | null;
+  /** Peaks (0–255) for a waveform seek bar; absent or null draws the plain bar. */
+  waveform?: readonly number[] | null;
 }
 
 export interface PlayerState {

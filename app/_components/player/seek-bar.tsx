@@ -3,6 +3,7 @@
 import { useTranslations } from "use-intl";
 import { usePlayer, usePlayerState } from "./player-provider";
 import { formatClock } from "./time";
+import { WaveformSlider } from "./waveform-slider";
 
 // Thumb styles need vendor pseudo-elements; arbitrary variants keep them beside the markup.
 const THUMB =
@@ -11,15 +12,19 @@ const THUMB =
 /**
  * Position and seek for the loaded song. `active` is false when another song is
  * loaded: the bar then shows this song's length at rest, and moving it starts it.
+ * With the song's waveform the bar is drawn as it; without (not decoded yet, or
+ * undecodable) it is a plain range.
  */
 export function SeekBar({
   active,
   duration,
+  waveform,
   onSeekInactive,
   className = "",
 }: {
   active: boolean;
   duration: number | null;
+  waveform?: readonly number[] | null;
   onSeekInactive?: (seconds: number) => void;
   className?: string;
 }) {
@@ -30,28 +35,32 @@ export function SeekBar({
   const time = active ? liveTime : 0;
   const total = (active ? liveDuration : 0) || duration || 0;
   const progress = total > 0 ? Math.min(100, (time / total) * 100) : 0;
+  const seek = (to: number) => {
+    if (active) store.seek(to);
+    else onSeekInactive?.(to);
+  };
   return (
     <div className={`flex items-center gap-2 text-xs tabular-nums muted ${className}`}>
       <span className="w-10 text-right" data-testid="player-time">
         {formatClock(time)}
       </span>
-      <input
-        type="range"
-        min={0}
-        max={total || 1}
-        step="any"
-        value={time}
-        disabled={!total}
-        aria-label={t("seek")}
-        aria-valuetext={`${formatClock(time)} / ${formatClock(total)}`}
-        onChange={(e) => {
-          const to = Number(e.currentTarget.value);
-          if (active) store.seek(to);
-          else onSeekInactive?.(to);
-        }}
-        style={{ backgroundSize: `${progress}% 100%` }}
-        className={`h-1.5 min-w-0 flex-1 cursor-pointer appearance-none rounded-full bg-zinc-200 bg-linear-to-r from-accent-600 to-accent-600 bg-no-repeat disabled:cursor-default dark:bg-zinc-700 ${THUMB}`}
-      />
+      {waveform && waveform.length > 0 ? (
+        <WaveformSlider peaks={waveform} time={time} total={total} onSeek={seek} />
+      ) : (
+        <input
+          type="range"
+          min={0}
+          max={total || 1}
+          step="any"
+          value={time}
+          disabled={!total}
+          aria-label={t("seek")}
+          aria-valuetext={t("seekValue", { time: formatClock(time), total: formatClock(total) })}
+          onChange={(e) => seek(Number(e.currentTarget.value))}
+          style={{ backgroundSize: `${progress}% 100%` }}
+          className={`h-1.5 min-w-0 flex-1 cursor-pointer appearance-none rounded-full bg-zinc-200 bg-linear-to-r from-accent-600 to-accent-600 bg-no-repeat disabled:cursor-default dark:bg-zinc-700 ${THUMB}`}
+        />
+      )}
       <span className="w-10" data-testid="player-duration">
         {formatClock(total || null)}
       </span>

@@ -1,5 +1,6 @@
 import { mediaUrl, type ClipDto, type ClipSummaryDto } from "@/lib/dto";
 import type { ClipRow } from "@/lib/server/db/schema";
+import { downsamplePeaks, LIST_WAVEFORM_POINTS, WAVEFORM_POINTS } from "@/lib/waveform";
 import type { ClipSummaryColumn } from "./clip-rows";
 
 // One mapping from a clip row to the shape the API and pages show. Media always goes
@@ -11,11 +12,15 @@ export interface ClipDtoExtras {
   starred: boolean;
   /** The audio is in DATA_DIR/media. */
   archived: boolean;
+  /** The waveform's peaks (0–255), or null until the waveform worker made them. */
+  waveform: Buffer | null;
 }
 
 const isHttp = (url: string) => /^https?:\/\//i.test(url);
 
-export function toClipSummaryDto(row: Pick<ClipRow, ClipSummaryColumn>, { ownerName, starred, archived }: ClipDtoExtras): ClipSummaryDto {
+/** Lists get a coarse waveform (a row draws a small one); a clip's own page the full one. */
+export function toClipSummaryDto(row: Pick<ClipRow, ClipSummaryColumn>, extras: ClipDtoExtras, waveformPoints = LIST_WAVEFORM_POINTS): ClipSummaryDto {
+  const { ownerName, starred, archived, waveform } = extras;
   const finalAudio = Boolean(row.audioUrl) || archived;
   return {
     id: row.id,
@@ -33,12 +38,13 @@ export function toClipSummaryDto(row: Pick<ClipRow, ClipSummaryColumn>, { ownerN
     owner: { id: row.ownerId, name: ownerName },
     createdAt: row.createdAt.toISOString(),
     deletedAt: row.deletedAt ? row.deletedAt.toISOString() : null,
+    waveform: waveform ? downsamplePeaks(waveform, waveformPoints) : null,
   };
 }
 
-export function toClipDto(row: ClipRow, extras: ClipDtoExtras): ClipDto {
+export function toClipDto(row: ClipRow, extras: ClipDtoExtras, waveformPoints = WAVEFORM_POINTS): ClipDto {
   return {
-    ...toClipSummaryDto(row, extras),
+    ...toClipSummaryDto(row, extras, waveformPoints),
     taskId: row.taskId,
     lyrics: row.lyrics,
     prompt: row.prompt,

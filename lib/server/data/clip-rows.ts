@@ -4,13 +4,15 @@ import { perConnection } from "@/lib/server/db/client";
 import { clips, type ClipRow } from "@/lib/server/db/schema";
 
 // A clip as lists and pages show it: the row plus its owner's name, whether the
-// viewer starred it and whether its audio is archived. Every list, page and API read
+// viewer starred it, whether its audio is archived and its waveform's peaks. Every list, page and API read
 // of a clip returns this shape.
 
 interface Extras {
   ownerName: string;
   starred: boolean;
   archived: boolean;
+  /** One byte per point, once the waveform worker decoded the archived audio. */
+  waveform: Buffer | null;
 }
 
 export type LibraryClipRow = ClipRow & Extras;
@@ -27,7 +29,8 @@ const columns = Object.entries(getTableColumns(clips));
  */
 const LIBRARY_EXTRAS = `(SELECT u.name FROM users u WHERE u.id = c.owner_id) AS owner_name,
   EXISTS (SELECT 1 FROM stars s WHERE s.user_id = @viewer AND s.clip_id = c.id) AS starred,
-  EXISTS (SELECT 1 FROM media_files m INDEXED BY media_clip_archived_idx WHERE m.clip_id = c.id AND m.kind = 'audio' AND m.status = 'archived') AS archived`;
+  EXISTS (SELECT 1 FROM media_files m INDEXED BY media_clip_archived_idx WHERE m.clip_id = c.id AND m.kind = 'audio' AND m.status = 'archived') AS archived,
+  (SELECT w.peaks FROM clip_waveforms w WHERE w.clip_id = c.id) AS waveform`;
 
 export const LIBRARY_SELECT = `c.*, ${LIBRARY_EXTRAS}`;
 
@@ -69,6 +72,7 @@ function rawRowMapper<T>(selected: typeof columns) {
     out.ownerName = raw.owner_name ?? "";
     out.starred = raw.starred === 1;
     out.archived = raw.archived === 1;
+    out.waveform = raw.waveform instanceof Uint8Array ? Buffer.from(raw.waveform) : null;
     return out as T;
   };
 }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 // Relative, not "@/": drizzle-kit loads this file without the tsconfig paths.
 import { CLIP_STATES, OPEN_TASK_STATUSES, PROTOCOLS, ROLES, TASK_KINDS, TASK_STATUSES, VISIBILITIES, type Capability } from "../../domain";
 
@@ -338,6 +338,30 @@ export const mediaFiles = sqliteTable(
   ],
 );
 export type MediaFile = typeof mediaFiles.$inferSelect;
+
+// A clip's waveform: peaks of its archived audio, worked out once off the request path
+// (lib/server/services/waveform-worker.ts). A row of its own, not a column on clips, so
+// the hot clips table stays narrow; a row is also the worker's queue entry (pending).
+export const clipWaveforms = sqliteTable(
+  "clip_waveforms",
+  {
+    clipId: text("clip_id")
+      .primaryKey()
+      .references(() => clips.id, { onDelete: "cascade" }),
+    status: text("status", { enum: ["pending", "ready", "failed"] }).notNull(),
+    // One byte per point (0–255, the loudest point 255); null until ready.
+    peaks: blob("peaks", { mode: "buffer" }).$type<Buffer>(),
+    error: text("error"),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  // The worker's "next pending clip", read from the index alone.
+  (t) => [
+    index("clip_waveforms_pending_idx")
+      .on(t.status, t.updatedAt)
+      .where(sql`status = 'pending'`),
+  ],
+);
+export type ClipWaveformRow = typeof clipWaveforms.$inferSelect;
 
 export const stars = sqliteTable(
   "stars",

@@ -11,6 +11,7 @@ import {
   upsertPendingMedia,
   type PendingMedia,
 } from "@/lib/server/data/media";
+import { queueWaveform } from "@/lib/server/data/waveforms";
 import type { MediaFile } from "@/lib/server/db/schema";
 import { sha256Hex } from "@/lib/server/ids";
 import { logger } from "@/lib/server/logger";
@@ -21,6 +22,7 @@ import { MediaFetchError, safeDownload, type SafeDownloadOptions } from "@/lib/s
 import { isDemoAssetUrl, mediaSourceUrl } from "@/lib/server/media/sources";
 import { commitMediaFile, mediaTempDir, relativeMediaPath, removeClipMediaDir, removeMediaFile, removeStaleTempFiles, writeMediaBuffer } from "@/lib/server/media/storage";
 import { localAssetRenderer } from "@/lib/server/providers/registry";
+import { wakeWaveformWorker } from "./waveform-worker";
 
 // Copies a finished clip's audio, cover and video into DATA_DIR/media so history
 // outlives the vendor's CDN. enqueueClipMedia only writes queue rows (synchronous,
@@ -134,6 +136,11 @@ async function archiveOne(row: MediaFile, policy: HostPolicy, options: ProcessMe
     const stored = await fetchInto(row, policy, options.download);
     if (markMediaArchived(row, stored, now())) {
       metrics().archiveBytes.inc({ kind: row.kind }, stored.size);
+      // The song's waveform is drawn from this file: the waveform worker decodes it later, off this path.
+      if (row.kind === "audio") {
+        queueWaveform(row.clipId, now());
+        wakeWaveformWorker();
+      }
       return "archived";
     }
     // The clip was purged or its source changed while we downloaded: keep nothing stale.

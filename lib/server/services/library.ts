@@ -7,6 +7,7 @@ import * as clipData from "@/lib/server/data/clips";
 import type { LibraryClipRow, ListClipsInput } from "@/lib/server/data/clips";
 import { getProviderRow } from "@/lib/server/data/providers";
 import { parseOrThrow } from "@/lib/validation";
+import { LIST_WAVEFORM_POINTS, WAVEFORM_POINTS } from "@/lib/waveform";
 import { deleteClipMedia } from "./archive-media";
 import { audioFileExtension, downloadStem } from "./clip-media";
 
@@ -39,8 +40,9 @@ export interface ClipDetails {
 const notFound = () => new AppError("not_found", "This clip does not exist or you cannot see it.", { key: "common.errors.clipNotFound" });
 const ownerOnly = () => new AppError("forbidden", "Only the clip's owner can change it.", { key: "common.errors.clipOwnerOnly" });
 
-export function toDto(row: LibraryClipRow): ClipDto {
-  return toClipDto(row, { ownerName: row.ownerName, starred: row.starred, archived: row.archived });
+/** A clip as the API shows it; lists pass LIST_WAVEFORM_POINTS so a page of clips stays light. */
+export function toDto(row: LibraryClipRow, waveformPoints = WAVEFORM_POINTS): ClipDto {
+  return toClipDto(row, { ownerName: row.ownerName, starred: row.starred, archived: row.archived, waveform: row.waveform }, waveformPoints);
 }
 
 /** What the query means: a member filter narrows to that member's team-visible clips; the trash is the viewer's own. */
@@ -65,7 +67,7 @@ export function listInputFor(viewer: ClipViewer, query: ClipListQuery): ListClip
 
 export function listLibrary(viewer: ClipViewer, query: ClipListQuery): ClipPageDto {
   const page = clipData.listClips(listInputFor(viewer, query));
-  return { items: page.items.map(toDto), nextCursor: page.nextCursor };
+  return { items: page.items.map((row) => toDto(row, LIST_WAVEFORM_POINTS)), nextCursor: page.nextCursor };
 }
 
 /** The same page as listLibrary, as list rows show it (no lyrics, prompt or lineage). */
@@ -90,9 +92,9 @@ export function getClipDetails(viewer: ClipViewer, clipId: string): ClipDetails 
     clip: toDto(row),
     providerName: getProviderRow(row.providerId)?.name ?? row.providerId,
     isOwner: row.ownerId === viewer.id,
-    takes: clipData.listSiblingTakes(row, viewer).map(toDto),
+    takes: clipData.listSiblingTakes(row, viewer).map((take) => toDto(take, LIST_WAVEFORM_POINTS)),
     parent: lineage.parent ? toDto(lineage.parent) : null,
-    extensions: lineage.extensions.map(toDto),
+    extensions: lineage.extensions.map((extension) => toDto(extension, LIST_WAVEFORM_POINTS)),
     // At most MAX_CHAIN_SEGMENTS primary-key reads, each under the access rule.
     segments: (row.segments ?? []).flatMap((id) => {
       const part = id === row.id ? undefined : clipData.getClipForViewer({ clipId: id, viewer });

@@ -111,7 +111,7 @@ describe("toClipDto", () => {
       deletedAt: null,
       ...over,
     }) as ClipRow;
-  const extras = { ownerName: "Ada", starred: false, archived: false };
+  const extras = { ownerName: "Ada", starred: false, archived: false, waveform: null };
 
   it("plays the vendor's live preview while streaming, then the app's own URL", () => {
     const streaming = toClipDto(row({ streamAudioUrl: "https://audiopipe.suno.ai/?item_id=v" }), extras);

@@ -14,11 +14,22 @@ export class ClipPage extends StudioPage {
   /** The karaoke line being sung (aria-current). */
   readonly currentLine = this.page.locator('[data-testid="timed-line"][aria-current="true"]');
   readonly audio = this.page.getByTestId("player-audio");
+  /** The seek bar drawn as the song's waveform, on the page and in the mini-player. */
+  readonly waveform = this.page.getByTestId("clip-player").getByRole("slider", { name: this.t.player.seek });
+  readonly miniWaveform = this.page.getByTestId("mini-player").getByRole("slider", { name: this.t.player.seek });
   readonly continueAt = this.page.getByTestId("continue-at");
   readonly extendSubmit = this.page.getByTestId("extend-submit");
 
   async goto(clipId: string) {
     return this.page.goto(`/clips/${clipId}`);
+  }
+
+  /** Opens the clip until its waveform shows: the server draws it shortly after the song is archived. */
+  async gotoWithWaveform(clipId: string) {
+    await expect(async () => {
+      await this.goto(clipId);
+      await expect(this.waveform).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 30_000 });
   }
 
   /** Opens the Download menu (if closed) and saves one of its files. */
