@@ -1,0 +1,80 @@
+import { finished } from "node:stream/promises";
+import type { Readable } from "node:stream";
+import { ZipFile } from "yazl";
+import { logger } from "@/lib/server/logger";
+import type { ZipFileEntry } from "./clip-files";
+
+// A ZIP written entry by entry into a Web ReadableStream with backpressure (PERF-8):
+// the next entry is opened only once the previous one has been read to its end, and
+// an entry is read only as fast as the client takes the ZIP (yazl pipes each entry
+// into its output, and the Web stream pulls from that output on demand). So the
+// server holds at most one song in memory, however large the export. Cancelling the
+// Web stream (the client went away) or the signal stops it: the writer sees
+// `stopped`, the entry being read is destroyed, and no further entry is opened.
+
+export interface ZipWriter {
+  body: ReadableStream<Uint8Array>;
+  readonly stopped: boolean;
+  /** Resolves once the entry has been read in full, or at once if the ZIP was stopped. */
+  add(entry: ZipFileEntry): Promise<void>;
+  end(): void;
+  /** Abandons the ZIP: the client sees the download fail rather than a truncated file that looks whole. */
+  fail(err: unknown): void;
+}
+
+export function openZipWriter(signal?: AbortSignal): ZipWriter {
+  const zip = new ZipFile();
+  const output = zip.outputStream as Readable;
+  let stopped = false;
+  let current: Readable | null = null;
+  const closed = new Promise<void>((resolve) => output.once("close", resolve));
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    current?.destroy();
+    output.destroy();
+  };
+  output.once("close", stop);
+  signal?.addEventListener("abort", stop, { once: true });
+  zip.on("error", (err: unknown) => {
+    logger.warn("export: the ZIP writer failed", { error: String(err) });
+    output.destroy(err instanceof Error ? err : new Error(String(err)));
+  });
+
+  const chunks = output[Symbol.asyncIterator]();
+  const body = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const { value, done } = await chunks.next();
+        if (done) controller.close();
+        else controller.enqueue(new Uint8Array(value as Buffer));
+      },
+      cancel: stop,
+    },
+    // Nothing is read ahead of the client: the Web stream asks for a chunk only when the response needs one.
+    { highWaterMark: 0 },
+  );
+
+  return {
+    body,
+    get stopped() {
+      return stopped;
+    },
+    async add(entry) {
+      if (stopped) return;
+      const input = await entry.open();
+      if (stopped) return void input.destroy();
+      current = input;
+      zip.addReadStream(input, entry.name, { compress: entry.compress, mtime: entry.mtime });
+      await Promise.race([finished(input).catch(() => undefined), closed]);
+      current = null;
+    },
+    end() {
+      if (!stopped) zip.end();
+    },
+    fail(err) {
+      logger.warn("export stopped by an error", { error: String(err) });
+      output.destroy(err instanceof Error ? err : new Error(String(err)));
+    },
+  };
+}
