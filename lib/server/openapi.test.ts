@@ -161,4 +161,11 @@ describe("the OpenAPI document", () => {
     const query = (doc.paths["/api/v1/clips"].get.parameters as Json[]).map((p) => p.name);
     expect(query).toEqual(Object.keys(clipListQueryObject.shape));
   });
+
+  it("describes the export as a streamed ZIP with its song count header and its scopes", () => {
+    const op = doc.paths["/api/v1/export"].get as Json;
+    expect(Object.keys(op.responses["200"].content)).toEqual(["application/zip"]);
+    expect(op.responses["200"].headers).toHaveProperty("X-Songloft-Export-Count");
+    expect(op.parameters).toEqual([expect.objectContaining({ name: "scope", in: "query", schema: expect.objectContaining({ enum: ["mine", "starred"] }) })]);
+  });
 });
