@@ -25,7 +25,7 @@ export function exportPaths(): Record<string, JsonObject> {
           "200": {
             description: "The ZIP, streamed",
             headers: {
-              "Content-Disposition": { description: "`attachment; filename=\"songloft-my-songs-YYYY-MM-DD.zip\"`", schema: { type: "string" } },
+              "Content-Disposition": { description: '`attachment; filename="songloft-my-songs-YYYY-MM-DD.zip"`', schema: { type: "string" } },
               "X-Songloft-Export-Count": { description: "How many songs the export lists (for a progress bar)", schema: { type: "integer" } },
             },
             content: { "application/zip": { schema: { type: "string", format: "binary" } } },
