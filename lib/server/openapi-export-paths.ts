@@ -8,6 +8,20 @@ type JsonObject = Record<string, unknown>;
 
 const errors = (...names: (keyof typeof ERRORS)[]): JsonObject => Object.fromEntries(names.map((n) => [ERRORS[n][0], { $ref: `#/components/responses/${n}` }]));
 
+const progressId = { name: "id", in: "path", required: true, description: "The id given as `progress` when the export started", schema: { type: "string" } };
+
+const PROGRESS = {
+  type: "object",
+  required: ["state", "total", "done", "bytes"],
+  properties: {
+    state: { type: "string", enum: ["running", "finished", "failed", "cancelled", "refused"] },
+    total: { type: "integer", description: "Songs the export lists" },
+    done: { type: "integer", description: "Songs written so far" },
+    bytes: { type: "integer", description: "Bytes of the ZIP sent so far" },
+    message: { type: "string", description: "Why it was refused or failed" },
+  },
+};
+
 export function exportPaths(): Record<string, JsonObject> {
   return {
     "/api/v1/export": {
@@ -32,6 +46,25 @@ export function exportPaths(): Record<string, JsonObject> {
           },
           ...errors("BadRequest", "Unauthorized", "RateLimited"),
         },
+      },
+    },
+    "/api/v1/export/progress/{id}": {
+      get: {
+        operationId: "getExportProgress",
+        tags: ["clips"],
+        summary: "How far your export started with `progress={id}` has got (kept 5 minutes after it ends)",
+        parameters: [progressId],
+        responses: {
+          "200": { description: "Songs written of the total and bytes sent", content: { "application/json": { schema: PROGRESS } } },
+          ...errors("BadRequest", "Unauthorized", "NotFound"),
+        },
+      },
+      delete: {
+        operationId: "cancelExport",
+        tags: ["clips"],
+        summary: "Cancel that export: its download ends at once",
+        parameters: [progressId],
+        responses: { "204": { description: "Cancelled (or it had already ended)" }, ...errors("BadRequest", "Unauthorized", "Forbidden", "NotFound") },
       },
     },
   };

@@ -18,6 +18,7 @@ import { startServer, type TestServer } from "./media-support";
 // tags with music-metadata.
 
 const { GET } = await import("@/app/api/v1/export/route");
+const progressRoute = await import("@/app/api/v1/export/progress/[id]/route");
 
 const mp3 = makeMp3();
 const wav = Buffer.concat([Buffer.from("RIFF"), crypto.randomBytes(2000)]);
@@ -37,6 +38,12 @@ function withToken(user: User): User & { token: string } {
 function call(viewer: { token: string } | null, query = "") {
   const headers: Record<string, string> = viewer ? { authorization: `Bearer ${viewer.token}` } : {};
   return GET(new Request(`http://app.test/api/v1/export${query}`, { headers }));
+}
+
+async function progressOf(viewer: { token: string }, id: string, method = "GET") {
+  const req = new Request(`http://app.test/api/v1/export/progress/${id}`, { method, headers: { authorization: `Bearer ${viewer.token}` } });
+  const res = await (method === "GET" ? progressRoute.GET : progressRoute.DELETE)(req, { params: Promise.resolve({ id }) });
+  return { status: res.status, body: res.status === 200 ? ((await res.json()) as Record<string, unknown>) : null };
 }
 
 async function zipOf(res: Response) {
@@ -174,5 +181,31 @@ describe("GET /api/v1/export", () => {
     });
     expect((await readZip(Buffer.from(await next.arrayBuffer()))).map((e) => e.name)).toContain("songloft.json");
     await second.body!.cancel();
+  });
+
+  it("reports songs and bytes to the page that named the export, and only to its owner, until it finishes", async () => {
+    const res = await call(alice, "?scope=mine&progress=page-export-1");
+    expect((await progressOf(alice, "page-export-1")).body).toMatchObject({ state: "running", total: 5 });
+    expect((await progressOf(bob, "page-export-1")).status).toBe(404);
+    const zip = Buffer.from(await res.arrayBuffer());
+    const ended = await waitFor(async () => {
+      const { body } = await progressOf(alice, "page-export-1");
+      return body?.state === "finished" ? body : null;
+    });
+    expect(ended).toEqual({ state: "finished", total: 5, done: 5, bytes: zip.length });
+  });
+
+  it("cancels from the page: the download fails (never a cut ZIP that looks whole) and the progress says cancelled", async () => {
+    const res = await call(alice, "?scope=mine&progress=page-export-2");
+    const reader = res.body!.getReader();
+    await reader.read();
+    expect((await progressOf(alice, "page-export-2", "DELETE")).status).toBe(204);
+    await expect(
+      (async () => {
+        for (;;) if ((await reader.read()).done) return "looked complete";
+      })(),
+    ).rejects.toThrow(/premature close/i);
+    expect((await progressOf(alice, "page-export-2")).body).toMatchObject({ state: "cancelled" });
+    expect((await progressOf(alice, "no-such-export")).status).toBe(404);
   });
 });

@@ -9,8 +9,8 @@ import { parseOrThrow } from "@/lib/validation";
 /** GET /api/v1/export?scope=mine|starred: the songs as a streamed ZIP (tagged MP3s, .lrc, songloft.json). */
 export const GET = handle(async (req: Request) => {
   const viewer = await requireApiUser(req);
-  const { scope } = parseOrThrow(exportQuerySchema, searchParamsRecord(new URL(req.url).searchParams));
+  const { scope, progress } = parseOrThrow(exportQuerySchema, searchParamsRecord(new URL(req.url).searchParams));
   const source = () => (scope === "starred" ? starredClipsSource(viewer) : myClipsSource(viewer));
-  const { body, headers } = exportClips(viewer, source, req.signal);
+  const { body, headers } = exportClips(viewer, source, { signal: req.signal, progressId: progress });
   return new Response(body, { headers });
 });

@@ -2,6 +2,7 @@ import type { ClipViewer } from "@/lib/server/data/clip-access";
 import { getProviderRow } from "@/lib/server/data/providers";
 import { contentDisposition } from "@/lib/server/media/content-types";
 import { clipFiles } from "./clip-files";
+import { trackExport, type ProgressHandle } from "./export-progress";
 import { claimExportSlot } from "./export-slots";
 import { openManifest } from "./manifest";
 import type { ExportSource } from "./sources";
@@ -24,18 +25,35 @@ export function exportFileName(source: Pick<ExportSource, "fileLabel">, now: Dat
   return `${source.fileLabel}-${now.toISOString().slice(0, 10)}.zip`;
 }
 
+export interface ExportOptions {
+  /** The request's signal: the client went away. */
+  signal?: AbortSignal;
+  /** The page's id for this export, to follow its progress or cancel it (export-progress.ts). */
+  progressId?: string;
+  now?: Date;
+}
+
 /** Claims one of the viewer's export slots (429 when both are taken) and starts the ZIP. */
-export function exportClips(viewer: ClipViewer, makeSource: () => ExportSource, signal?: AbortSignal, now = new Date()): ExportResponseParts {
-  const release = claimExportSlot(viewer.id);
+export function exportClips(viewer: ClipViewer, makeSource: () => ExportSource, options: ExportOptions = {}): ExportResponseParts {
+  const now = options.now ?? new Date();
+  const progress = options.progressId ? trackExport(viewer.id, options.progressId) : undefined;
+  let release: (() => void) | undefined;
   let source: ExportSource;
   try {
+    release = claimExportSlot(viewer.id);
     source = makeSource();
   } catch (err) {
-    release();
+    release?.();
+    progress?.end("refused", err instanceof Error ? err.message : String(err));
     throw err;
   }
-  const zip = openZipWriter(signal);
-  void writeZip(zip, source, now).finally(release);
+  progress?.update({ total: source.total });
+  const signals = [options.signal, progress?.signal].filter((s): s is AbortSignal => Boolean(s));
+  const zip = openZipWriter(signals.length > 0 ? AbortSignal.any(signals) : undefined, {
+    onBytes: (bytes) => progress?.update({ bytes }),
+    onEnd: (how, err) => progress?.end(how === "stopped" ? "cancelled" : how, err ? String(err) : undefined),
+  });
+  void writeZip(zip, source, now, progress).finally(release);
   return {
     body: zip.body,
     headers: {
@@ -47,7 +65,7 @@ export function exportClips(viewer: ClipViewer, makeSource: () => ExportSource, 
   };
 }
 
-async function writeZip(zip: ReturnType<typeof openZipWriter>, source: ExportSource, now: Date): Promise<void> {
+async function writeZip(zip: ReturnType<typeof openZipWriter>, source: ExportSource, now: Date, progress?: ProgressHandle): Promise<void> {
   const manifest = await openManifest();
   const providerNames = new Map<string, string>();
   const providerName = (id: string) => {
@@ -65,6 +83,7 @@ async function writeZip(zip: ReturnType<typeof openZipWriter>, source: ExportSou
         const files = await clipFiles(clip, { track, total: source.total, album: source.album, providerName: providerName(clip.providerId) });
         for (const entry of files.entries) await zip.add(entry);
         await manifest.add(files.record);
+        progress?.update({ done: track });
       }
       if (zip.stopped || track >= source.total) {
         pages.return();

@@ -22,22 +22,41 @@ export interface ZipWriter {
   fail(err: unknown): void;
 }
 
-export function openZipWriter(signal?: AbortSignal): ZipWriter {
+export interface ZipWriterEvents {
+  /** Bytes handed to the response so far. */
+  onBytes?(sent: number): void;
+  /** The ZIP ended: read to its end, stopped (client gone or cancelled), or failed. */
+  onEnd?(how: "finished" | "stopped" | "failed", err?: unknown): void;
+}
+
+export function openZipWriter(signal?: AbortSignal, events: ZipWriterEvents = {}): ZipWriter {
   const zip = new ZipFile();
   const output = zip.outputStream as Readable;
   let stopped = false;
   let current: Readable | null = null;
+  let sent = 0;
+  let ended = false;
+  const endAs = (how: "finished" | "stopped" | "failed", err?: unknown) => {
+    if (ended) return;
+    ended = true;
+    events.onEnd?.(how, err);
+  };
   const closed = new Promise<void>((resolve) => output.once("close", resolve));
   const stop = () => {
     if (stopped) return;
     stopped = true;
     current?.destroy();
     output.destroy();
+    endAs("stopped");
   };
-  output.once("close", stop);
+  output.once("close", () => {
+    if (output.readableEnded) endAs("finished");
+    stop();
+  });
   signal?.addEventListener("abort", stop, { once: true });
   zip.on("error", (err: unknown) => {
     logger.warn("export: the ZIP writer failed", { error: String(err) });
+    endAs("failed", err);
     output.destroy(err instanceof Error ? err : new Error(String(err)));
   });
 
@@ -46,8 +65,13 @@ export function openZipWriter(signal?: AbortSignal): ZipWriter {
     {
       async pull(controller) {
         const { value, done } = await chunks.next();
-        if (done) controller.close();
-        else controller.enqueue(new Uint8Array(value as Buffer));
+        if (done) {
+          endAs("finished");
+          return controller.close();
+        }
+        sent += (value as Buffer).length;
+        events.onBytes?.(sent);
+        controller.enqueue(new Uint8Array(value as Buffer));
       },
       cancel: stop,
     },
@@ -74,6 +98,7 @@ export function openZipWriter(signal?: AbortSignal): ZipWriter {
     },
     fail(err) {
       logger.warn("export stopped by an error", { error: String(err) });
+      endAs("failed", err);
       output.destroy(err instanceof Error ? err : new Error(String(err)));
     },
   };
