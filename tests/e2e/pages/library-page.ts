@@ -11,6 +11,8 @@ export class LibraryPage extends StudioPage {
   readonly inFlight = this.page.getByTestId("in-flight-task");
   readonly emptyResults = this.page.getByTestId("empty-results");
   readonly emptyState = this.page.getByTestId("empty-state");
+  readonly exportMenu = this.page.getByTestId("export-menu");
+  readonly exportStatus = this.page.getByTestId("export-status");
 
   async gotoLibrary(query?: string) {
     await this.page.goto(query === undefined ? "/library" : `/library?q=${encodeURIComponent(query)}`);
@@ -26,6 +28,14 @@ export class LibraryPage extends StudioPage {
     await this.search.fill(words);
     await this.search.press("Enter");
     await expect(this.page).toHaveURL(new RegExp(`/team\\?q=${encodeURIComponent(words)}$`));
+  }
+
+  /** Export → My songs / My starred songs; answers the browser's download of the ZIP. */
+  async startExport(which: "My songs" | "My starred songs") {
+    await this.exportMenu.getByText("Export", { exact: true }).click();
+    const download = this.page.waitForEvent("download");
+    await this.exportMenu.getByRole("menuitem", { name: which, exact: true }).click();
+    return download;
   }
 
   /** The clip pages the rows link to, top first. */
