@@ -3,9 +3,8 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import type { LibraryClipRow } from "@/lib/server/data/clip-rows";
 import { getMediaFile } from "@/lib/server/data/media";
-import { logger } from "@/lib/server/logger";
 import { essence, isSvg, safeFileStem } from "@/lib/server/media/content-types";
-import { tagMp3 } from "@/lib/server/media/id3-tags";
+import { existingTagLength, id3v24Tag } from "@/lib/server/media/id3-tags";
 import { toLrc } from "@/lib/server/media/lrc";
 import { absoluteMediaPath } from "@/lib/server/media/storage";
 
@@ -79,18 +78,29 @@ async function audioEntry(clip: LibraryClipRow, ctx: ClipContext, stem: string):
     name,
     mtime,
     compress: false,
+    // The new tag, then the audio after the file's own tag, streamed from disk: only the cover is held in memory.
     open: async () => {
-      const audio = await fs.promises.readFile(absolute);
       const tags = { title: clip.title, artist: clip.ownerName, album: ctx.album, track: ctx.track, trackTotal: ctx.total, lyrics: clip.lyrics, songloftId: clip.id };
-      try {
-        return Readable.from([tagMp3(audio, { ...tags, cover: await readCover(clip.id) })]);
-      } catch (err) {
-        // A file the tagger cannot parse still belongs in the export, untagged.
-        logger.warn("export: could not tag an MP3; exporting it untagged", { clipId: clip.id, error: String(err) });
-        return Readable.from([audio]);
+      const tag = id3v24Tag({ ...tags, cover: await readCover(clip.id) });
+      const skip = existingTagLength(await readHead(absolute));
+      async function* body() {
+        yield tag;
+        yield* fs.createReadStream(absolute, { start: skip });
       }
+      return Readable.from(body());
     },
   };
+}
+
+async function readHead(absolute: string): Promise<Buffer> {
+  const handle = await fs.promises.open(absolute, "r");
+  try {
+    const head = Buffer.alloc(10);
+    const { bytesRead } = await handle.read(head, 0, 10, 0);
+    return head.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
 }
 
 export async function clipFiles(clip: LibraryClipRow, ctx: ClipContext): Promise<ClipFiles> {
