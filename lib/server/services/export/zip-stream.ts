@@ -89,7 +89,15 @@ export function openZipWriter(signal?: AbortSignal, events: ZipWriterEvents = {}
       const input = await entry.open();
       if (stopped) return void input.destroy();
       current = input;
-      zip.addReadStream(input, entry.name, { compress: entry.compress, mtime: entry.mtime });
+      // yazl keeps every entry (for the central directory) and with it the function that
+      // opens its stream: handing the stream over through a slot that is emptied lets
+      // each song's stream, and the tag and cover it holds, be freed once it is written.
+      let slot: Readable | null = input;
+      zip.addReadStreamLazy(entry.name, { compress: entry.compress, mtime: entry.mtime }, (give) => {
+        const stream = slot!;
+        slot = null;
+        give(null, stream);
+      });
       await Promise.race([finished(input).catch(() => undefined), closed]);
       current = null;
     },
