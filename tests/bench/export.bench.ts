@@ -63,12 +63,21 @@ export async function run(log: (line: string) => void = console.log): Promise<Be
       await download(`${app.url}/api/v1/export?scope=starred`, library.token);
       const baseline = treeRss(pid);
       let peak = baseline;
-      const sampler = setInterval(() => (peak = Math.max(peak, treeRss(pid))), 100);
+      // Peak RSS per 10 s of the run: a flat series means memory does not grow with the export.
+      const tenths: number[] = [];
+      const started = performance.now();
+      const sampler = setInterval(() => {
+        const rss = treeRss(pid);
+        peak = Math.max(peak, rss);
+        const tenth = Math.floor((performance.now() - started) / 10_000);
+        tenths[tenth] = Math.max(tenths[tenth] ?? 0, rss);
+      }, 100);
       const result = await download(`${app.url}/api/v1/export?scope=mine`, library.token).finally(() => clearInterval(sampler));
       peak = Math.max(peak, treeRss(pid));
       const growth = (peak - baseline) / MB;
       log(`  ${result.count} songs, ${(result.bytes / MB).toFixed(0)} MiB in ${result.seconds.toFixed(1)} s (${(result.bytes / MB / result.seconds).toFixed(1)} MiB/s)`);
       log(`  RSS ${(baseline / MB).toFixed(0)} MiB before, ${(peak / MB).toFixed(0)} MiB at most while streaming`);
+      log(`  RSS peak per 10 s: ${tenths.map((r) => (r / MB).toFixed(0)).join(", ")} MiB`);
       return [
         { name: `export ${CLIPS / 1000}k songs: time to first byte`, value: result.ttfbMs, unit: "ms", target: "< 1000 ms", ok: result.ttfbMs < 1000 },
         {
