@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { clipListQueryObject, clipPatchSchema } from "@/lib/schemas/clips";
+import { exportQuerySchema } from "@/lib/schemas/export";
 import { generationBodySchema } from "@/lib/schemas/generate";
 import { buildOpenApiDocument } from "./openapi";
 
@@ -160,5 +161,13 @@ describe("the OpenAPI document", () => {
     expect(doc.components.schemas.GenerationRequest).toEqual(strip(z.toJSONSchema(generationBodySchema, { io: "input" }) as Json));
     const query = (doc.paths["/api/v1/clips"].get.parameters as Json[]).map((p) => p.name);
     expect(query).toEqual(Object.keys(clipListQueryObject.shape));
+  });
+
+  it("describes the export as a streamed ZIP with its song count header and its scopes", () => {
+    const op = doc.paths["/api/v1/export"].get as Json;
+    expect(Object.keys(op.responses["200"].content)).toEqual(["application/zip"]);
+    expect(op.responses["200"].headers).toHaveProperty("X-Songloft-Export-Count");
+    expect((op.parameters as Json[]).map((p) => p.name)).toEqual(Object.keys(exportQuerySchema.shape));
+    expect((op.parameters as Json[])[0]).toMatchObject({ name: "scope", in: "query", schema: { enum: ["mine", "starred"] } });
   });
 });

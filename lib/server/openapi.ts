@@ -24,6 +24,7 @@ import { ERRORS, openApiPaths, schemaRef, withoutKeys } from "./openapi-paths";
 import { notificationPaths } from "./openapi-webhooks";
 import { memberQuotaSchema, quotaLimitsSchema, quotaStatusSchema, quotaUpdateSchema } from "@/lib/schemas/quotas";
 import { quotaPaths } from "./openapi-quota-paths";
+import { exportPaths } from "./openapi-export-paths";
 
 // The OpenAPI 3.1 document of the JSON API, built from the zod schemas the route
 // handlers parse with (requests, in their input form) and the response schemas that
@@ -108,7 +109,7 @@ export function buildOpenApiDocument(): JsonObject {
       { name: "admin", description: "Team settings only admins change (webhooks)" },
       { name: "quota", description: "Songs per member per day and month (spending limits)" },
     ],
-    paths: { ...openApiPaths(), ...notificationPaths(), ...quotaPaths() },
+    paths: { ...openApiPaths(), ...notificationPaths(), ...quotaPaths(), ...exportPaths() },
     components: {
       schemas: componentSchemas(),
       securitySchemes: {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ClientMessages } from "@/app/_components/client-messages";
+import { ExportControl } from "@/app/_components/export/export-control";
 import { DesktopNotificationsControl } from "@/app/_components/notifications/desktop-notifications-control";
 import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
 import { getLocale, getT } from "@/lib/i18n/server";
@@ -25,7 +26,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const { password } = await searchParams;
   const identity = linkedIdentity(user.id);
   return (
-    <ClientMessages paths={["settings", "auth.errors", "notifications.desktop"]}>
+    <ClientMessages paths={["settings", "auth.errors", "notifications.desktop", "library.export"]}>
       <div className="mx-auto max-w-3xl space-y-6">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <section className="card">
@@ -59,6 +60,11 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           <h2 className="mb-1 font-semibold">{tn("desktop.title")}</h2>
           <p className="mb-4 text-sm muted">{tn("desktop.lead")}</p>
           <DesktopNotificationsControl />
+        </section>
+        <section className="card" data-testid="export-section">
+          <h2 className="mb-1 font-semibold">{t("exportTitle")}</h2>
+          <p className="mb-4 text-sm muted">{t("exportLead")}</p>
+          <ExportControl layout="buttons" />
         </section>
         <section className="card">
           <h2 className="mb-4 font-semibold">{t("password")}</h2>

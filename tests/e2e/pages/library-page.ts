@@ -16,6 +16,8 @@ export class LibraryPage extends StudioPage {
   readonly monthSongs = this.page.getByTestId("month-songs");
   readonly monthMinutes = this.page.getByTestId("month-minutes");
   readonly monthStyles = this.page.getByTestId("month-styles").getByRole("link");
+  readonly exportMenu = this.page.getByTestId("export-menu");
+  readonly exportStatus = this.page.getByTestId("export-status");
 
   async gotoLibrary(query?: string) {
     await this.page.goto(query === undefined ? "/library" : `/library?q=${encodeURIComponent(query)}`);
@@ -31,6 +33,14 @@ export class LibraryPage extends StudioPage {
     await this.search.fill(words);
     await this.search.press("Enter");
     await expect(this.page).toHaveURL(new RegExp(`/team\\?q=${encodeURIComponent(words)}$`));
+  }
+
+  /** Export → My songs / My starred songs; answers the browser's download of the ZIP. */
+  async startExport(which: "My songs" | "My starred songs") {
+    await this.exportMenu.getByText("Export", { exact: true }).click();
+    const download = this.page.waitForEvent("download");
+    await this.exportMenu.getByRole("menuitem", { name: which, exact: true }).click();
+    return download;
   }
 
   /** The clip pages the rows link to, top first. */

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ExportControl } from "@/app/_components/export/export-control";
 import { getT } from "@/lib/i18n/server";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { DeletedBanner } from "../../_library/deleted-banner";
@@ -51,6 +52,7 @@ export default async function LibraryPage({ searchParams }: Props) {
   return (
     <div className="space-y-5">
       <PageHeading title={t("title")} lead={t("lead")}>
+        <ExportControl layout="menu" />
         <Link href="/library?view=trash" className="btn-secondary" data-testid="open-trash">
           {t("trash.open")}
         </Link>
