@@ -26,7 +26,7 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   // mpg123-decoder carries its WebAssembly inline and a web-worker shim: loaded by Node as
   // published rather than bundled.
-  serverExternalPackages: ["better-sqlite3", "@zxcvbn-ts/language-common", "mpg123-decoder"],
+  serverExternalPackages: ["better-sqlite3", "@zxcvbn-ts/language-common", "mpg123-decoder", "node-taglib-sharp"],
   experimental: {
     // Bodies are bounded while they stream in (SEC-13): server actions to the same
     // 64 KiB as the JSON API (the largest form, a song with 5,000 characters of lyrics,
