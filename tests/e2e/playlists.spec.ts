@@ -10,12 +10,11 @@ import { PlaylistsPage } from "./pages/playlists-page";
 test.use({ appEnv: {} });
 
 test("a team playlist is built, reordered, played in order by a teammate, and shared", async ({ app, browser, member, admin, signedInAs, request }) => {
+  // Four songs to make on the demo provider, then a long walk through the pages.
+  test.setTimeout(240_000);
   const token = createToken(app, member.email);
   const song = async (title: string) => (await generateSong(app, token, { mode: "custom", title, style: "indie pop", lyrics: `[Verse]\n${title} all night`, model: "v4.5" }))[0];
-  const alpha = await song("Alpha Road");
-  const bravo = await song("Bravo Hills");
-  const charlie = await song("Charlie Coast");
-  const secret = await song("Delta Secret");
+  const [alpha, bravo, charlie, secret] = await Promise.all(["Alpha Road", "Bravo Hills", "Charlie Coast", "Delta Secret"].map(song));
   const hide = await fetch(`${app.url}/api/v1/clips/${secret}`, {
     method: "PATCH",
     headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },

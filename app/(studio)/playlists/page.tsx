@@ -21,7 +21,7 @@ export default async function PlaylistsPage() {
   const viewer = await requirePageUser("/playlists");
   const t = await getT("playlists");
   const mine = listPlaylistsPage(viewer, { scope: "mine", limit: SHOWN }).items;
-  const team = listPlaylistsPage(viewer, { scope: "team", limit: SHOWN }).items.filter((p) => p.owner.id !== viewer.id);
+  const team = listPlaylistsPage(viewer, { scope: "team", othersOnly: true, limit: SHOWN }).items;
   return (
     <div className="space-y-6">
       <PageHeading title={t("title")} lead={t("lead")} />

@@ -16,6 +16,7 @@ export async function playlistMetadata(playlist: PublicPlaylist, origin: string,
     .filter(Boolean)
     .join(" · ");
   const cover = playlist.tracks.find((tr) => tr.hasCover);
+  const first = playlist.tracks.find((tr) => tr.hasAudio);
   const images = cover ? [{ url: `${page}/tracks/${cover.n}/cover`, alt: playlist.name }] : undefined;
   return {
     title: playlist.name,
@@ -29,7 +30,8 @@ export async function playlistMetadata(playlist: PublicPlaylist, origin: string,
       title: playlist.name,
       description,
       images: images?.map((i) => i.url),
-      players: { playerUrl: `${page}/embed`, streamUrl: `${page}/embed`, width: 480, height: 360 },
+      // The stream is the first track's audio; the player plays the rest in order.
+      players: { playerUrl: `${page}/embed`, streamUrl: first ? `${page}/tracks/${first.n}/audio` : `${page}/embed`, width: 480, height: 360 },
     },
   };
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Visibility } from "@/lib/domain";
 import { getDb } from "@/lib/server/db/client";
 import { playlists, users, type PlaylistRow } from "@/lib/server/db/schema";
@@ -47,8 +47,9 @@ export function getPlaylistWithOwner(playlistId: string): PlaylistWithOwner | un
  * A keyset page, most recently changed first. Mine walks playlists_owner_updated_idx,
  * the team's playlists_visibility_updated_idx (every member's team playlists, mine too).
  */
-export function listPlaylists(input: { viewer: ClipViewer; scope: PlaylistScope; after?: ClipCursor; limit: number }): PlaylistWithOwner[] {
-  const scope = input.scope === "mine" ? eq(playlists.ownerId, input.viewer.id) : eq(playlists.visibility, "team");
+export function listPlaylists(input: { viewer: ClipViewer; scope: PlaylistScope; othersOnly?: boolean; after?: ClipCursor; limit: number }): PlaylistWithOwner[] {
+  const scope =
+    input.scope === "mine" ? eq(playlists.ownerId, input.viewer.id) : and(eq(playlists.visibility, "team"), input.othersOnly ? ne(playlists.ownerId, input.viewer.id) : undefined);
   const after = input.after
     ? or(lt(playlists.updatedAt, new Date(input.after.createdAt)), and(eq(playlists.updatedAt, new Date(input.after.createdAt)), lt(playlists.id, input.after.id)))
     : undefined;

@@ -65,9 +65,13 @@ export function createPlaylist(viewer: ClipViewer, input: unknown): PlaylistDto 
   return toPlaylistDto(readablePlaylist(viewer, row.id));
 }
 
-export function listPlaylistsPage(viewer: ClipViewer, query: { scope: PlaylistScope; cursor?: string; limit: number }): { items: PlaylistDto[]; nextCursor: string | null } {
+/** A page of playlists; `othersOnly` leaves the viewer's own out of the team's (the /playlists page shows those as "mine"). */
+export function listPlaylistsPage(
+  viewer: ClipViewer,
+  query: { scope: PlaylistScope; othersOnly?: boolean; cursor?: string; limit: number },
+): { items: PlaylistDto[]; nextCursor: string | null } {
   const after = query.cursor ? decodeClipCursor(query.cursor) : undefined;
-  const rows = data.listPlaylists({ viewer, scope: query.scope, after, limit: query.limit + 1 });
+  const rows = data.listPlaylists({ viewer, scope: query.scope, othersOnly: query.othersOnly, after, limit: query.limit + 1 });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   // The keyset is (updated_at, id), encoded like the library's cursor.
