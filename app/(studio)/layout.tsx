@@ -17,7 +17,7 @@ export default async function StudioLayout({ children }: { children: ReactNode }
   const t = await getT("common");
   return (
     // The player lives here, above the pages, so a song keeps playing while people browse.
-    <ClientMessages paths={["player", "notifications.toast", "tasks.errors"]}>
+    <ClientMessages paths={["player", "notifications.toast", "tasks.errors", "playlists.add", "playlists.errors"]}>
       <PlayerProvider>
         <div className="flex min-h-screen flex-col">
           <header className="sticky top-0 z-20 border-b border-zinc-200 bg-white/85 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/85">
@@ -30,6 +30,7 @@ export default async function StudioLayout({ children }: { children: ReactNode }
                 <NavLink href="/">{t("nav.create")}</NavLink>
                 <NavLink href="/library">{t("nav.library")}</NavLink>
                 <NavLink href="/team">{t("nav.team")}</NavLink>
+                <NavLink href="/playlists">{t("nav.playlists")}</NavLink>
                 <NavLink href="/tasks">{t("nav.tasks")}</NavLink>
                 <NavLink href="/settings">{t("nav.settings")}</NavLink>
                 {user.role === "admin" ? <NavLink href="/admin">{t("nav.admin")}</NavLink> : null}

@@ -13,6 +13,7 @@ import enClip from "./messages/en/clip.json";
 import enPlayer from "./messages/en/player.json";
 import enUsage from "./messages/en/usage.json";
 import enNotifications from "./messages/en/notifications.json";
+import enPlaylists from "./messages/en/playlists.json";
 import zhAdmin from "./messages/zh-CN/admin.json";
 import zhAuth from "./messages/zh-CN/auth.json";
 import zhCommon from "./messages/zh-CN/common.json";
@@ -25,6 +26,7 @@ import zhClip from "./messages/zh-CN/clip.json";
 import zhPlayer from "./messages/zh-CN/player.json";
 import zhUsage from "./messages/zh-CN/usage.json";
 import zhNotifications from "./messages/zh-CN/notifications.json";
+import zhPlaylists from "./messages/zh-CN/playlists.json";
 
 export const catalogs = {
   en: {
@@ -40,6 +42,7 @@ export const catalogs = {
     player: enPlayer,
     usage: enUsage,
     notifications: enNotifications,
+    playlists: enPlaylists,
   },
   "zh-CN": {
     common: zhCommon,
@@ -54,6 +57,7 @@ export const catalogs = {
     player: zhPlayer,
     usage: zhUsage,
     notifications: zhNotifications,
+    playlists: zhPlaylists,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 

@@ -85,13 +85,33 @@ export const personaDtoSchema = z.object({
 export const shareDtoSchema = z.object({
   id: z.string(),
   url: z.string().describe("The public link, /s/<token>, relative to this server; /s/<token>/embed is its embeddable player"),
-  clipId: z.string(),
-  clipTitle: z.string(),
+  clipId: z.string().nullable().describe("The shared clip; null for a playlist's share"),
+  clipTitle: z.string().nullable(),
+  playlistId: z.string().nullable().describe("The shared playlist; null for a clip's share"),
+  playlistName: z.string().nullable(),
   createdAt: isoTime,
   expiresAt: isoTime.nullable().describe("Null: until revoked"),
   views: z.number().describe("Times the public page was opened"),
   lastViewedAt: isoTime.nullable(),
-  state: z.enum(["active", "expired", "unavailable"]).describe("unavailable: the song is in the trash; the link answers 404 until it is restored"),
+  state: z
+    .enum(["active", "expired", "unavailable"])
+    .describe("unavailable: the song is in the trash; the link answers 404 until it is restored (a playlist's share is never unavailable: deleting the playlist deletes it)"),
+});
+
+export const playlistDtoSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  visibility: z.enum(VISIBILITIES).describe("team: every member sees it; private: only you"),
+  owner,
+  itemCount: z.number().int().describe("Songs stored in it; a member may see fewer (see items)"),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+});
+
+export const playlistDetailSchema = playlistDtoSchema.extend({
+  items: z.array(clipDtoSchema).describe("In order: only the songs you may see (a teammate's private or trashed song is left out)"),
+  isOwner: z.boolean(),
 });
 
 export const uploadDtoSchema = z.object({

@@ -12,17 +12,21 @@ import {
   taskDtoSchema,
   taskEnvelopeSchema,
   personaDtoSchema,
+  playlistDetailSchema,
+  playlistDtoSchema,
   shareDtoSchema,
   uploadDtoSchema,
   taskPageSchema,
   timedLyricsPendingSchema,
   timedLyricsSchema,
 } from "@/lib/schemas/responses";
+import { playlistCreateSchema, playlistItemAddSchema, playlistPatchSchema, playlistReorderSchema } from "@/lib/schemas/playlists";
 import { createShareSchema } from "@/lib/schemas/shares";
 import { createdWebhookSchema, createWebhookSchema, updateWebhookSchema, webhookEnvelopeSchema, webhookListSchema } from "@/lib/schemas/webhooks";
 import { ERRORS, openApiPaths, schemaRef, withoutKeys } from "./openapi-paths";
 import { notificationPaths } from "./openapi-webhooks";
 import { memberQuotaSchema, quotaLimitsSchema, quotaStatusSchema, quotaUpdateSchema } from "@/lib/schemas/quotas";
+import { playlistPaths } from "./openapi-playlist-paths";
 import { quotaPaths } from "./openapi-quota-paths";
 import { exportPaths } from "./openapi-export-paths";
 
@@ -48,6 +52,10 @@ function componentSchemas(): Record<string, JsonObject> {
   requests.add(createWebhookSchema, { id: "WebhookCreate" });
   requests.add(updateWebhookSchema, { id: "WebhookPatch" });
   requests.add(quotaUpdateSchema, { id: "QuotaUpdate" });
+  requests.add(playlistCreateSchema, { id: "PlaylistCreate" });
+  requests.add(playlistPatchSchema, { id: "PlaylistPatch" });
+  requests.add(playlistItemAddSchema, { id: "PlaylistItemAdd" });
+  requests.add(playlistReorderSchema, { id: "PlaylistReorder" });
   const responses = z.registry<{ id: string }>();
   const named = {
     Clip: clipDtoSchema,
@@ -75,6 +83,11 @@ function componentSchemas(): Record<string, JsonObject> {
     QuotaStatus: quotaStatusSchema,
     QuotaLimits: quotaLimitsSchema,
     MemberQuota: memberQuotaSchema,
+    Playlist: playlistDtoSchema,
+    PlaylistEnvelope: z.object({ playlist: playlistDtoSchema }),
+    PlaylistPage: z.object({ items: z.array(playlistDtoSchema), nextCursor: z.string().nullable().describe("Pass as cursor for the next page; null at the end") }),
+    PlaylistDetail: playlistDetailSchema,
+    PlaylistDetailEnvelope: z.object({ playlist: playlistDetailSchema }),
   };
   for (const [id, schema] of Object.entries(named)) responses.add(schema, { id });
   const all = {
@@ -108,8 +121,9 @@ export function buildOpenApiDocument(): JsonObject {
       { name: "meta", description: "Providers, health and this document" },
       { name: "admin", description: "Team settings only admins change (webhooks)" },
       { name: "quota", description: "Songs per member per day and month (spending limits)" },
+      { name: "playlists", description: "Ordered lists of songs, for you or the team, and their public links" },
     ],
-    paths: { ...openApiPaths(), ...notificationPaths(), ...quotaPaths(), ...exportPaths() },
+    paths: { ...openApiPaths(), ...notificationPaths(), ...quotaPaths(), ...exportPaths(), ...playlistPaths() },
     components: {
       schemas: componentSchemas(),
       securitySchemes: {

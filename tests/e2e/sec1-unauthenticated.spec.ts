@@ -25,6 +25,8 @@ const PUBLIC_ROUTES = new Set([
   "/api/uploads/[id]/[expires]/[signature]",
   "/s/[token]/audio",
   "/s/[token]/cover",
+  "/s/[token]/tracks/[n]/audio",
+  "/s/[token]/tracks/[n]/cover",
   "/api/oembed",
   "/metrics",
 ]);
@@ -107,7 +109,8 @@ test("an upload link without its server-made signature serves nothing", async ({
 
 test("a share link with a made-up token shows and serves nothing", async ({ request, baseURL }) => {
   const token = "A".repeat(43);
-  for (const link of [`/s/${token}`, `/s/${token}/embed`, `/s/${token}/audio`, `/s/${token}/cover`, `/api/oembed?url=${encodeURIComponent(`${baseURL}/s/${token}`)}`]) {
+  const media = ["audio", "cover", "tracks/1/audio", "tracks/1/cover"].map((m) => `/s/${token}/${m}`);
+  for (const link of [`/s/${token}`, `/s/${token}/embed`, ...media, `/api/oembed?url=${encodeURIComponent(`${baseURL}/s/${token}`)}`]) {
     const res = await request.get(link, { maxRedirects: 0 });
     expect(res.status(), link).toBe(404);
   }

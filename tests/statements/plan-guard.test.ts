@@ -77,14 +77,16 @@ describe("the plan guard", () => {
   it("guards every table of the schema, and one added later, but not the small ones or the full-text index", () => {
     const sqlite = new Database(":memory:");
     runMigrations(sqlite);
-    sqlite.exec("CREATE TABLE playlists (id TEXT PRIMARY KEY, owner_id TEXT NOT NULL)");
+    sqlite.exec("CREATE TABLE guard_things (id TEXT PRIMARY KEY, owner_id TEXT NOT NULL)");
     const guarded = guardedTables(sqlite);
     sqlite.close();
     expect([...guarded].sort()).toEqual([
       "api_tokens",
       "clips",
+      "guard_things",
       "login_attempts",
       "media_files",
+      "playlist_items",
       "playlists",
       "shares",
       "stars",

@@ -46,5 +46,18 @@ function fillOtherTables(db: Database.Database) {
   const attempt = db.prepare("INSERT INTO login_attempts (key, at) VALUES (?, ?)");
   for (let n = 0; n < 2000; n++) attempt.run(n % 2 ? `ip:203.0.113.${n % 50}` : `email:bench${n % 20}@songloft.test`, now - n * 60_000);
 
+  // Playlists: a few per member, team and private, each with a run of the library's songs.
+  const clipIds = (db.prepare("SELECT id FROM clips ORDER BY created_at DESC LIMIT 600").all() as { id: string }[]).map((c) => c.id);
+  const playlist = db.prepare("INSERT INTO playlists (id, owner_id, name, visibility, item_count, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  const item = db.prepare("INSERT INTO playlist_items (playlist_id, clip_id, position, added_at, added_by) VALUES (?, ?, ?, ?, ?)");
+  users.forEach((user, n) => {
+    for (let k = 0; k < 4; k++) {
+      const id = `pl-${n}-${k}`;
+      const songs = clipIds.slice((n * 4 + k) * 7, (n * 4 + k) * 7 + 40);
+      playlist.run(id, user, `Playlist ${k}`, k % 2 ? "private" : "team", songs.length, now - k * 3_600_000, now - k * 60_000);
+      songs.forEach((clip, position) => item.run(id, clip, position, now, user));
+    }
+  });
+
   db.prepare("INSERT INTO leases (name, holder, expires_at, heartbeat_at) VALUES ('poller', 'guard', ?, ?)").run(now + 30_000, now);
 }

@@ -7,6 +7,7 @@ import type { ClipCardData } from "../_clip/card-data";
 import styles from "./clip-card.module.css";
 import type { RowLabels } from "./row-labels";
 import { StarButton } from "../_clip/star-button";
+import { AddToPlaylist } from "../_playlist/add-to-playlist";
 import { TrashControls } from "./trash-controls";
 
 interface Props {
@@ -76,7 +77,10 @@ export function ClipCard({ clip, labels, showOwner, trash, onPlay, onRemoved }: 
       {trash ? (
         <TrashControls clipId={clip.id} title={title} onDone={onRemoved} />
       ) : (
-        <StarButton clipId={clip.id} starred={clip.starred} labels={labels.star} iconOnlyClassName={styles.star} />
+        <>
+          {clip.state === "succeeded" ? <AddToPlaylist clipId={clip.id} label={labels.addToPlaylist(title)} iconOnlyClassName={styles.add} /> : null}
+          <StarButton clipId={clip.id} starred={clip.starred} labels={labels.star} iconOnlyClassName={styles.star} />
+        </>
       )}
     </li>
   );

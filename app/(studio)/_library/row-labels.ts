@@ -16,6 +16,7 @@ export interface RowLabels {
   states: Record<ClipCardData["state"], string>;
   play: (title: string) => string;
   pause: (title: string) => string;
+  addToPlaylist: (title: string) => string;
   /** "3 minutes ago", from the list's fixed clock so server and browser agree. */
   relative: (iso: string) => string;
 }
@@ -48,6 +49,7 @@ function relativeFormat(locale: string): Intl.RelativeTimeFormat {
 
 export function useRowLabels(now: number): RowLabels {
   const t = useTranslations("library");
+  const tp = useTranslations("playlists.add");
   const locale = useLocale();
   return useMemo(() => {
     const rtf = relativeFormat(locale);
@@ -60,7 +62,8 @@ export function useRowLabels(now: number): RowLabels {
       states: { queued: t("state.queued"), running: t("state.running"), streaming: t("state.streaming"), succeeded: t("state.succeeded"), failed: t("state.failed") },
       play: fill(t.raw("playSong") as string),
       pause: fill(t.raw("pauseSong") as string),
+      addToPlaylist: fill(tp.raw("label") as string),
       relative: (iso) => rtf.format(...relativeParts(Date.parse(iso), now)),
     };
-  }, [t, locale, now]);
+  }, [t, tp, locale, now]);
 }

@@ -24,9 +24,18 @@ export async function ShareTable({ shares }: { shares: ShareDto[] }) {
         {shares.map((s) => (
           <tr key={s.id} data-testid={`share-${s.id}`}>
             <td className="font-medium">
-              <Link href={`/clips/${s.clipId}`} className="hover:underline">
-                {s.clipTitle || st("untitled")}
-              </Link>
+              {s.playlistId ? (
+                <>
+                  <span className="badge mr-2">{t("sharePlaylist")}</span>
+                  <Link href={`/playlists/${s.playlistId}`} className="hover:underline" data-testid="share-playlist-link">
+                    {s.playlistName}
+                  </Link>
+                </>
+              ) : (
+                <Link href={`/clips/${s.clipId}`} className="hover:underline">
+                  {s.clipTitle || st("untitled")}
+                </Link>
+              )}
               <div className="font-mono text-xs muted">{s.url}</div>
             </td>
             <td>

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useTranslations } from "use-intl";
+import { AddToPlaylist } from "@/app/(studio)/_playlist/add-to-playlist";
 import { CurrentLine } from "./current-line";
 import { useMediaSession } from "./media-session";
 import { CloseIcon, MusicIcon, NextIcon, PauseIcon, PlayIcon, PreviousIcon, SpinnerIcon } from "./icons";
@@ -15,6 +16,7 @@ import { VolumeControl } from "./volume-control";
 /** The bar pinned to the bottom of every studio page while something is loaded. */
 export function MiniPlayer() {
   const t = useTranslations("player");
+  const tp = useTranslations("playlists.add");
   const store = usePlayer();
   const index = usePlayerState((s) => s.index);
   const queue = usePlayerState((s) => s.queue);
@@ -88,6 +90,14 @@ export function MiniPlayer() {
         <PlayModeButtons className="hidden sm:flex" />
         <VolumeControl className="hidden lg:flex" />
         <QueuePanel />
+        <AddToPlaylist
+          clipId={track.id}
+          label={tp("label", { title: track.title || t("untitled") })}
+          placement="up"
+          className="btn-secondary hidden px-2.5 py-1.5 text-xs md:inline-flex"
+        >
+          {tp("button")}
+        </AddToPlaylist>
         <button type="button" onClick={store.close} aria-label={t("close")} className="rounded-full p-2 muted hover:bg-zinc-100 dark:hover:bg-zinc-800">
           <CloseIcon className="h-4 w-4" />
         </button>

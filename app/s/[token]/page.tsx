@@ -3,16 +3,20 @@ import { ClientMessages } from "@/app/_components/client-messages";
 import { Logo } from "@/app/_components/logo";
 import { getT } from "@/lib/i18n/server";
 import { loadShare } from "./load";
+import { playlistMetadata, PlaylistSharePage } from "./playlist-share";
 import { SharePlayer } from "./share-player";
 
 // The public page of a shared song (SEC-17): no sign-in, nothing of the team but this
-// song and its creator's display name; unfurls as a playable card in chat apps.
+// song and its creator's display name; unfurls as a playable card in chat apps. A
+// shared playlist has a page of its own (playlist-share.tsx).
 
 type Props = { params: Promise<{ token: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { token } = await params;
-  const { share, origin } = await loadShare(token, false);
+  const { view, origin } = await loadShare(token, false);
+  if (view.kind === "playlist") return playlistMetadata(view.playlist, origin, token);
+  const share = view.clip;
   const page = `${origin}/s/${token}`;
   const t = await getT("clip");
   const description = [t("share.by", { name: share.creatorName }), share.style].filter(Boolean).join(" · ");
@@ -44,7 +48,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function SharePage({ params }: Props) {
   const { token } = await params;
-  const { share } = await loadShare(token, true);
+  const { view } = await loadShare(token, true);
+  if (view.kind === "playlist") return <PlaylistSharePage playlist={view.playlist} token={token} />;
+  const share = view.clip;
   const t = await getT("clip");
   return (
     <main className="mx-auto flex min-h-screen max-w-2xl flex-col px-4 py-8">

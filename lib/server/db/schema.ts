@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 // Relative, not "@/": drizzle-kit loads this file without the tsconfig paths.
 import { CLIP_STATES, OPEN_TASK_STATUSES, PROTOCOLS, ROLES, TASK_KINDS, TASK_STATUSES, VISIBILITIES, type Capability } from "../../domain";
 
@@ -535,13 +535,64 @@ export const shares = sqliteTable(
     ownerId: text("owner_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    // Null is kept for shares of other things (playlists) later.
+    // A share is of one clip or of one playlist, never both (insertShare's ShareSubject).
+    // Deleting a clip deletes its shares by cascade. A playlist's shares are deleted by
+    // deleteOwnPlaylist in the same transaction: drizzle-kit adds this column without
+    // its ON DELETE action, and a CHECK or cascade here would need a table rebuild that
+    // its generated copy gets wrong. Either way the links answer 404 at once.
     clipId: text("clip_id").references(() => clips.id, { onDelete: "cascade" }),
+    playlistId: text("playlist_id").references((): AnySQLiteColumn => playlists.id),
     createdAt: createdAt(),
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }),
     views: integer("views").notNull().default(0),
     lastViewedAt: integer("last_viewed_at", { mode: "timestamp_ms" }),
   },
-  (t) => [index("shares_owner_created_idx").on(t.ownerId, t.createdAt), index("shares_clip_idx").on(t.clipId)],
+  (t) => [index("shares_owner_created_idx").on(t.ownerId, t.createdAt), index("shares_clip_idx").on(t.clipId), index("shares_playlist_idx").on(t.playlistId)],
 );
 export type ShareRow = typeof shares.$inferSelect;
+
+// A member's ordered list of songs. Team playlists are seen by every member, private
+// ones by their owner only; only the owner changes one. item_count is kept by the
+// code that adds and removes items (in the same transaction) so lists never count.
+export const playlists = sqliteTable(
+  "playlists",
+  {
+    id: text("id").primaryKey(),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    description: text("description"),
+    visibility: text("visibility", { enum: VISIBILITIES }).notNull().default("team"),
+    itemCount: integer("item_count").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  // Both lists walk most recently changed first: mine by owner, the team's by visibility.
+  (t) => [index("playlists_owner_updated_idx").on(t.ownerId, t.updatedAt, t.id), index("playlists_visibility_updated_idx").on(t.visibility, t.updatedAt, t.id)],
+);
+export type PlaylistRow = typeof playlists.$inferSelect;
+
+export const playlistItems = sqliteTable(
+  "playlist_items",
+  {
+    playlistId: text("playlist_id")
+      .notNull()
+      .references(() => playlists.id, { onDelete: "cascade" }),
+    // Purging a clip removes it from every playlist.
+    clipId: text("clip_id")
+      .notNull()
+      .references(() => clips.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    addedAt: integer("added_at", { mode: "timestamp_ms" }).notNull(),
+    addedBy: text("added_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.playlistId, t.clipId] }),
+    index("playlist_items_order_idx").on(t.playlistId, t.position),
+    // The cascades from a purged clip and a removed user find their rows through these.
+    index("playlist_items_clip_idx").on(t.clipId),
+    index("playlist_items_added_by_idx").on(t.addedBy),
+  ],
+);
+export type PlaylistItemRow = typeof playlistItems.$inferSelect;

@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { decryptSecret, encryptSecret } from "@/lib/server/crypto";
 import { getClipRowForViewer } from "@/lib/server/data/clip-access";
-import { deleteShareForOwner, getShareByTokenHash, insertShare, listSharesForClip, listSharesForOwner, recordShareView } from "@/lib/server/data/shares";
+import { deleteShareForOwner, getShareByTokenHash, insertShare, listSharesForClip, listSharesForOwner, recordShareView, type ShareSubject } from "@/lib/server/data/shares";
 import type { ShareRow } from "@/lib/server/db/schema";
 import { newId, newSecret, sha256Hex } from "@/lib/server/ids";
 import { rateLimit } from "@/lib/server/rate-limit";
@@ -10,7 +10,7 @@ import type { ShareDto } from "@/lib/dto";
 import { respondWithClipMedia } from "./clip-media";
 
 // Public share links (SEC-17). A share is its owner's explicit grant to people outside
-// the team: it shows one clip, by a 256-bit token, to anyone holding the link, until it
+// the team: it shows one clip (or one playlist: playlist-shares.ts), by a 256-bit token, to anyone holding the link, until it
 // is revoked, it expires, or the clip is deleted (trashed or purged) — then every URL of
 // it is 404 at once, because each request looks the share up afresh. Making the clip
 // private does not end it: private hides a song from the team, and a link the owner
@@ -23,8 +23,8 @@ export const SHARE_EXPIRY_CHOICES = [1, 7, 30, 90] as const;
 
 // Per client address: a page view, its embed and a few Range requests for the audio fit
 // easily; a scraper walking tokens does not.
-const pageLimit = rateLimit("share-pages", 60, 60_000);
-const mediaLimit = rateLimit("share-media", 600, 60_000);
+export const pageLimit = rateLimit("share-pages", 60, 60_000);
+export const mediaLimit = rateLimit("share-media", 600, 60_000);
 
 /** What the public page and the embed may show; nothing that identifies other things. */
 export interface PublicShare {
@@ -43,24 +43,36 @@ function tokenOf(share: ShareRow): string {
   return decryptSecret(share.tokenCiphertext, PURPOSE, share.id);
 }
 
-function shareState(share: ShareRow, clipDeletedAt: Date | null, now = Date.now()): ShareDto["state"] {
-  if (clipDeletedAt) return "unavailable";
+function shareState(share: ShareRow, subjectDeletedAt: Date | null, now = Date.now()): ShareDto["state"] {
+  if (subjectDeletedAt) return "unavailable";
   if (share.expiresAt && share.expiresAt.getTime() <= now) return "expired";
   return "active";
 }
 
-function toShareDto(share: ShareRow, clipTitle: string, clipDeletedAt: Date | null): ShareDto {
+/** A share as its owner sees it; `title` is the clip's title or the playlist's name. */
+export function toShareDto(share: ShareRow, title: string, clipDeletedAt: Date | null): ShareDto {
   return {
     id: share.id,
     url: `/s/${tokenOf(share)}`,
-    clipId: share.clipId ?? "",
-    clipTitle,
+    clipId: share.clipId,
+    clipTitle: share.clipId ? title : null,
+    playlistId: share.playlistId,
+    playlistName: share.playlistId ? title : null,
     createdAt: share.createdAt.toISOString(),
     expiresAt: share.expiresAt?.toISOString() ?? null,
     views: share.views,
     lastViewedAt: share.lastViewedAt?.toISOString() ?? null,
     state: shareState(share, clipDeletedAt),
   };
+}
+
+/** A new share of one clip or playlist of the owner's, with a fresh 256-bit token. */
+export function mintShare(ownerId: string, subject: ShareSubject, expiresInDays?: number): ShareRow {
+  const token = newSecret();
+  const expiresAt = expiresInDays ? new Date(Date.now() + expiresInDays * 24 * 3600 * 1000) : null;
+  // The id is chosen first so the sealed token is bound to its own row.
+  const id = newId();
+  return insertShare({ id, tokenHash: sha256Hex(token), tokenCiphertext: encryptSecret(token, PURPOSE, id), ownerId, expiresAt, ...subject });
 }
 
 /** The owner shares one of their finished songs; anyone else, or a song still being made, is 404 / 409. */
@@ -70,16 +82,11 @@ export function createClipShare(viewer: Pick<Viewer, "id" | "role">, clipId: str
   if (!clip.audioUrl && clip.state !== "succeeded") {
     throw new AppError("conflict", "The song is still being made; share it once it has finished.", { key: "clip.share.errors.notReady" });
   }
-  const token = newSecret();
-  const expiresAt = options.expiresInDays ? new Date(Date.now() + options.expiresInDays * 24 * 3600 * 1000) : null;
-  // The id is chosen first so the sealed token is bound to its own row.
-  const id = newId();
-  const share = insertShare({ id, tokenHash: sha256Hex(token), tokenCiphertext: encryptSecret(token, PURPOSE, id), ownerId: viewer.id, clipId: clip.id, expiresAt });
-  return toShareDto(share, clip.title, clip.deletedAt);
+  return toShareDto(mintShare(viewer.id, { clipId: clip.id }, options.expiresInDays), clip.title, clip.deletedAt);
 }
 
 export function listMyShares(viewer: Pick<Viewer, "id">): ShareDto[] {
-  return listSharesForOwner(viewer.id).map((r) => toShareDto(r.share, r.clipTitle, r.clipDeletedAt));
+  return listSharesForOwner(viewer.id).map((r) => toShareDto(r.share, r.clipTitle ?? r.playlistName ?? "", r.clipDeletedAt));
 }
 
 /** The owner's shares of one clip, for the clip page's share panel. */
@@ -93,24 +100,38 @@ export function revokeShare(viewer: Pick<Viewer, "id">, shareId: string) {
   if (!deleteShareForOwner(viewer.id, shareId)) throw new AppError("not_found", "Share not found.");
 }
 
-function liveShare(token: string) {
+/** The share a token opens while it lasts (a clip share also ends while its clip is in the trash). */
+export function liveShare(token: string) {
   const found = token && token.length <= 128 ? getShareByTokenHash(sha256Hex(token)) : undefined;
-  if (!found || shareState(found.share, found.clip.deletedAt) !== "active") return undefined;
+  if (!found || shareState(found.share, found.clip?.deletedAt ?? null) !== "active") return undefined;
   return found;
 }
 
-function limited(limit: ReturnType<typeof rateLimit>, client: string) {
+/** A live share of a clip, with its clip; undefined for anything else. */
+function liveClipShare(token: string) {
+  const found = liveShare(token);
+  return found?.clip && found.creatorName !== null ? { share: found.share, clip: found.clip, creatorName: found.creatorName } : undefined;
+}
+
+export function limited(limit: ReturnType<typeof rateLimit>, client: string) {
   const taken = limit.take(client);
   if (!taken.ok) throw new AppError("rate_limited", "Too many requests for shared songs; try again shortly.", { retryAfter: taken.retryAfter });
 }
 
-/** The public view of a live share, or null (revoked, expired, deleted, unknown: all the same to a visitor). */
+/** The public view of a live clip share, or null (revoked, expired, deleted, unknown, not a clip's: all the same to a visitor). */
 export function openShare(token: string, client: string, options: { countView?: boolean } = {}): PublicShare | null {
   limited(pageLimit, client);
   const found = liveShare(token);
-  if (!found) return null;
-  if (options.countView) recordShareView(found.share.id);
+  return found ? publicClipView(found, options) : null;
+}
+
+export type LiveShare = NonNullable<ReturnType<typeof liveShare>>;
+
+/** What a live share of a clip shows (null for a playlist's), counting the visit when asked. */
+export function publicClipView(found: LiveShare, options: { countView?: boolean } = {}): PublicShare | null {
   const { clip, creatorName } = found;
+  if (!clip || creatorName === null) return null;
+  if (options.countView) recordShareView(found.share.id);
   return {
     title: clip.title || "Untitled",
     style: clip.style,
@@ -127,7 +148,7 @@ export function openShare(token: string, client: string, options: { countView?: 
 /** /s/<token>/audio and /cover: the clip's media by token alone, with Range, like /media. */
 export async function serveShareMedia(request: Request, token: string, kind: "audio" | "cover", client: string): Promise<Response> {
   limited(mediaLimit, client);
-  const found = liveShare(token);
+  const found = liveClipShare(token);
   if (!found) throw new AppError("not_found", "Not found.");
   return respondWithClipMedia(request, found.clip, kind);
 }

@@ -13,6 +13,7 @@ import { listClipShares } from "@/lib/server/services/shares";
 import { toTracks, toCardData } from "../../_clip/card-data";
 import { StarButton } from "../../_clip/star-button";
 import { deleteClipAction } from "../../_clip/actions";
+import { AddToPlaylist } from "../../_playlist/add-to-playlist";
 import { CopyLinkButton, VisibilityToggle } from "./clip-controls";
 import { ClipOrigin } from "./clip-origin";
 import { DownloadMenu } from "./download-menu";
@@ -57,6 +58,7 @@ export default async function ClipPage({ params }: Props) {
   const t = await getT("clip");
   const lt = await getT("library");
   const tt = await getT("tasks");
+  const tp = await getT("playlists");
   const origin = clipTaskLinks(viewer, clip);
   const untitled = t("untitled");
   const names = new Map([[clip.providerId, providerName]]);
@@ -139,6 +141,11 @@ export default async function ClipPage({ params }: Props) {
 
           <div className="flex flex-wrap gap-2">
             <StarButton clipId={clip.id} starred={clip.starred} labels={{ star: lt("star"), unstar: lt("unstar"), starred: lt("starred") }} />
+            {clip.state === "succeeded" && !clip.deletedAt ? (
+              <AddToPlaylist clipId={clip.id} label={tp("add.label", { title: clip.title || untitled })}>
+                {tp("add.button")}
+              </AddToPlaylist>
+            ) : null}
             <CopyLinkButton path={`/clips/${clip.id}`} />
             <DownloadMenu
               clipId={clip.id}
@@ -164,7 +171,7 @@ export default async function ClipPage({ params }: Props) {
             </section>
           ) : null}
 
-          {isOwner && clip.state === "succeeded" && !clip.deletedAt ? <SharePanel clipId={clip.id} shares={listClipShares(viewer, clip.id)} /> : null}
+          {isOwner && clip.state === "succeeded" && !clip.deletedAt ? <SharePanel target={{ kind: "clip", id: clip.id }} shares={listClipShares(viewer, clip.id)} /> : null}
 
           <ClipOrigin clip={clip} taskHref={origin.taskHref} reuseHref={origin.reuseHref} t={tt} />
 

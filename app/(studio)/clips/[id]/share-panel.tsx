@@ -10,22 +10,27 @@ import { createShareAction, revokeShareAction, type ShareState } from "../../_cl
 
 const EXPIRY_CHOICES = [1, 7, 30, 90] as const;
 
-/** The owner's share links for this song: make one (with an optional expiry), copy it or its embed code, revoke. */
-export function SharePanel({ clipId, shares }: { clipId: string; shares: ShareDto[] }) {
+/** What a panel shares: a song, or a playlist (whose embed is a taller list player). */
+export type ShareTarget = { kind: "clip" | "playlist"; id: string };
+
+/** The owner's share links for this song or playlist: make one (with an optional expiry), copy it or its embed code, revoke. */
+export function SharePanel({ target, shares }: { target: ShareTarget; shares: ShareDto[] }) {
   const t = useTranslations("clip.share");
   const [state, action] = useActionState<ShareState, FormData>(createShareAction, {});
   const origin = typeof window !== "undefined" ? window.location.origin : "";
   const latest = state.url ?? shares.find((s) => s.state === "active")?.url;
   const link = latest ? `${origin}${latest}` : null;
-  const embed = link ? `<iframe src="${link}/embed" width="480" height="120" style="border:0" allow="autoplay" loading="lazy"></iframe>` : null;
+  const field = target.kind === "playlist" ? "playlistId" : "clipId";
+  const height = target.kind === "playlist" ? 360 : 120;
+  const embed = link ? `<iframe src="${link}/embed" width="480" height="${height}" style="border:0" allow="autoplay" loading="lazy"></iframe>` : null;
   return (
     <section className="card space-y-4 p-4" data-testid="share-panel">
       <div>
         <h2 className="text-sm font-semibold">{t("title")}</h2>
-        <p className="text-xs muted">{t("lead")}</p>
+        <p className="text-xs muted">{t(target.kind === "playlist" ? "playlistLead" : "lead")}</p>
       </div>
       <form action={action} className="flex flex-wrap items-end gap-3">
-        <input type="hidden" name="clipId" value={clipId} />
+        <input type="hidden" name={field} value={target.id} />
         <div>
           <label htmlFor="share-expiry" className="label">
             {t("expiry")}
@@ -56,7 +61,7 @@ export function SharePanel({ clipId, shares }: { clipId: string; shares: ShareDt
       ) : null}
       {shares.length > 0 ? (
         <div>
-          <h3 className="mb-2 text-xs font-semibold">{t("links")}</h3>
+          <h3 className="mb-2 text-xs font-semibold">{t(target.kind === "playlist" ? "playlistLinks" : "links")}</h3>
           <ul className="space-y-2 text-xs" data-testid="share-list">
             {shares.map((s) => (
               <li key={s.id} className="flex flex-wrap items-center justify-between gap-2">
@@ -74,7 +79,7 @@ export function SharePanel({ clipId, shares }: { clipId: string; shares: ShareDt
                 </span>
                 <form action={revokeShareAction}>
                   <input type="hidden" name="shareId" value={s.id} />
-                  <input type="hidden" name="clipId" value={clipId} />
+                  <input type="hidden" name={field} value={target.id} />
                   <button type="submit" className="btn-danger py-1 text-xs">
                     {t("revoke")}
                   </button>
