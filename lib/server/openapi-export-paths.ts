@@ -31,9 +31,9 @@ export function exportPaths(): Record<string, JsonObject> {
         summary: "Download your songs as one ZIP: tagged audio, timed lyrics and songloft.json",
         description:
           "Streams `application/zip` (it starts at once; its length is unknown until the end). For each song, newest first for `mine`, `NN - Title.ext`: " +
-          "MP3s carry ID3v2.4 tags (TIT2 title, TPE1 creator, TALB `Songloft`, TRCK n/total, APIC cover, USLT lyrics, TXXX `songloft_id`), other formats go as they are; " +
+          "MP3s carry ID3v2.4 tags (TIT2 title, TPE1 creator, TALB the playlist's name or `Songloft`, TRCK n/total, APIC cover, USLT lyrics, TXXX `songloft_id`), other formats go as they are; " +
           "`NN - Title.lrc` where timed lyrics exist; and last `songloft.json` with every song's metadata — a song whose audio is not archived on this server yet " +
-          "is listed there with `missing: true` and a `reason`. At most two exports per member run at once; a third is answered 429.",
+          "is listed there with `missing: true` and a `reason`. With `playlist`, the playlist's songs you may see, in its order (404 when you may not open it). At most two exports per member run at once; a third is answered 429.",
         parameters: parametersFrom(exportQuerySchema, "query"),
         responses: {
           "200": {
@@ -44,7 +44,7 @@ export function exportPaths(): Record<string, JsonObject> {
             },
             content: { "application/zip": { schema: { type: "string", format: "binary" } } },
           },
-          ...errors("BadRequest", "Unauthorized", "RateLimited"),
+          ...errors("BadRequest", "Unauthorized", "NotFound", "RateLimited"),
         },
       },
     },

@@ -6,6 +6,8 @@ import type { ClipRow, User } from "@/lib/server/db/schema";
 import { newSecret, sha256Hex } from "@/lib/server/ids";
 import { enqueueClipMedia, processDueMedia } from "@/lib/server/services/archive-media";
 import { deleteClip, setClipStarred, setClipVisibility } from "@/lib/server/services/library";
+import { addToPlaylist } from "@/lib/server/services/playlist-items";
+import { createPlaylist } from "@/lib/server/services/playlists";
 import { createClip, createProvider, createUser, openTestDb, type TestDb } from "../support/db";
 import { waitFor } from "../support/wait-for";
 import { makeMp3 } from "../support/tone-mp3";
@@ -94,6 +96,30 @@ describe("GET /api/v1/export", () => {
   it("answers 401 to a caller who is not signed in", async () => {
     const res = await call(null, "?scope=mine");
     expect(res.status).toBe(401);
+  });
+
+  it("exports a team playlist in its order with its name as the album, leaving out what the viewer may not see", async () => {
+    const mix = createPlaylist(bob, { name: "Road Trip Mix", visibility: "team" });
+    for (const clip of [made.bobsPrivate, made.night, made.bobs]) addToPlaylist(bob, mix.id, { clipId: clip.id });
+    const secret = createPlaylist(bob, { name: "Bob Only", visibility: "private" });
+
+    const res = await call(alice, `?playlist=${mix.id}`);
+    expect(res.headers.get("content-disposition")).toMatch(/filename="songloft-playlist-\d{4}-\d{2}-\d{2}\.zip"/);
+    expect(res.headers.get("x-songloft-export-count")).toBe("2");
+    const entries = await zipOf(res);
+    expect(entries.map((e) => e.name)).toEqual(["1 - Night Drive.mp3", "1 - Night Drive.lrc", "2 - Bob's Team Song.mp3", "songloft.json"]);
+    const { frames } = await id3v24(entries[0].data);
+    expect(frames.get("TALB")).toBe("Road Trip Mix");
+    expect(frames.get("TRCK")).toBe("1/2");
+    const manifest = JSON.parse(entries.find((e) => e.name === "songloft.json")!.data.toString());
+    expect(manifest).toMatchObject({ source: "playlist", album: "Road Trip Mix", count: 2 });
+    expect(JSON.stringify(manifest)).not.toContain(made.bobsPrivate.id);
+
+    // The owner's own export of the same list includes his private song, first.
+    const own = await zipOf(await call(bob, `?playlist=${mix.id}`));
+    expect(own.map((e) => e.name)[0]).toBe("1 - Bob's Secret.mp3");
+    expect((await call(alice, `?playlist=${secret.id}`)).status).toBe(404);
+    expect((await call(alice, `?playlist=${mix.id}&scope=starred`)).status).toBe(400);
   });
 
   it("answers 400 naming the parameter for an unknown scope or parameter", async () => {

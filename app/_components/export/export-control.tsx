@@ -3,10 +3,10 @@
 import { useTranslations } from "use-intl";
 import { formatBytes, useExport, type ExportScope } from "./export-progress";
 
-// "Export" on the Library page (a menu) and in Settings (two buttons): starts the
-// download and shows how far it has got, with Cancel.
+// "Export" on the Library page (a menu), in Settings (two buttons) and on a playlist's
+// page (one button): starts the download and shows how far it has got, with Cancel.
 
-export function ExportControl({ layout }: { layout: "menu" | "buttons" }) {
+export function ExportControl({ layout, playlistId }: { layout: "menu" | "buttons" | "playlist"; playlistId?: string }) {
   const t = useTranslations("library.export");
   const { status, start, cancel, dismiss } = useExport();
   const busy = status.phase === "starting" || status.phase === "running";
@@ -20,7 +20,11 @@ export function ExportControl({ layout }: { layout: "menu" | "buttons" }) {
   };
 
   const chooser =
-    layout === "menu" ? (
+    layout === "playlist" && playlistId ? (
+      <button type="button" className="btn-secondary" disabled={busy} onClick={() => start({ playlist: playlistId })} data-testid="playlist-export">
+        {t("button")}
+      </button>
+    ) : layout === "menu" ? (
       <details className="relative" data-testid="export-menu">
         <summary className={`btn-secondary cursor-pointer list-none ${busy ? "pointer-events-none opacity-60" : ""}`} aria-disabled={busy}>
           {t("button")}
@@ -51,13 +55,13 @@ export function ExportControl({ layout }: { layout: "menu" | "buttons" }) {
     );
 
   return (
-    <div className={layout === "menu" ? "relative" : "space-y-3"}>
+    <div className={layout === "buttons" ? "space-y-3" : "relative"}>
       {chooser}
       {status.phase === "idle" ? null : (
         <div
           role="status"
           data-testid="export-status"
-          className={`${layout === "menu" ? "card absolute right-0 z-10 mt-2 w-80" : "card"} flex items-center justify-between gap-3 p-3 text-sm`}
+          className={`${layout === "buttons" ? "card" : "card absolute right-0 z-10 mt-2 w-80"} flex items-center justify-between gap-3 p-3 text-sm`}
         >
           <span>{describe(status, t)}</span>
           {busy ? (

@@ -11,6 +11,10 @@ import { useCallback, useEffect, useRef, useState } from "react";
 // browser marks the download failed rather than keeping a cut file).
 
 export type ExportScope = "mine" | "starred";
+/** What to export: my songs, my starred songs, or a playlist by id. */
+export type ExportTarget = ExportScope | { playlist: string };
+
+const targetQuery = (target: ExportTarget) => (typeof target === "string" ? `scope=${target}` : `playlist=${encodeURIComponent(target.playlist)}`);
 
 export type ExportStatus =
   | { phase: "idle" }
@@ -58,12 +62,12 @@ export function useExport() {
     return () => clearTimeout(timer);
   }, [status]);
 
-  const start = useCallback((scope: ExportScope) => {
+  const start = useCallback((target: ExportTarget) => {
     // getRandomValues, not randomUUID: the latter needs a secure context, and a self-hosted server is often plain HTTP on a LAN.
     const id = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
     current.current = { id, startedAt: Date.now() };
     const link = document.createElement("a");
-    link.href = `/api/v1/export?scope=${scope}&progress=${id}`;
+    link.href = `/api/v1/export?${targetQuery(target)}&progress=${id}`;
     link.download = "";
     document.body.append(link);
     link.click();

@@ -14,6 +14,7 @@ import { deletePlaylistAction } from "../../_playlist/actions";
 import { PlaylistForm } from "../../_playlist/playlist-form";
 import { PlaylistTracks } from "../../_playlist/playlist-tracks";
 import { SharePanel } from "../../clips/[id]/share-panel";
+import { ExportControl } from "@/app/_components/export/export-control";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -41,7 +42,7 @@ export default async function PlaylistPage({ params }: Props) {
   const items = playlist.items.map((c) => toCardData(c, new Map()));
   const total = items.reduce((sum, c) => sum + (c.duration ?? 0), 0);
   return (
-    <ClientMessages paths={["playlists", "clip.share"]}>
+    <ClientMessages paths={["playlists", "clip.share", "library.export"]}>
       <div className="space-y-6" data-testid="playlist-page">
         <Link href="/playlists" className="text-sm muted hover:underline">
           ← {t("back")}
@@ -54,9 +55,12 @@ export default async function PlaylistPage({ params }: Props) {
             <span className="badge">{playlist.visibility === "private" ? t("privateBadge") : t("teamBadge")}</span>
           </div>
           {playlist.description ? <p className="whitespace-pre-line text-zinc-600 dark:text-zinc-300">{playlist.description}</p> : null}
-          <p className="text-sm muted" data-testid="playlist-facts">
-            {t("by", { name: playlist.owner.name })} · {t("songs", { count: items.length })} · {t("totalDuration", { duration: formatClock(total) })}
-          </p>
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <p className="text-sm muted" data-testid="playlist-facts">
+              {t("by", { name: playlist.owner.name })} · {t("songs", { count: items.length })} · {t("totalDuration", { duration: formatClock(total) })}
+            </p>
+            {items.length > 0 ? <ExportControl layout="playlist" playlistId={playlist.id} /> : null}
+          </div>
           {playlist.isOwner ? null : <p className="text-xs muted">{t("ownerOnlyNote", { name: playlist.owner.name })}</p>}
         </header>
 

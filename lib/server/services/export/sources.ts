@@ -1,12 +1,12 @@
 import type { ClipViewer } from "@/lib/server/data/clip-access";
 import { countMyClips, countStarredClips, EXPORT_PAGE, pageMyClips, pageStarredClips } from "@/lib/server/data/export-clips";
 import type { LibraryClipRow } from "@/lib/server/data/clip-rows";
+import { listVisibleItems } from "@/lib/server/data/playlist-items";
+import { readablePlaylist } from "@/lib/server/services/playlists";
 
 // What an export walks. A source knows its album name (TALB), the file name's label,
 // how many clips it holds when the export starts, and yields them a page at a time
-// in the order they are numbered. A new kind of export (a playlist: its items in
-// position order under the access rule, album = the playlist's name) is one more
-// function returning this shape.
+// in the order they are numbered.
 
 export interface ExportSource {
   /** The ID3 album: a playlist's name, otherwise "Songloft". */
@@ -56,6 +56,22 @@ export function starredClipsSource(viewer: ClipViewer): ExportSource {
         if (page.length < EXPORT_PAGE) return;
         after = page[page.length - 1].id;
       }
+    },
+  };
+}
+
+/** A playlist the viewer may open: the songs they may see in it, in its order, album = its name. */
+export function playlistSource(viewer: ClipViewer, playlistId: string): ExportSource {
+  const playlist = readablePlaylist(viewer, playlistId);
+  // A playlist holds at most MAX_PLAYLIST_ITEMS songs: one short read, handed out in export-sized pages.
+  const items = listVisibleItems(playlist.id, viewer);
+  return {
+    album: playlist.name,
+    fileLabel: "songloft-playlist",
+    kind: "playlist",
+    total: items.length,
+    *pages() {
+      for (let i = 0; i < items.length; i += EXPORT_PAGE) yield items.slice(i, i + EXPORT_PAGE);
     },
   };
 }
