@@ -6,7 +6,12 @@ import Database from "better-sqlite3";
 import { resetEnvCache } from "@/lib/env";
 import { closeDb } from "@/lib/server/db/client";
 import { createInvite } from "@/lib/server/services/accounts";
+import { pageMyClips } from "@/lib/server/data/export-clips";
 import { createApiToken } from "@/lib/server/services/api-tokens";
+import { addToPlaylist } from "@/lib/server/services/playlist-items";
+import { createPlaylistShare } from "@/lib/server/services/playlist-shares";
+import { createPlaylist } from "@/lib/server/services/playlists";
+import { createClipShare } from "@/lib/server/services/shares";
 import type { RunningApp } from "../support/app-server";
 import { BENCH_PASSWORD, benchEmail } from "./seed";
 import { cachedLibrary } from "./seed-cache";
@@ -30,12 +35,21 @@ export interface BenchIds {
   extension: string;
 }
 
-export interface BenchApp {
-  app: RunningApp;
-  ids: BenchIds;
+/** What the bench member made on the copy for the paths that need it. */
+export interface BenchGrants {
   /** A read-only API token of the member, as an API client would send it. */
   token: string;
   invite: string;
+  /** A team playlist of the member's 100 newest songs. */
+  playlist: string;
+  /** Public share paths (`/s/<token>`) of the member's newest clip and of the playlist. */
+  clipShare: string;
+  playlistShare: string;
+}
+
+export interface BenchApp extends BenchGrants {
+  app: RunningApp;
+  ids: BenchIds;
   /** Library (seeded or from the cache), copy and server start; not the build. */
   setupSeconds: number;
   close(): Promise<void>;
@@ -59,14 +73,23 @@ function pickIds(dbFile: string, email: string): BenchIds {
   }
 }
 
-/** Token and invite made by the app's own services, on the copy, before the server opens it. */
-function grantAccess(dataDir: string, member: string): { token: string; invite: string } {
+/** Token, invite, playlist and shares made by the app's own services, on the copy, before the server opens it. */
+function grantAccess(dataDir: string, ids: BenchIds): BenchGrants {
   const previous = process.env.DATA_DIR;
   process.env.DATA_DIR = dataDir;
   resetEnvCache();
   try {
-    const { token } = createApiToken(member, { name: "bench", readOnly: true });
-    return { token, invite: createInvite({ id: member }, "member").token };
+    const member = { id: ids.member, role: "member" as const };
+    const { token } = createApiToken(member.id, { name: "bench", readOnly: true });
+    const playlist = createPlaylist(member, { name: "Bench mix", visibility: "team" });
+    for (const clip of pageMyClips(member, { createdAt: Date.now(), id: "" })) addToPlaylist(member, playlist.id, { clipId: clip.id });
+    return {
+      token,
+      invite: createInvite(member, "member").token,
+      playlist: playlist.id,
+      clipShare: createClipShare(member, ids.clip).url,
+      playlistShare: createPlaylistShare(member, playlist.id).url,
+    };
   } finally {
     closeDb();
     if (previous === undefined) delete process.env.DATA_DIR;
@@ -100,7 +123,7 @@ export async function openBenchApp(clips: number, log: (line: string) => void): 
   log(`  copied (${(fs.statSync(dbFile).size / 2 ** 30).toFixed(2)} GiB) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
   const ids = pickIds(dbFile, benchEmail(0));
-  const access = grantAccess(dataDir, ids.member);
+  const access = grantAccess(dataDir, ids);
   try {
     const app = await startApp({ dataDir, env: { SONGLOFT_BENCH: "1" } });
     return {

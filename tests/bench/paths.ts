@@ -34,7 +34,7 @@ function lastDays(days: number): string {
   return `from=${day(Date.now() - (days - 1) * 86_400_000)}&to=${day(Date.now())}`;
 }
 
-function benchPaths({ ids, invite }: BenchApp): BenchPath[] {
+function benchPaths({ ids, invite, playlist, clipShare, playlistShare }: BenchApp): BenchPath[] {
   const common = "love";
   const rare = SAMPLE_QUERIES.rare()[0];
   const page = (label: string, path = label): BenchPath => ({ label, path, auth: "session" });
@@ -69,6 +69,10 @@ function benchPaths({ ids, invite }: BenchApp): BenchPath[] {
     page("/admin/usage"),
     // The chart by day (the longest range it draws in days) rather than by month.
     page("/admin/usage (last 90 days)", `/admin/usage?${lastDays(90)}`),
+    page("/playlists"),
+    page("/playlists/<id> (100 songs)", `/playlists/${playlist}`),
+    { label: "/s/<token> (a song, signed out)", path: clipShare, auth: "none" },
+    { label: "/s/<token> (a playlist, signed out)", path: playlistShare, auth: "none" },
     { label: "/login (signed out)", path: "/login", auth: "none" },
     { label: "/invite/<token> (signed out)", path: `/invite/${invite}`, auth: "none" },
     api("GET /api/v1/clips", "/api/v1/clips"),
@@ -84,6 +88,10 @@ function benchPaths({ ids, invite }: BenchApp): BenchPath[] {
     api("GET /api/v1/tasks?kind=lyrics", "/api/v1/tasks?kind=lyrics"),
     api("GET /api/v1/tasks/<id>", `/api/v1/tasks/${ids.task}`),
     { ...api("GET /api/v1/tasks/<id>/events (1st event)", `/api/v1/tasks/${ids.task}/events`), stream: true },
+    api("GET /api/v1/playlists", "/api/v1/playlists"),
+    api("GET /api/v1/playlists/<id>", `/api/v1/playlists/${playlist}`),
+    // Export start: the ZIP's first bytes (the first song), then the download is cancelled.
+    { ...api("GET /api/v1/export?scope=mine (1st bytes)", "/api/v1/export?scope=mine"), stream: true },
     api("GET /api/v1/providers", "/api/v1/providers"),
     api("GET /api/v1/openapi.json", "/api/v1/openapi.json"),
   ];
