@@ -53,7 +53,9 @@ export default async function StudioLayout({ children }: { children: ReactNode }
               </div>
             </div>
           </header>
-          <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 pb-28 outline-none">{children}</main>
+          <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 pb-28 outline-none">
+            {children}
+          </main>
         </div>
         <MiniPlayer />
         {/* Told on any page when one of the member's tasks finishes. */}
