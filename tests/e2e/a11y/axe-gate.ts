@@ -15,6 +15,7 @@ export interface Finding {
   impact: string;
   help: string;
   helpUrl: string;
+  /** Each offending element: its selector, its markup and what axe found wrong with it. */
   targets: string[];
 }
 
@@ -31,7 +32,10 @@ export async function audit(page: Page, label: string): Promise<Finding[]> {
       impact: v.impact ?? "",
       help: v.help,
       helpUrl: v.helpUrl,
-      targets: v.nodes.map((n) => n.target.map(String).join(" >>> ")),
+      targets: v.nodes.map((n) => {
+        const why = n.failureSummary?.split("\n").slice(1).join(" ").trim();
+        return `${n.target.map(String).join(" >>> ")}  ${n.html.slice(0, 160)}${why ? `\n      ${why}` : ""}`;
+      }),
     }));
 }
 
