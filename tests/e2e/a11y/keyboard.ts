@@ -20,14 +20,17 @@ export interface FocusStop {
 
 interface Walk {
   look: (el: Element) => string;
-  stops: { el: Element; shown: Element; focused: string }[];
+  stops: { el: Element; shown: Element; focused: string; native: boolean }[];
 }
 
 /**
- * Tabs through a freshly loaded page from the top until the focus leaves it (or `max` stops), then
+ * Tabs on from the focus (the top, on a freshly loaded page) until it leaves the page (or `max` stops), then
  * compares each stop's focused look with its look at rest: the outlines and box-shadows
  * of the element and everything inside it. A control hidden behind its label (a styled
- * radio or switch) is judged by the label, which draws its focus.
+ * radio or switch) is judged by the label, which draws its focus. A stop on a part of
+ * the browser's own controls (media controls, a date field's calendar button) gets the
+ * browser's ring inside their closed shadow tree, out of reach of getComputedStyle: it
+ * counts as drawn.
  */
 export async function walkFocus(page: Page, max = 60): Promise<FocusStop[]> {
   await page.evaluate(() => {
@@ -51,7 +54,8 @@ export async function walkFocus(page: Page, max = 60): Promise<FocusStop[]> {
       if (!el || el === document.body) return false;
       const label = el.getBoundingClientRect().width <= 1 ? el.closest("label") : null;
       const shown = label ?? el;
-      walk.stops.push({ el, shown, focused: walk.look(shown) });
+      const native = !el.matches(":focus") || el.matches("audio[controls], video[controls]");
+      walk.stops.push({ el, shown, focused: walk.look(shown), native });
       return true;
     });
     if (!inPage) break;
@@ -59,9 +63,9 @@ export async function walkFocus(page: Page, max = 60): Promise<FocusStop[]> {
   return page.evaluate(() => {
     (document.activeElement as HTMLElement | null)?.blur();
     const walk = (window as unknown as { focusWalk: Walk }).focusWalk;
-    return walk.stops.map(({ el, shown, focused }) => {
+    return walk.stops.map(({ el, shown, focused, native }) => {
       const name = el.getAttribute("aria-label") || el.textContent?.trim().slice(0, 40) || el.getAttribute("name") || "";
-      return { element: `${el.tagName.toLowerCase()} "${name}"`, visible: focused !== walk.look(shown) };
+      return { element: `${el.tagName.toLowerCase()} "${name}"`, visible: native || focused !== walk.look(shown) };
     });
   });
 }
