@@ -60,7 +60,8 @@ test("first-run setup passes the gate in every scheme, width and language", asyn
 
 for (const combo of COMBOS) {
   test(`every page passes the gate: ${combo.name}`, async ({ app, browser, seeded }) => {
-    test.setTimeout(240_000);
+    // 28 pages, each loaded and audited: minutes on a busy 2-core machine.
+    test.setTimeout(480_000);
     const pages = {
       guest: await pageIn(browser, contextFor(combo, app)),
       owner: await pageIn(browser, contextFor(combo, app, seeded.ownerState)),
