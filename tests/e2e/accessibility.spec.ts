@@ -88,8 +88,8 @@ test("the gate fails on a planted violation and says where it is", async ({ app,
   });
   const gate = expectAccessible(page, "library, planted");
   // Each rule with its impact, then the element (selector and markup), then where to read the fix.
-  await expect(gate).rejects.toThrow(/library, planted: button-name \(critical\)[^\n]*\n\s+element: #planted-button <button[^]*?how to fix: \S+\/button-name/);
+  await expect(gate).rejects.toThrow(/library, planted: button-name \(critical\)[^\n]*\n\s+element: #planted-button\s+<button[^]*?how to fix: \S+\/button-name/);
   await expect(gate).rejects.toThrow(/image-alt \(critical\)[^\n]*\n\s+element: [^\n]*<img src="\/icon\.svg"[^]*?how to fix: \S+\/image-alt/);
-  await expect(gate).rejects.toThrow(/link-name \(serious\)[^\n]*\n\s+element: #planted-link <a[^]*?how to fix: \S+\/link-name/);
+  await expect(gate).rejects.toThrow(/link-name \(serious\)[^\n]*\n\s+element: #planted-link\s+<a[^]*?how to fix: \S+\/link-name/);
   await page.context().close();
 });
