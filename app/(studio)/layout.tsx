@@ -20,6 +20,13 @@ export default async function StudioLayout({ children }: { children: ReactNode }
     <ClientMessages paths={["player", "notifications.toast", "tasks.errors", "playlists.add", "playlists.errors"]}>
       <PlayerProvider>
         <div className="flex min-h-screen flex-col">
+          {/* The first stop for the keyboard: past the header's links straight to the page. */}
+          <a
+            href="#main"
+            className="sr-only z-50 rounded-lg bg-white px-4 py-2 text-sm font-medium text-zinc-900 shadow-lg focus:not-sr-only focus:fixed focus:top-2 focus:left-2 dark:bg-zinc-900 dark:text-zinc-100"
+          >
+            {t("nav.skipToContent")}
+          </a>
           <header className="sticky top-0 z-20 border-b border-zinc-200 bg-white/85 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/85">
             <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2.5">
               <Link href="/" className="mr-2">
@@ -47,7 +54,9 @@ export default async function StudioLayout({ children }: { children: ReactNode }
               </div>
             </div>
           </header>
-          <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 pb-28">{children}</main>
+          <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 pb-28 outline-none">
+            {children}
+          </main>
         </div>
         <MiniPlayerSlot />
         {/* Told on any page when one of the member's tasks finishes. */}

@@ -36,7 +36,11 @@ export default async function CreatePage({ searchParams }: Props) {
         <h1 className="text-2xl font-semibold tracking-tight">{t("heading")}</h1>
         <p className="mt-1 text-sm muted">
           {t("lead")}{" "}
-          <Link href="/upload" className="text-accent-600 hover:underline dark:text-accent-500" data-testid="upload-link">
+          <Link
+            href="/upload"
+            className="text-accent-600 underline underline-offset-2 hover:text-accent-700 dark:text-accent-400 dark:hover:text-accent-100"
+            data-testid="upload-link"
+          >
             {t("upload.link")}
           </Link>
         </p>

@@ -18,6 +18,7 @@ export function StarButton({ clipId, starred: initial, labels, iconOnlyClassName
   const [starred, setStarred] = useState(initial);
   const [pending, start] = useTransition();
   const toggle = () => {
+    if (pending) return;
     const want = !starred;
     setStarred(want);
     start(async () => {
@@ -26,10 +27,12 @@ export function StarButton({ clipId, starred: initial, labels, iconOnlyClassName
     });
   };
   const label = starred ? labels.unstar : labels.star;
-  const common = { type: "button" as const, onClick: toggle, "aria-pressed": starred, disabled: pending, "data-testid": "star-toggle" };
+  // aria-disabled, not disabled, while the server answers: a disabled button would drop
+  // the keyboard focus, and the next Tab would start again from the top of the page.
+  const common = { type: "button" as const, onClick: toggle, "aria-pressed": starred, "aria-disabled": pending || undefined, "data-testid": "star-toggle" };
   if (iconOnlyClassName) return <button {...common} aria-label={label} className={iconOnlyClassName} />;
   return (
-    <button {...common} className={`btn-secondary ${starred ? "text-amber-500" : "text-zinc-500 dark:text-zinc-400"}`}>
+    <button {...common} className={`btn-secondary aria-disabled:opacity-60 ${starred ? "text-amber-500" : "text-zinc-500 dark:text-zinc-400"}`}>
       <StarIcon filled={starred} className="h-4 w-4" />
       <span className="text-zinc-800 dark:text-zinc-100">{starred ? labels.starred : labels.star}</span>
     </button>

@@ -71,7 +71,7 @@ export function CreateStudio({
           <h2 id="recent-heading" className="text-base font-semibold">
             {t("recent.heading")}
           </h2>
-          <Link href="/library" className="text-sm text-accent-600 hover:underline dark:text-accent-500">
+          <Link href="/library" className="text-sm text-accent-600 hover:underline dark:text-accent-400">
             {t("recent.library")}
           </Link>
         </div>

@@ -79,7 +79,7 @@ export function LyricsWriter({ providerId, suggestedPrompt, onWritten }: Props) 
         onClick={toggle}
         aria-expanded={open}
         aria-controls={panelId}
-        className="inline-flex items-center gap-1 text-xs font-medium text-accent-600 hover:text-accent-700 hover:underline disabled:opacity-60 dark:text-accent-500"
+        className="inline-flex items-center gap-1 text-xs font-medium text-accent-600 hover:text-accent-700 hover:underline disabled:opacity-60 dark:text-accent-400"
         data-testid="write-lyrics"
       >
         <SparkleIcon />

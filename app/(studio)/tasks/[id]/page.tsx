@@ -48,7 +48,7 @@ export default async function TaskPage({ params }: Props) {
     <ClientMessages paths={["tasks"]}>
       <div className="space-y-6">
         <header>
-          <Link href="/tasks" className="text-sm text-accent-600 hover:underline dark:text-accent-500">
+          <Link href="/tasks" className="text-sm text-accent-600 hover:underline dark:text-accent-400">
             ← {t("detail.back")}
           </Link>
           <h1 className="mt-2 text-2xl font-semibold tracking-tight break-words">{taskHeadline(task) ?? t(`kind.${task.kind}`)}</h1>

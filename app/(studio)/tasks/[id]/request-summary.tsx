@@ -28,7 +28,7 @@ export function RequestSummary({ task, sourceTitle, t }: { task: TaskDto; source
     rows.push([
       t("request.extend"),
       <>
-        <Link href={`/clips/${extend.clipId}`} className="text-accent-600 hover:underline dark:text-accent-500">
+        <Link href={`/clips/${extend.clipId}`} className="text-accent-600 hover:underline dark:text-accent-400">
           {sourceTitle ?? t("request.sourceClip")}
         </Link>
         {typeof extend.continueAt === "number" ? <span className="muted"> · {t("request.continueAt", { time: formatSeconds(extend.continueAt) })}</span> : null}
@@ -40,7 +40,7 @@ export function RequestSummary({ task, sourceTitle, t }: { task: TaskDto; source
   if (typeof sourceId === "string") {
     rows.push([
       t("request.source"),
-      <Link key="source" href={`/clips/${sourceId}`} className="text-accent-600 hover:underline dark:text-accent-500" data-testid="task-source">
+      <Link key="source" href={`/clips/${sourceId}`} className="text-accent-600 hover:underline dark:text-accent-400" data-testid="task-source">
         {sourceTitle ?? t("request.sourceClip")}
       </Link>,
     ]);
@@ -50,7 +50,7 @@ export function RequestSummary({ task, sourceTitle, t }: { task: TaskDto; source
   if (typeof upload === "string") {
     rows.push([
       t("request.upload"),
-      <Link key="upload" href={`/uploads/${upload}`} className="text-accent-600 hover:underline dark:text-accent-500">
+      <Link key="upload" href={`/uploads/${upload}`} className="text-accent-600 hover:underline dark:text-accent-400">
         {t("request.uploadLink")}
       </Link>,
     ]);

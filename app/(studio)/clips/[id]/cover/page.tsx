@@ -27,7 +27,7 @@ export default async function CoverPage({ params }: Props) {
     <ClientMessages paths={["create", "tasks", "auth.errors"]}>
       <div className="mx-auto max-w-2xl space-y-6">
         <header>
-          <Link href={`/clips/${clip.id}`} className="text-sm text-accent-600 hover:underline dark:text-accent-500">
+          <Link href={`/clips/${clip.id}`} className="text-sm text-accent-600 hover:underline dark:text-accent-400">
             ← {t("extend.back")}
           </Link>
           <h1 className="mt-2 text-2xl font-semibold tracking-tight break-words">{t("cover.heading", { title })}</h1>

@@ -77,7 +77,7 @@ export function ContinueAtField({ duration, initial, errors, player }: Props) {
       <p id="extend-continueAt-hint" className={`mt-1 text-xs ${invalid ? "text-red-600 dark:text-red-400" : "muted"}`} role={errors?.length ? "alert" : undefined}>
         {errors?.length ? errors.map(message).join(" ") : max === null ? t("noDuration") : t("continueAtHint", { max })}
       </p>
-      <button type="button" onClick={fromPlayer} className="mt-1 text-xs font-medium text-accent-600 hover:underline dark:text-accent-500">
+      <button type="button" onClick={fromPlayer} className="mt-1 text-xs font-medium text-accent-600 hover:underline dark:text-accent-400">
         {t("usePlayerPosition")}
       </button>
     </div>
