@@ -2,6 +2,7 @@
 
 import { useTranslations } from "use-intl";
 import { usePlayer, usePlayerState } from "./player-provider";
+import { seekTargetForKey } from "./seek-keys";
 import { formatClock } from "./time";
 import { WaveformSlider } from "./waveform-slider";
 
@@ -57,6 +58,13 @@ export function SeekBar({
           aria-label={t("seek")}
           aria-valuetext={t("seekValue", { time: formatClock(time), total: formatClock(total) })}
           onChange={(e) => seek(Number(e.currentTarget.value))}
+          // The same steps as the waveform (5 s, 30 s by page) rather than the browser's 1% of the song.
+          onKeyDown={(e) => {
+            const to = total ? seekTargetForKey(e.key, time, total) : null;
+            if (to === null) return;
+            e.preventDefault();
+            seek(to);
+          }}
           style={{ backgroundSize: `${progress}% 100%` }}
           className={`h-1.5 min-w-0 flex-1 cursor-pointer appearance-none rounded-full bg-zinc-200 bg-linear-to-r from-accent-600 to-accent-600 bg-no-repeat disabled:cursor-default dark:bg-zinc-700 ${THUMB}`}
         />

@@ -13,6 +13,8 @@ export interface Seed {
   invitePath: string;
   resetPath: string;
   sharePath: string;
+  playlistId: string;
+  playlistSharePath: string;
 }
 
 export interface Route {
@@ -31,6 +33,8 @@ export const ROUTES: Route[] = [
   { name: "unknown invite", as: "guest", path: () => "/invite/no-such-invite" },
   { name: "shared song", as: "guest", path: (s) => s.sharePath },
   { name: "shared song embed", as: "guest", path: (s) => `${s.sharePath}/embed` },
+  { name: "shared playlist", as: "guest", path: (s) => s.playlistSharePath },
+  { name: "shared playlist embed", as: "guest", path: (s) => `${s.playlistSharePath}/embed` },
   { name: "create", as: "owner", path: () => "/" },
   { name: "library", as: "owner", path: () => "/library" },
   { name: "library, playing", as: "owner", path: () => "/library", prepare: playFirstRow },
@@ -39,6 +43,8 @@ export const ROUTES: Route[] = [
   { name: "clip", as: "owner", path: (s) => `/clips/${s.clipId}` },
   { name: "extend", as: "owner", path: (s) => `/clips/${s.clipId}/extend` },
   { name: "cover", as: "owner", path: (s) => `/clips/${s.clipId}/cover` },
+  { name: "playlists", as: "owner", path: () => "/playlists" },
+  { name: "playlist", as: "owner", path: (s) => `/playlists/${s.playlistId}` },
   { name: "tasks", as: "owner", path: () => "/tasks" },
   { name: "task", as: "owner", path: (s) => `/tasks/${s.taskId}` },
   { name: "upload", as: "owner", path: () => "/upload" },

@@ -47,6 +47,9 @@ export async function seedPages(app: RunningApp, browser: Browser, owner: Accoun
   const memberId = (await api(memberToken)(`/api/v1/clips/${memberClipId}`)).clip.owner.id as string;
   const taskId = (await asOwner("/api/v1/tasks")).items[0].id as string;
   const { share } = await asOwner(`/api/v1/clips/${clipId}/shares`, { method: "POST", headers: json, body: JSON.stringify({ expiresInDays: 7 }) });
+  const { playlist } = await asOwner("/api/v1/playlists", { method: "POST", headers: json, body: JSON.stringify({ name: "Night mix", visibility: "team" }) });
+  await asOwner(`/api/v1/playlists/${playlist.id}/items`, { method: "POST", headers: json, body: JSON.stringify({ clipId }) });
+  const playlistShare = (await asOwner(`/api/v1/playlists/${playlist.id}/shares`, { method: "POST", headers: json, body: "{}" })).share;
   await asOwner("/api/v1/webhooks", {
     method: "POST",
     headers: json,
@@ -64,7 +67,20 @@ export async function seedPages(app: RunningApp, browser: Browser, owner: Accoun
   const ownerState = await page.context().storageState();
   await page.context().close();
 
-  return { seed: { memberId, clipId, taskId, uploadId: upload.id, invitePath, resetPath, sharePath: new URL(share.url, app.url).pathname }, ownerState };
+  return {
+    seed: {
+      memberId,
+      clipId,
+      taskId,
+      uploadId: upload.id,
+      invitePath,
+      resetPath,
+      sharePath: new URL(share.url, app.url).pathname,
+      playlistId: playlist.id as string,
+      playlistSharePath: new URL(playlistShare.url, app.url).pathname,
+    },
+    ownerState,
+  };
 }
 
 /** A short real MP3, made the way the upload journey makes one. */
