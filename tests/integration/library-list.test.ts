@@ -192,11 +192,9 @@ describe("listClips", () => {
             label,
           ).toEqual(
             full.items.map((row) => {
-              const { id, providerId, title, style, model, duration, state, audioUrl, previewUrl, imageUrl, visibility, starred, owner, createdAt, deletedAt } = toClipDto(
-                row,
-                row,
-              );
-              return { id, providerId, title, style, model, duration, state, audioUrl, previewUrl, imageUrl, visibility, starred, owner, createdAt, deletedAt };
+              const { id, providerId, title, style, model, duration, state, audioUrl, previewUrl, imageUrl, visibility, starred, owner, createdAt, deletedAt, waveform } =
+                toClipDto(row, row);
+              return { id, providerId, title, style, model, duration, state, audioUrl, previewUrl, imageUrl, visibility, starred, owner, createdAt, deletedAt, waveform };
             }),
           );
           cursor = full.nextCursor ?? undefined;
