@@ -82,6 +82,7 @@ describe("the plan guard", () => {
     sqlite.close();
     expect([...guarded].sort()).toEqual([
       "api_tokens",
+      "clip_waveforms",
       "clips",
       "guard_things",
       "login_attempts",
