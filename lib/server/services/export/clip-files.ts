@@ -69,11 +69,12 @@ async function audioEntry(clip: LibraryClipRow, ctx: ClipContext, stem: string):
     return clip.state === "succeeded" ? "not_archived" : "not_finished";
   }
   const absolute = absoluteMediaPath(row.path);
-  if ((await fileSize(absolute)) === null) return "file_missing";
+  const size = await fileSize(absolute);
+  if (size === null) return "file_missing";
   const ext = path.extname(row.path).slice(1).toLowerCase() || "bin";
   const name = `${stem}.${ext}`;
   const mtime = clip.createdAt;
-  if (ext !== "mp3") return { name, mtime, compress: false, open: async () => fs.createReadStream(absolute) };
+  if (ext !== "mp3") return { name, mtime, compress: false, open: async () => fileStream(absolute, 0, size) };
   return {
     name,
     mtime,
@@ -83,13 +84,23 @@ async function audioEntry(clip: LibraryClipRow, ctx: ClipContext, stem: string):
       const tags = { title: clip.title, artist: clip.ownerName, album: ctx.album, track: ctx.track, trackTotal: ctx.total, lyrics: clip.lyrics, songloftId: clip.id };
       const tag = id3v24Tag({ ...tags, cover: await readCover(clip.id) });
       const skip = existingTagLength(await readHead(absolute));
-      async function* body() {
+      const body = async function* () {
         yield tag;
-        yield* fs.createReadStream(absolute, { start: skip });
-      }
+        yield* fileStream(absolute, skip, size);
+      };
       return Readable.from(body());
     },
   };
+}
+
+/**
+ * The file from `start` to the size it had when listed. With its end given, a read
+ * stream sizes each read to what is left, so it allocates nothing past the file's end;
+ * without one it allocates 64 KiB for the read that finds the end, and copies the last
+ * short chunk into a buffer of its own, per song.
+ */
+function fileStream(absolute: string, start: number, size: number): Readable {
+  return size > start ? fs.createReadStream(absolute, { start, end: size - 1 }) : Readable.from([]);
 }
 
 async function readHead(absolute: string): Promise<Buffer> {

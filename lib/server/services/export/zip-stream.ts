@@ -90,15 +90,7 @@ export function openZipWriter(signal?: AbortSignal, events: ZipWriterEvents = {}
       const input = await entry.open();
       if (stopped) return void input.destroy();
       current = input;
-      // yazl keeps every entry (for the central directory) and with it the function that
-      // opens its stream: handing the stream over through a slot that is emptied lets
-      // each song's stream, and the tag and cover it holds, be freed once it is written.
-      let slot: Readable | null = input;
-      zip.addReadStreamLazy(entry.name, { compress: entry.compress, mtime: entry.mtime }, (give) => {
-        const stream = slot!;
-        slot = null;
-        give(null, stream);
-      });
+      addLazily(zip, entry, input);
       await Promise.race([finished(input).catch(() => undefined), closed]);
       current = null;
     },
@@ -111,4 +103,32 @@ export function openZipWriter(signal?: AbortSignal, events: ZipWriterEvents = {}
       output.destroy(err instanceof Error ? err : new Error(String(err)));
     },
   };
+}
+
+/**
+ * Adds the entry to yazl, which keeps every entry (for the central directory) and with
+ * it the function that opens its stream. That function is the only closure made here,
+ * so all it keeps is the slot, which is emptied once yazl takes the stream: each song's
+ * stream, with its tag and cover, and the clip it came from are freed once written.
+ *
+ * yazl also keeps each entry's name as a Buffer. Made from Node's Buffer pool, a name is
+ * a view of a shared 8 KiB slab, and the tag rendering and ZIP headers between two
+ * entries fill the rest of it, so thousands of names would keep thousands of slabs
+ * alive. The pool is turned off while yazl makes the name (Buffer.from(string) and
+ * Buffer.concat() use it only below half of Buffer.poolSize); this runs synchronously,
+ * so nothing else allocates meanwhile.
+ */
+function addLazily(zip: ZipFile, entry: ZipFileEntry, input: Readable): void {
+  let slot: Readable | null = input;
+  const poolSize = Buffer.poolSize;
+  Buffer.poolSize = 0;
+  try {
+    zip.addReadStreamLazy(entry.name, { compress: entry.compress, mtime: entry.mtime }, (give) => {
+      const stream = slot!;
+      slot = null;
+      give(null, stream);
+    });
+  } finally {
+    Buffer.poolSize = poolSize;
+  }
 }
