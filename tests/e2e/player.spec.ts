@@ -113,7 +113,7 @@ test("shuffle plays every song once; a song's page queues it next or last, and t
   // The round is over and repeat is off: nowhere to go but back, through the same order.
   await expect(player.next).toBeDisabled();
   // Back at the song's start, "previous" goes to the song before rather than restarting this one.
-  await player.bar.getByRole("slider", { name: player.t.player.seek }).fill("0");
+  await player.seekToStart();
   await player.previous.click();
   await expect(player.title).toHaveText(played[1]!);
   await player.shuffle.click();

@@ -117,10 +117,19 @@ export class MiniPlayer {
     await expect(this.repeat).toHaveAttribute("data-mode", mode);
   }
 
-  /** Moves the song close to its end with the position slider, as a person dragging it would. */
+  /** Back to the song's start from the position slider's Home key, in either look of the slider. */
+  async seekToStart() {
+    await this.bar.getByRole("slider", { name: this.t.player.seek }).press("Home");
+  }
+
+  /** Moves the song close to its end with the position slider, as a person would: the plain range is set, the waveform clicked. */
   async seekNearEnd(secondsLeft = 1) {
     await expect.poll(async () => (await this.audioState()).duration).toBeGreaterThan(secondsLeft + 1);
     const { duration } = await this.audioState();
-    await this.bar.getByRole("slider", { name: this.t.player.seek }).fill(String(duration - secondsLeft));
+    const slider = this.bar.getByRole("slider", { name: this.t.player.seek });
+    const target = duration - secondsLeft;
+    if (await slider.evaluate((el) => el instanceof HTMLInputElement)) return slider.fill(String(target));
+    const box = (await slider.boundingBox())!;
+    await slider.click({ position: { x: box.width * (target / duration), y: box.height / 2 } });
   }
 }
